@@ -1,0 +1,212 @@
+package dev.packinspector.store;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
+import net.jpountz.xxhash.StreamingXXHash32;
+import net.jpountz.xxhash.XXHash32;
+import net.jpountz.xxhash.XXHashFactory;
+
+/**
+ * Decodes one LZ4 frame (the format of every pack entry) block by block with lz4-java's
+ * bounds-checked decompressor, so memory stays at one block whatever the object's size.
+ *
+ * <p>Supports every frame chkpt writes and any other standard frame with independent blocks:
+ * 64 KB to 4 MB blocks, stored (uncompressed) blocks, block and content checksums, a content
+ * size field. Frames with linked blocks or a dictionary id are refused as {@link
+ * ProblemKind#LZ4_CORRUPT} with a message that says so. Anything malformed (bad magic, header
+ * checksum, oversized block, a block or checksum running past the entry, a missing end mark,
+ * stray bytes after it, a block that does not decode) is a {@link StoreException} naming the
+ * file and offset.
+ *
+ * <p>Not thread-safe: it reuses one block buffer. Use one instance per thread.
+ */
+public final class FrameDecoder {
+    static final int MAGIC = 0x184D2204;
+    private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();
+    private static final XXHashFactory XXH = XXHashFactory.fastestInstance();
+    private static final XXHash32 XXH32 = XXH.hash32();
+
+    private byte[] block = new byte[0];
+
+    /** Decodes the whole frame {@code [start, start + length)} of {@code src} into {@code sink}. */
+    public long decode(ByteSource src, long start, long length, String what, BlockSink sink) throws IOException {
+        return decode(src, start, length, what, 0, Long.MAX_VALUE, sink);
+    }
+
+    /**
+     * Decodes the content bytes {@code [skip, skip + limit)} of the frame into {@code sink} and
+     * stops there. Blocks before {@code skip} are still decoded (their length is only known that
+     * way), except stored blocks, which are skipped for free.
+     *
+     * @param what names the object in error messages
+     * @return the number of content bytes decoded, counting skipped ones
+     */
+    public long decode(ByteSource src, long start, long length, String what, long skip, long limit, BlockSink sink)
+            throws IOException {
+        Cursor in = new Cursor(src, start, start + length, what);
+        FrameHeader header = FrameHeader.read(in);
+        StreamingXXHash32 contentHash = header.contentChecksum() ? XXH.newStreamingHash32(0) : null;
+        long end = limit > Long.MAX_VALUE - skip ? Long.MAX_VALUE : skip + limit;
+        long produced = 0;
+        while (true) {
+            long wordAt = in.pos;
+            int word = in.intLE("a block size");
+            if (word == 0) {
+                break;
+            }
+            boolean stored = word < 0;
+            int size = word & 0x7FFFFFFF;
+            if (size > header.maxBlock()) {
+                throw in.corrupt(wordAt, "block of " + size + " bytes is larger than the frame's "
+                        + header.maxBlock() + "-byte maximum");
+            }
+            MemorySegment data = in.take(size, "a block");
+            if (header.blockChecksum()) {
+                in.checksum(data, in.intLE("a block checksum"), "block");
+            }
+            long blockStart = produced;
+            boolean needed = blockStart + size > skip || contentHash != null;
+            int n;
+            if (stored) {
+                n = size;
+                if (needed) {
+                    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, buffer(size), 0, size);
+                }
+            } else {
+                n = decompress(in, wordAt, data, header.maxBlock());
+            }
+            produced += n;
+            if (contentHash != null) {
+                contentHash.update(block, 0, n);
+            }
+            if (produced > skip) {
+                int from = (int) Math.max(0, skip - blockStart);
+                int to = (int) Math.min(n, end - blockStart);
+                if (!sink.accept(block, from, to - from) || produced >= end) {
+                    return produced;
+                }
+            }
+        }
+        if (contentHash != null) {
+            long at = in.pos;
+            int expected = in.intLE("the content checksum");
+            if (contentHash.getValue() != expected) {
+                throw in.corrupt(at, "content checksum does not match the decoded content");
+            }
+        }
+        if (header.contentSize() >= 0 && header.contentSize() != produced) {
+            throw in.corrupt(start, "frame declares " + header.contentSize() + " content bytes but holds " + produced);
+        }
+        if (in.pos != in.end) {
+            throw in.corrupt(in.pos, (in.end - in.pos) + " stray bytes after the frame's end mark");
+        }
+        return produced;
+    }
+
+    private int decompress(Cursor in, long wordAt, MemorySegment data, int maxBlock) throws StoreException {
+        byte[] out = buffer(maxBlock);
+        try {
+            return LZ4.decompress(data.asByteBuffer(), 0, (int) data.byteSize(), ByteBuffer.wrap(out), 0, maxBlock);
+        } catch (LZ4Exception | IndexOutOfBoundsException e) {
+            throw in.corrupt(wordAt, "compressed block does not decode (" + e.getMessage() + ")");
+        }
+    }
+
+    private byte[] buffer(int size) {
+        if (block.length < size) {
+            block = new byte[size];
+        }
+        return block;
+    }
+
+    /** Frame descriptor fields; {@code contentSize} is -1 when the frame does not declare it. */
+    private record FrameHeader(int maxBlock, boolean blockChecksum, boolean contentChecksum, long contentSize) {
+        static FrameHeader read(Cursor in) throws StoreException {
+            long start = in.pos;
+            int magic = in.intLE("the frame magic");
+            if (magic != MAGIC) {
+                throw in.corrupt(start, String.format("bad LZ4 frame magic %08x", magic));
+            }
+            MemorySegment flags = in.peek(2, "the frame descriptor");
+            int flg = flags.get(ValueLayout.JAVA_BYTE, 0) & 0xFF;
+            int bd = flags.get(ValueLayout.JAVA_BYTE, 1) & 0xFF;
+            if ((flg >>> 6) != 1 || (flg & 0x02) != 0 || (bd & 0x8F) != 0) {
+                throw in.corrupt(start + 4, String.format("unknown LZ4 frame version or flags (FLG %02x, BD %02x)", flg, bd));
+            }
+            int sizeCode = (bd >>> 4) & 7;
+            if (sizeCode < 4) {
+                throw in.corrupt(start + 5, "invalid LZ4 block size code " + sizeCode);
+            }
+            int descriptorLength = 2 + ((flg & 0x08) != 0 ? 8 : 0) + ((flg & 0x01) != 0 ? 4 : 0);
+            MemorySegment descriptor = in.take(descriptorLength, "the frame descriptor");
+            int checksumAt = (int) (in.pos - start);
+            int hc = in.take(1, "the header checksum").get(ValueLayout.JAVA_BYTE, 0) & 0xFF;
+            byte[] descriptorBytes = descriptor.toArray(ValueLayout.JAVA_BYTE);
+            if (((XXH32.hash(descriptorBytes, 0, descriptorLength, 0) >>> 8) & 0xFF) != hc) {
+                throw in.corrupt(start + checksumAt, "LZ4 frame header checksum mismatch");
+            }
+            if ((flg & 0x20) == 0) {
+                throw in.corrupt(start + 4, "LZ4 frames with linked blocks are not supported (chkpt never writes them)");
+            }
+            if ((flg & 0x01) != 0) {
+                throw in.corrupt(start + 4, "LZ4 frames that need a dictionary are not supported");
+            }
+            long contentSize = (flg & 0x08) != 0 ? descriptor.get(ByteSource.LONG_LE, 2) : -1;
+            if ((flg & 0x08) != 0 && contentSize < 0) {
+                throw in.corrupt(start + 6, "LZ4 frame declares an impossible content size");
+            }
+            return new FrameHeader(1 << (2 * sizeCode + 8), (flg & 0x10) != 0, (flg & 0x04) != 0, contentSize);
+        }
+    }
+
+    /** Position within the frame; every read is checked against the frame's end. */
+    private static final class Cursor {
+        final ByteSource src;
+        final long end;
+        final String what;
+        long pos;
+
+        Cursor(ByteSource src, long start, long end, String what) {
+            this.src = src;
+            this.pos = start;
+            this.end = end;
+            this.what = what;
+        }
+
+        MemorySegment peek(long n, String field) throws StoreException {
+            if (n > end - pos) {
+                throw corrupt(pos, "frame ends inside " + field + " (" + (end - pos) + " of " + n + " bytes left)");
+            }
+            return src.slice(pos, n);
+        }
+
+        MemorySegment take(long n, String field) throws StoreException {
+            MemorySegment s = peek(n, field);
+            pos += n;
+            return s;
+        }
+
+        int intLE(String field) throws StoreException {
+            if (end - pos == 0 && field.equals("a block size")) {
+                throw corrupt(pos, "frame ends without an end mark");
+            }
+            return take(4, field).get(ByteSource.INT_LE, 0);
+        }
+
+        void checksum(MemorySegment data, int expected, String field) throws StoreException {
+            byte[] bytes = data.toArray(ValueLayout.JAVA_BYTE);
+            if (XXH32.hash(bytes, 0, bytes.length, 0) != expected) {
+                throw corrupt(pos - 4, field + " checksum mismatch");
+            }
+        }
+
+        StoreException corrupt(long at, String detail) {
+            return new StoreException(ProblemKind.LZ4_CORRUPT, src.fileAt(at), src.offsetInFile(at), what + ": " + detail);
+        }
+    }
+}

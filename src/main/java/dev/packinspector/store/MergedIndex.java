@@ -1,0 +1,150 @@
+package dev.packinspector.store;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The ids of many packs merged into one sorted table with a 65,536-way fan-out on the top 16 bits,
+ * so that finding an id costs one short binary search instead of one per pack (chkpt scans its
+ * packs one after another). Built in linear time from the already-sorted indexes; ids present in
+ * several packs keep pack order. Immutable and thread-safe.
+ */
+final class MergedIndex {
+    private static final int FAN_OUT = 1 << 16;
+    private static final int INSERTION_SORT_LIMIT = 32;
+
+    private final List<Pack> packs;
+    private final int[] bucketStart = new int[FAN_OUT + 1];
+    private final long[] his;
+    private final long[] los;
+    private final int[] packOf;
+    private final int[] positionOf;
+
+    MergedIndex(List<Pack> packs) {
+        this.packs = packs;
+        long total = 0;
+        for (Pack p : packs) {
+            total += p.entryCount();
+        }
+        int n = Math.toIntExact(total);
+        his = new long[n];
+        los = new long[n];
+        packOf = new int[n];
+        positionOf = new int[n];
+        for (Pack p : packs) {
+            PackIndex idx = p.index();
+            for (int i = 0; i < idx.count(); i++) {
+                bucketStart[bucket(idx.idHi(i)) + 1]++;
+            }
+        }
+        for (int b = 0; b < FAN_OUT; b++) {
+            bucketStart[b + 1] += bucketStart[b];
+        }
+        int[] fill = Arrays.copyOf(bucketStart, FAN_OUT);
+        for (int p = 0; p < packs.size(); p++) {
+            PackIndex idx = packs.get(p).index();
+            for (int i = 0; i < idx.count(); i++) {
+                long hi = idx.idHi(i);
+                int k = fill[bucket(hi)]++;
+                his[k] = hi;
+                los[k] = idx.idLo(i);
+                packOf[k] = p;
+                positionOf[k] = i;
+            }
+        }
+        for (int b = 0; b < FAN_OUT; b++) {
+            sortBucket(bucketStart[b], bucketStart[b + 1]);
+        }
+    }
+
+    private static int bucket(long hi) {
+        return (int) (hi >>> 48);
+    }
+
+    int size() {
+        return his.length;
+    }
+
+    /** Index of the first entry equal to the id, or -1. */
+    int find(long hi, long lo) {
+        int b = bucket(hi);
+        int low = bucketStart[b];
+        int high = bucketStart[b + 1];
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (compare(his[mid], los[mid], hi, lo) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low < bucketStart[b + 1] && his[low] == hi && los[low] == lo ? low : -1;
+    }
+
+    boolean sameId(int k, long hi, long lo) {
+        return k < his.length && his[k] == hi && los[k] == lo;
+    }
+
+    ObjectLocation location(int k) {
+        return ObjectLocation.of(packs.get(packOf[k]), positionOf[k]);
+    }
+
+    long hi(int k) {
+        return his[k];
+    }
+
+    long lo(int k) {
+        return los[k];
+    }
+
+    private static int compare(long hiA, long loA, long hiB, long loB) {
+        int c = Long.compareUnsigned(hiA, hiB);
+        return c != 0 ? c : Long.compareUnsigned(loA, loB);
+    }
+
+    /** Sorts one bucket stably; buckets are tiny unless ids were crafted to collide in their top bits. */
+    private void sortBucket(int from, int to) {
+        if (to - from <= INSERTION_SORT_LIMIT) {
+            for (int i = from + 1; i < to; i++) {
+                for (int j = i; j > from && compare(his[j - 1], los[j - 1], his[j], los[j]) > 0; j--) {
+                    swap(j - 1, j);
+                }
+            }
+            return;
+        }
+        Integer[] order = new Integer[to - from];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = from + i;
+        }
+        Arrays.sort(order, (a, b) -> compare(his[a], los[a], his[b], los[b]));
+        long[] h = new long[order.length];
+        long[] l = new long[order.length];
+        int[] p = new int[order.length];
+        int[] q = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            h[i] = his[order[i]];
+            l[i] = los[order[i]];
+            p[i] = packOf[order[i]];
+            q[i] = positionOf[order[i]];
+        }
+        System.arraycopy(h, 0, his, from, h.length);
+        System.arraycopy(l, 0, los, from, l.length);
+        System.arraycopy(p, 0, packOf, from, p.length);
+        System.arraycopy(q, 0, positionOf, from, q.length);
+    }
+
+    private void swap(int a, int b) {
+        long h = his[a];
+        his[a] = his[b];
+        his[b] = h;
+        long l = los[a];
+        los[a] = los[b];
+        los[b] = l;
+        int p = packOf[a];
+        packOf[a] = packOf[b];
+        packOf[b] = p;
+        int q = positionOf[a];
+        positionOf[a] = positionOf[b];
+        positionOf[b] = q;
+    }
+}
