@@ -117,8 +117,36 @@ public final class PackSet implements AutoCloseable {
         return merged().location(row);
     }
 
-    /** The first row at or after {@code id} in the merged order (for prefix filters); {@link #entryCount()} if none. */
+    /** The first row at or after {@code id} in the merged order; {@link #entryCount()} if none. */
     public int firstRowAtOrAfter(ObjectId id) {
+        return bound(id, false);
+    }
+
+    /**
+     * The rows {@code [from, to)} of the merged order whose ids start with {@code hexPrefix}
+     * (0 to 32 hex digits, any case).
+     *
+     * @throws IllegalArgumentException if the prefix is not hex or too long
+     */
+    public RowRange rowsWithPrefix(String hexPrefix) {
+        if (hexPrefix.length() > 2 * ObjectId.BYTES || !ObjectId.isHex(hexPrefix)) {
+            throw new IllegalArgumentException("not an object id prefix (up to 32 hex digits): " + hexPrefix);
+        }
+        int pad = 2 * ObjectId.BYTES - hexPrefix.length();
+        ObjectId low = ObjectId.parse(hexPrefix + "0".repeat(pad));
+        ObjectId high = ObjectId.parse(hexPrefix + "f".repeat(pad));
+        return new RowRange(bound(low, false), bound(high, true));
+    }
+
+    /** A run of rows of the merged order. */
+    public record RowRange(int from, int to) {
+        public int size() {
+            return to - from;
+        }
+    }
+
+    /** First row whose id is {@code >= id}, or {@code > id} when {@code after}. */
+    private int bound(ObjectId id, boolean after) {
         MergedIndex m = merged();
         int low = 0;
         int high = m.size();
@@ -128,7 +156,7 @@ public final class PackSet implements AutoCloseable {
             if (c == 0) {
                 c = Long.compareUnsigned(m.lo(mid), id.lo());
             }
-            if (c < 0) {
+            if (c < 0 || (after && c == 0)) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -157,7 +185,7 @@ public final class PackSet implements AutoCloseable {
     /** Like {@link #locate} but a missing object is a {@link ProblemKind#OBJECT_NOT_FOUND} error. */
     public ObjectLocation require(ObjectId id) throws StoreException {
         return locate(id).orElseThrow(() -> new StoreException(ProblemKind.OBJECT_NOT_FOUND, packsDir, StoreException.NO_OFFSET,
-                "object " + id + " is in none of the " + readable.size() + " readable packs of " + packsDir));
+                "object " + id + " is in none of the " + readable.size() + " readable packs here"));
     }
 
     /** Streams the object to {@code out}, verifying it; see {@link ObjectReader#copyTo}. */

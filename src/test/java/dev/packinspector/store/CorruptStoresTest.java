@@ -57,7 +57,7 @@ class CorruptStoresTest {
                         ObjectId id = ObjectId.parse(affected.asText());
                         StoreException e = assertThrows(StoreException.class, () -> packs.read(id));
                         assertEquals(kind, e.kind());
-                        assertTrue(e.getMessage().contains(id.toHex()) && e.getMessage().contains("packs"), e.getMessage());
+                        assertTrue(e.getMessage().contains(id.toHex()) && e.getMessage().contains("packs:"), e.getMessage());
                     }
                 }
                 default -> throw new AssertionError("unknown scope in " + store);

@@ -1,0 +1,57 @@
+package dev.packinspector.cli;
+
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.PackSet;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "cat", mixinStandardHelpOptions = true,
+        description = {"Writes an object's decompressed bytes to standard output.",
+                "The content is hashed as it streams; if it does not match its id the command fails with exit code 3."})
+final class CatCommand implements Callable<Integer> {
+    private static final int MIN_PREFIX = 4;
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
+    private Path store;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "object id: 32 hex digits, or a unique prefix of at least " + MIN_PREFIX)
+    private String id;
+
+    @Override
+    public Integer call() throws Exception {
+        try (PackSet packs = PackSet.open(store)) {
+            packs.copyTo(resolve(packs, id), root.stdout);
+            return Cli.OK;
+        }
+    }
+
+    /** The full id for {@code text}: itself if it is one, else the one id it is a prefix of. */
+    static ObjectId resolve(PackSet packs, String text) {
+        if (text.length() == 2 * ObjectId.BYTES) {
+            return ObjectId.parse(text);
+        }
+        if (text.length() < MIN_PREFIX) {
+            throw new UsageException("object id prefix '" + text + "' is too short: give at least " + MIN_PREFIX + " hex digits");
+        }
+        PackSet.RowRange rows = packs.rowsWithPrefix(text);
+        var ids = new LinkedHashSet<ObjectId>();
+        for (int r = rows.from(); r < rows.to() && ids.size() < 6; r++) {
+            ids.add(packs.entryAt(r).id());
+        }
+        if (ids.isEmpty()) {
+            throw new UsageException("no object id starts with '" + text + "' in " + packs.packsDir());
+        }
+        if (ids.size() > 1) {
+            throw new UsageException("object id prefix '" + text + "' is ambiguous: " + ids.stream().limit(5).map(ObjectId::toHex).toList()
+                    + (ids.size() > 5 ? " and more" : ""));
+        }
+        return ids.iterator().next();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.packinspector.cli;
+
+import dev.packinspector.store.StoreException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * The command line of DESIGN.md §3. Exit codes: 0 success, 1 problems found, 2 usage error, 3 the
+ * store or a file is unreadable or corrupt. Output goes to the given streams so tests can run it
+ * in-process.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int PROBLEMS = 1;
+    public static final int USAGE = 2;
+    public static final int UNREADABLE = 3;
+
+    private final OutputStream stdout;
+    private final PrintStream stderr;
+
+    public Cli(OutputStream stdout, PrintStream stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** A command line bound to the process's standard output (buffered, raw bytes) and error. */
+    public static Cli standard() {
+        return new Cli(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), System.err);
+    }
+
+    public int run(String... args) {
+        var root = new RootCommand(stdout, stderr);
+        var cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(stderr, true));
+        cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CommandLine.ParameterException usage) {
+                commandLine.getErr().println(usage.getMessage());
+                usage.getCommandLine().usage(commandLine.getErr());
+                return USAGE;
+            }
+            commandLine.getErr().println("pack-inspector: " + messageOf(e));
+            return exitCodeOf(e);
+        });
+        cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        cl.getCommandSpec().exitCodeOnUsageHelp(OK);
+        try {
+            return cl.execute(args);
+        } finally {
+            try {
+                stdout.flush();
+            } catch (java.io.IOException ignored) {
+                // stdout closed by the reader (e.g. a pipe into head): nothing left to tell it
+            }
+        }
+    }
+
+    private static int exitCodeOf(Throwable e) {
+        if (e instanceof UsageException || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        return UNREADABLE;
+    }
+
+    private static String messageOf(Throwable e) {
+        if (e instanceof StoreException || e instanceof UsageException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

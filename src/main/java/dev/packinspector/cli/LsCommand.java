@@ -1,0 +1,140 @@
+package dev.packinspector.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.Pack;
+import dev.packinspector.store.PackIndex;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.PackState;
+import dev.packinspector.store.PackStatus;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "ls", mixinStandardHelpOptions = true,
+        description = {"Index entries sorted by id: id, pack, offset, compressed size. Tab-separated.",
+                "Without --pack, the entries of all readable packs merged; unusable packs are named on stderr"
+                        + " (exit code 3 if one is damaged)."})
+final class LsCommand implements Callable<Integer> {
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
+    private Path store;
+
+    @Option(names = "--pack", paramLabel = "HASH", description = "list only this pack's entries")
+    private String pack;
+
+    @Option(names = "--json", description = "print a JSON array")
+    private boolean json;
+
+    /** One index row, whichever way it was found. */
+    private interface Rows {
+        int count();
+
+        void write(int row, Sink sink) throws Exception;
+    }
+
+    private interface Sink {
+        void entry(String id, String pack, long offset, long size) throws Exception;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (PackSet packs = PackSet.open(store)) {
+            Rows rows;
+            int exit = Cli.OK;
+            if (pack != null) {
+                Pack one = choose(packs);
+                PackIndex idx = one.index();
+                rows = new Rows() {
+                    public int count() {
+                        return idx.count();
+                    }
+
+                    public void write(int row, Sink sink) throws Exception {
+                        sink.entry(idx.id(row).toHex(), one.name(), idx.offset(row), idx.compressedSize(row));
+                    }
+                };
+            } else {
+                exit = reportUnusable(packs);
+                rows = new Rows() {
+                    public int count() {
+                        return packs.entryCount();
+                    }
+
+                    public void write(int row, Sink sink) throws Exception {
+                        ObjectLocation at = packs.entryAt(row);
+                        sink.entry(at.id().toHex(), at.pack().name(), at.offset(), at.compressedSize());
+                    }
+                };
+            }
+            if (json) {
+                writeJson(rows);
+            } else {
+                writeText(rows);
+            }
+            return exit;
+        }
+    }
+
+    private Pack choose(PackSet packs) throws Exception {
+        for (PackStatus p : packs.packs()) {
+            if (p.name().equals(pack)) {
+                if (!p.readable()) {
+                    throw p.problem();
+                }
+                return p.pack();
+            }
+        }
+        throw new UsageException("no pack named '" + pack + "' in " + packs.packsDir());
+    }
+
+    private int reportUnusable(PackSet packs) {
+        int exit = Cli.OK;
+        for (PackStatus p : packs.packs()) {
+            if (!p.readable()) {
+                root.stderr.println("pack-inspector: skipped " + p.state().label() + " pack " + p.name() + ": " + p.problem().getMessage());
+                if (p.state() == PackState.UNREADABLE) {
+                    exit = Cli.UNREADABLE;
+                }
+            }
+        }
+        return exit;
+    }
+
+    private void writeText(Rows rows) throws Exception {
+        try (Writer out = Output.text(root.stdout)) {
+            var line = new StringBuilder(96);
+            for (int r = 0; r < rows.count(); r++) {
+                rows.write(r, (id, p, offset, size) -> {
+                    line.setLength(0);
+                    line.append(id).append('\t').append(p).append('\t').append(offset).append('\t').append(size).append('\n');
+                    out.append(line);
+                });
+            }
+        }
+    }
+
+    private void writeJson(Rows rows) throws Exception {
+        try (JsonGenerator g = Output.json(root.stdout)) {
+            g.writeStartArray();
+            for (int r = 0; r < rows.count(); r++) {
+                rows.write(r, (id, p, offset, size) -> {
+                    g.writeStartObject();
+                    g.writeStringField("id", id);
+                    g.writeStringField("pack", p);
+                    g.writeNumberField("offset", offset);
+                    g.writeNumberField("compressed_size", size);
+                    g.writeEndObject();
+                });
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
+        }
+    }
+}
