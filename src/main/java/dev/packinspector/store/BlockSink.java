@@ -1,15 +1,16 @@
 package dev.packinspector.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /** Receives an object's content a block at a time from {@link FrameDecoder}. */
 @FunctionalInterface
 public interface BlockSink {
     /**
-     * Takes {@code length} bytes of content from {@code buffer}; the buffer is reused after this
+     * Takes the bytes between {@code block}'s position and limit; the buffer is reused after this
      * call returns.
      *
      * @return false to stop decoding (the rest of the object is not wanted)
      */
-    boolean accept(byte[] buffer, int offset, int length) throws IOException;
+    boolean accept(ByteBuffer block) throws IOException;
 }

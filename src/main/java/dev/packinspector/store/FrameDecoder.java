@@ -13,7 +13,8 @@ import net.jpountz.xxhash.XXHashFactory;
 
 /**
  * Decodes one LZ4 frame (the format of every pack entry) block by block with lz4-java's
- * bounds-checked decompressor, so memory stays at one block whatever the object's size.
+ * bounds-checked decompressor, straight from the file mapping into direct memory, so memory
+ * stays at one block whatever the object's size.
  *
  * <p>Supports every frame chkpt writes and any other standard frame with independent blocks:
  * 64 KB to 4 MB blocks, stored (uncompressed) blocks, block and content checksums, a content
@@ -31,7 +32,7 @@ public final class FrameDecoder {
     private static final XXHashFactory XXH = XXHashFactory.fastestInstance();
     private static final XXHash32 XXH32 = XXH.hash32();
 
-    private byte[] block = new byte[0];
+    private ByteBuffer block = ByteBuffer.allocateDirect(0);
 
     /** Decodes the whole frame {@code [start, start + length)} of {@code src} into {@code sink}. */
     public long decode(ByteSource src, long start, long length, String what, BlockSink sink) throws IOException {
@@ -40,18 +41,50 @@ public final class FrameDecoder {
 
     /**
      * Decodes the content bytes {@code [skip, skip + limit)} of the frame into {@code sink} and
-     * stops there. Blocks before {@code skip} are still decoded (their length is only known that
-     * way), except stored blocks, which are skipped for free.
+     * stops there. Blocks before {@code skip} are still decoded: only that tells their length.
      *
      * @param what names the object in error messages
      * @return the number of content bytes decoded, counting skipped ones
      */
     public long decode(ByteSource src, long start, long length, String what, long skip, long limit, BlockSink sink)
             throws IOException {
+        long end = limit > Long.MAX_VALUE - skip ? Long.MAX_VALUE : skip + limit;
+        var window = new BlockTarget() {
+            long produced;
+
+            @Override
+            public ByteBuffer room(int room) {
+                if (block.capacity() < room) {
+                    block = ByteBuffer.allocateDirect(room);
+                }
+                return block.clear();
+            }
+
+            @Override
+            public boolean filled(ByteBuffer buffer, int from, int n) throws IOException {
+                long blockStart = produced;
+                produced += n;
+                if (produced <= skip) {
+                    return true;
+                }
+                int first = from + (int) Math.max(0, skip - blockStart);
+                int last = from + (int) Math.min(n, end - blockStart);
+                return sink.accept(buffer.limit(last).position(first)) && produced < end;
+            }
+        };
+        return decode(src, start, length, what, window);
+    }
+
+    /**
+     * Decodes the frame into buffers that {@code target} provides, block by block, until the end
+     * mark or until the target asks to stop.
+     *
+     * @return the number of content bytes decoded
+     */
+    public long decode(ByteSource src, long start, long length, String what, BlockTarget target) throws IOException {
         Cursor in = new Cursor(src, start, start + length, what);
         FrameHeader header = FrameHeader.read(in);
         StreamingXXHash32 contentHash = header.contentChecksum() ? XXH.newStreamingHash32(0) : null;
-        long end = limit > Long.MAX_VALUE - skip ? Long.MAX_VALUE : skip + limit;
         long produced = 0;
         while (true) {
             long wordAt = in.pos;
@@ -59,7 +92,6 @@ public final class FrameDecoder {
             if (word == 0) {
                 break;
             }
-            boolean stored = word < 0;
             int size = word & 0x7FFFFFFF;
             if (size > header.maxBlock()) {
                 throw in.corrupt(wordAt, "block of " + size + " bytes is larger than the frame's "
@@ -69,33 +101,28 @@ public final class FrameDecoder {
             if (header.blockChecksum()) {
                 in.checksum(data, in.intLE("a block checksum"), "block");
             }
-            long blockStart = produced;
-            boolean needed = blockStart + size > skip || contentHash != null;
+            ByteBuffer out = target.room(header.maxBlock());
+            int at = out.position();
             int n;
-            if (stored) {
+            if (word < 0) {
+                MemorySegment.copy(data, 0, MemorySegment.ofBuffer(out), 0, size);
                 n = size;
-                if (needed) {
-                    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, buffer(size), 0, size);
-                }
             } else {
-                n = decompress(in, wordAt, data, header.maxBlock());
+                n = decompress(in, wordAt, data, out, at, header.maxBlock());
             }
             produced += n;
             if (contentHash != null) {
-                contentHash.update(block, 0, n);
+                byte[] copy = new byte[n];
+                out.get(at, copy);
+                contentHash.update(copy, 0, n);
             }
-            if (produced > skip) {
-                int from = (int) Math.max(0, skip - blockStart);
-                int to = (int) Math.min(n, end - blockStart);
-                if (!sink.accept(block, from, to - from) || produced >= end) {
-                    return produced;
-                }
+            if (!target.filled(out, at, n)) {
+                return produced;
             }
         }
         if (contentHash != null) {
             long at = in.pos;
-            int expected = in.intLE("the content checksum");
-            if (contentHash.getValue() != expected) {
+            if (contentHash.getValue() != in.intLE("the content checksum")) {
                 throw in.corrupt(at, "content checksum does not match the decoded content");
             }
         }
@@ -108,20 +135,13 @@ public final class FrameDecoder {
         return produced;
     }
 
-    private int decompress(Cursor in, long wordAt, MemorySegment data, int maxBlock) throws StoreException {
-        byte[] out = buffer(maxBlock);
+    private static int decompress(Cursor in, long wordAt, MemorySegment data, ByteBuffer out, int at, int maxBlock)
+            throws StoreException {
         try {
-            return LZ4.decompress(data.asByteBuffer(), 0, (int) data.byteSize(), ByteBuffer.wrap(out), 0, maxBlock);
+            return LZ4.decompress(data.asByteBuffer(), 0, (int) data.byteSize(), out, at, maxBlock);
         } catch (LZ4Exception | IndexOutOfBoundsException e) {
             throw in.corrupt(wordAt, "compressed block does not decode (" + e.getMessage() + ")");
         }
-    }
-
-    private byte[] buffer(int size) {
-        if (block.length < size) {
-            block = new byte[size];
-        }
-        return block;
     }
 
     /** Frame descriptor fields; {@code contentSize} is -1 when the frame does not declare it. */
@@ -144,11 +164,11 @@ public final class FrameDecoder {
             }
             int descriptorLength = 2 + ((flg & 0x08) != 0 ? 8 : 0) + ((flg & 0x01) != 0 ? 4 : 0);
             MemorySegment descriptor = in.take(descriptorLength, "the frame descriptor");
-            int checksumAt = (int) (in.pos - start);
+            long checksumAt = in.pos;
             int hc = in.take(1, "the header checksum").get(ValueLayout.JAVA_BYTE, 0) & 0xFF;
             byte[] descriptorBytes = descriptor.toArray(ValueLayout.JAVA_BYTE);
             if (((XXH32.hash(descriptorBytes, 0, descriptorLength, 0) >>> 8) & 0xFF) != hc) {
-                throw in.corrupt(start + checksumAt, "LZ4 frame header checksum mismatch");
+                throw in.corrupt(checksumAt, "LZ4 frame header checksum mismatch");
             }
             if ((flg & 0x20) == 0) {
                 throw in.corrupt(start + 4, "LZ4 frames with linked blocks are not supported (chkpt never writes them)");
@@ -180,7 +200,10 @@ public final class FrameDecoder {
 
         MemorySegment peek(long n, String field) throws StoreException {
             if (n > end - pos) {
-                throw corrupt(pos, "frame ends inside " + field + " (" + (end - pos) + " of " + n + " bytes left)");
+                String detail = end == pos && field.equals("a block size")
+                        ? "frame ends without an end mark"
+                        : "frame ends inside " + field + " (" + (end - pos) + " of " + n + " bytes left)";
+                throw corrupt(pos, detail);
             }
             return src.slice(pos, n);
         }
@@ -192,9 +215,6 @@ public final class FrameDecoder {
         }
 
         int intLE(String field) throws StoreException {
-            if (end - pos == 0 && field.equals("a block size")) {
-                throw corrupt(pos, "frame ends without an end mark");
-            }
             return take(4, field).get(ByteSource.INT_LE, 0);
         }
 

@@ -39,9 +39,14 @@ public final class ObjectReader {
      */
     public long copyTo(ObjectLocation at, OutputStream out) throws IOException {
         Xxh3.Stream hash = Xxh3.stream();
-        long n = decode(at, (b, off, len) -> {
-            hash.put(b, off, len);
-            out.write(b, off, len);
+        byte[] chunk = new byte[1 << 16];
+        long n = decode(at, block -> {
+            hash.put(block.duplicate());
+            while (block.hasRemaining()) {
+                int len = Math.min(chunk.length, block.remaining());
+                block.get(chunk, 0, len);
+                out.write(chunk, 0, len);
+            }
             return true;
         });
         checkId(at, hash.id());
@@ -51,8 +56,8 @@ public final class ObjectReader {
     /** The whole content, verified against the object's id. */
     public byte[] readAll(ObjectLocation at) throws IOException {
         var buffer = new Growable();
-        decode(at, (b, off, len) -> {
-            buffer.append(b, off, len, at);
+        decode(at, block -> {
+            buffer.append(block, at);
             return true;
         });
         byte[] content = buffer.toArray();
@@ -63,8 +68,8 @@ public final class ObjectReader {
     /** Up to {@code length} content bytes from {@code offset} on, decoding no further; not verified. */
     public byte[] readRange(ObjectLocation at, long offset, int length) throws IOException {
         var buffer = new Growable();
-        decode(at, offset, length, (b, off, len) -> {
-            buffer.append(b, off, len, at);
+        decode(at, offset, length, block -> {
+            buffer.append(block, at);
             return true;
         });
         return buffer.toArray();
@@ -83,7 +88,8 @@ public final class ObjectReader {
         private byte[] bytes = new byte[256];
         private int size;
 
-        void append(byte[] b, int off, int len, ObjectLocation at) throws StoreException {
+        void append(java.nio.ByteBuffer block, ObjectLocation at) throws StoreException {
+            int len = block.remaining();
             if (len > MAX_ARRAY_BYTES - size) {
                 throw new StoreException(ProblemKind.UNREADABLE, at.pack().data().file(), at.offset(),
                         "object " + at.id() + " is too large to hold in memory; stream it instead");
@@ -91,7 +97,7 @@ public final class ObjectReader {
             if (size + len > bytes.length) {
                 bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_ARRAY_BYTES, Math.max(2L * bytes.length, (long) size + len)));
             }
-            System.arraycopy(b, off, bytes, size, len);
+            block.get(bytes, size, len);
             size += len;
         }
 

@@ -53,6 +53,11 @@ public final class Xxh3 {
             return this;
         }
 
+        /** Adds the bytes between the buffer's position and limit (the position does not move). */
+        public Stream put(java.nio.ByteBuffer bytes) {
+            return put(MemorySegment.ofBuffer(bytes));
+        }
+
         public Stream put(MemorySegment bytes) {
             hash.putBytes(bytes, 0, bytes.byteSize(), SegmentAccess.INSTANCE);
             return this;

@@ -19,11 +19,17 @@ class FrameDecoderTest {
     private static byte[] decode(byte[] frame) throws IOException {
         var out = new ByteArrayOutputStream();
         new FrameDecoder().decode(ByteSource.of(MemorySegment.ofArray(frame), LABEL), 0, frame.length, "object",
-                (b, off, len) -> {
-                    out.write(b, off, len);
+                block -> {
+                    out.writeBytes(bytes(block));
                     return true;
                 });
         return out.toByteArray();
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer block) {
+        byte[] b = new byte[block.remaining()];
+        block.get(b);
+        return b;
     }
 
     private static byte[] sample(int size) {
@@ -54,8 +60,8 @@ class FrameDecoderTest {
         var source = ByteSource.of(MemorySegment.ofArray(frame), LABEL);
         for (long skip : new long[] {0, 5, 4 << 20, (4 << 20) + 3, (9 << 20) - 1}) {
             var out = new ByteArrayOutputStream();
-            new FrameDecoder().decode(source, 0, frame.length, "object", skip, 1000, (b, off, len) -> {
-                out.write(b, off, len);
+            new FrameDecoder().decode(source, 0, frame.length, "object", skip, 1000, block -> {
+                out.writeBytes(bytes(block));
                 return true;
             });
             int to = (int) Math.min(content.length, skip + 1000);
