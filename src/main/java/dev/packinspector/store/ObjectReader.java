@@ -24,6 +24,13 @@ public final class ObjectReader {
         return decode(at, 0, Long.MAX_VALUE, sink);
     }
 
+    /** Decodes the object into buffers {@code target} provides (see {@link FrameDecoder}), without checking its hash. */
+    public long decode(ObjectLocation at, BlockTarget target) throws IOException {
+        Pack pack = at.pack();
+        long payload = pack.payloadStart(at.position());
+        return decoder.decode(pack.data(), payload, at.compressedSize(), "object " + at.id(), target);
+    }
+
     private long decode(ObjectLocation at, long skip, long limit, BlockSink sink) throws IOException {
         Pack pack = at.pack();
         long payload = pack.payloadStart(at.position());

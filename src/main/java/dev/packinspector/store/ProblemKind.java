@@ -40,6 +40,14 @@ public enum ProblemKind {
     CHUNK_PART_SIZE_MISMATCH,
     /** A manifest path that would escape, or write through a link in, the restore target. */
     UNSAFE_PATH,
+    /** A manifest entry that cannot be restored as listed: a device, fifo or folder mode, a bad id, a link target that is not text. */
+    UNSUPPORTED_ENTRY,
+    /** An object decodes to a different number of bytes than the catalog records. */
+    SIZE_MISMATCH,
+    /** Something in the restore target is in the way (a folder where a file goes, a file or link where a folder goes). */
+    TARGET_BLOCKED,
+    /** Writing into the restore target failed (disk full, permissions). */
+    WRITE_FAILED,
     /** A file of the store could not be read at all (permissions, I/O error). */
     UNREADABLE;
 

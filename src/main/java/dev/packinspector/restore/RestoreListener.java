@@ -1,0 +1,17 @@
+package dev.packinspector.restore;
+
+/**
+ * Hears how a restore or verification goes. {@link #progress} comes from the thread that called
+ * {@code run}, at most every 100 ms and once at the end; {@link #problem} may come from any worker
+ * thread, so implementations must be thread-safe and quick.
+ */
+public interface RestoreListener {
+    RestoreListener NONE = new RestoreListener() {
+    };
+
+    default void progress(Progress progress) {
+    }
+
+    default void problem(RestoreProblem problem) {
+    }
+}

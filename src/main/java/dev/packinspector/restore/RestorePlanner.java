@@ -1,0 +1,214 @@
+package dev.packinspector.restore;
+
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.ObjectReader;
+import dev.packinspector.store.Pack;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.ProblemKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Works out a {@link RestorePlan}: refuses unsafe or unusable entries (absolute paths, {@code ..},
+ * paths through a link the same restore creates or one already in the target, device modes,
+ * duplicates, missing objects), then compares each entry with what the target holds (size, then
+ * XXH3-128 of the file). Reads the target and the store; writes nothing. Not thread-safe.
+ */
+public final class RestorePlanner {
+    private final PackSet packs;
+    private final Path target;
+    private final boolean overwrite;
+    private final Map<String, RestoreProblem> folderProblems = new HashMap<>();
+    private final Set<String> foldersToCreate = new TreeSet<>();
+    private final List<RestorePlan.Write> writes = new ArrayList<>();
+    private final List<RestorePlan.Existing> unchanged = new ArrayList<>();
+    private final List<RestorePlan.Existing> conflicts = new ArrayList<>();
+    private final List<RestoreProblem> refused = new ArrayList<>();
+    private final ObjectReader reader = new ObjectReader();
+
+    private RestorePlanner(PackSet packs, Path target, boolean overwrite) {
+        this.packs = packs;
+        this.target = target;
+        this.overwrite = overwrite;
+    }
+
+    /**
+     * Plans restoring {@code items} from {@code packs} into {@code target}.
+     *
+     * @throws IllegalArgumentException if the target is inside the store or is not a folder
+     */
+    public static RestorePlan plan(PackSet packs, List<RestoreItem> items, Path target, boolean overwrite) throws IOException {
+        Path store = packs.packsDir().toRealPath().getParent();
+        Path absolute = target.toAbsolutePath().normalize();
+        Path real = Files.exists(absolute) ? absolute.toRealPath() : absolute;
+        if (real.startsWith(packs.packsDir().toRealPath()) || (Files.exists(store.resolve("catalog.sqlite")) && real.startsWith(store))) {
+            throw new IllegalArgumentException("the restore target " + target + " is inside the store; choose a folder outside it");
+        }
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("the restore target " + target + " is not a folder");
+        }
+        var planner = new RestorePlanner(packs, absolute, overwrite);
+        for (RestoreItem item : planner.acceptable(items)) {
+            planner.planOne(item);
+        }
+        return planner.finish();
+    }
+
+    /** Entries that are safe and consistent as a whole; refuses the rest. */
+    private List<RestoreItem> acceptable(List<RestoreItem> items) {
+        Map<String, RestoreItem> byPath = new LinkedHashMap<>();
+        for (RestoreItem item : items) {
+            String unsafe = SafePaths.problem(item.path());
+            if (item.problem() != null) {
+                refuse(item, ProblemKind.UNSUPPORTED_ENTRY, item.problem());
+            } else if (unsafe != null) {
+                refuse(item, ProblemKind.UNSAFE_PATH, unsafe + "; it could be written outside the target");
+            } else if (item.unsupportedType() != null) {
+                refuse(item, ProblemKind.UNSUPPORTED_ENTRY, item.unsupportedType());
+            } else if (byPath.putIfAbsent(item.path(), item) != null) {
+                refuse(item, ProblemKind.UNSAFE_PATH, "the path is listed twice; the first entry is restored");
+            }
+        }
+        var result = new ArrayList<RestoreItem>();
+        for (RestoreItem item : byPath.values()) {
+            String blocker = blockingAncestor(item.path(), byPath);
+            if (blocker == null) {
+                result.add(item);
+            } else if (byPath.get(blocker).symlink()) {
+                refuse(item, ProblemKind.UNSAFE_PATH, "it would be written through the symlink '" + blocker + "' that this restore creates");
+            } else {
+                refuse(item, ProblemKind.TARGET_BLOCKED, "'" + blocker + "' is a file in the same snapshot, so it cannot be a folder");
+            }
+        }
+        return result;
+    }
+
+    private static String blockingAncestor(String path, Map<String, RestoreItem> byPath) {
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            String ancestor = path.substring(0, slash);
+            if (byPath.containsKey(ancestor)) {
+                return ancestor;
+            }
+        }
+        return null;
+    }
+
+    private void planOne(RestoreItem item) throws IOException {
+        String folder = SafePaths.parent(item.path());
+        RestoreProblem blocked = folderProblem(folder);
+        if (blocked != null) {
+            refuse(item, blocked.kind(), blocked.message());
+            return;
+        }
+        Path file = target.resolve(item.path());
+        PosixFileAttributes existing = attributes(file);
+        if (existing == null) {
+            write(item, false);
+            return;
+        }
+        if (existing.isDirectory()) {
+            refuse(item, ProblemKind.TARGET_BLOCKED, "a folder of that name is in the target");
+            return;
+        }
+        if (identical(item, file, existing)) {
+            boolean modeDiffers = !item.symlink() && item.permissions() >= 0
+                    && (PosixModes.bits(existing.permissions()) != item.permissions());
+            unchanged.add(new RestorePlan.Existing(item, modeDiffers));
+        } else if (overwrite) {
+            write(item, true);
+        } else {
+            conflicts.add(new RestorePlan.Existing(item, false));
+        }
+    }
+
+    private void write(RestoreItem item, boolean replaces) {
+        ObjectLocation at = packs.locate(item.id()).orElse(null);
+        if (at == null) {
+            refuse(item, ProblemKind.OBJECT_NOT_FOUND, "object " + item.id() + " is in none of the readable packs");
+            return;
+        }
+        for (String f = SafePaths.parent(item.path()); !f.isEmpty() && foldersToCreate.add(f); f = SafePaths.parent(f)) {
+            // every missing ancestor, once
+        }
+        writes.add(new RestorePlan.Write(item, at, replaces));
+    }
+
+    private boolean identical(RestoreItem item, Path file, PosixFileAttributes existing) throws IOException {
+        if (item.symlink()) {
+            if (!existing.isSymbolicLink()) {
+                return false;
+            }
+            ObjectLocation at = packs.locate(item.id()).orElse(null);
+            return at != null && at.compressedSize() <= 1 << 16
+                    && Files.readSymbolicLink(file).toString().equals(new String(reader.readAll(at), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!existing.isRegularFile() || (item.size() >= 0 && existing.size() != item.size())) {
+            return false;
+        }
+        return FileHashes.idOf(file).equals(item.id());
+    }
+
+    /** Null if {@code folder} (relative) is or can become a real folder of the target, else why not. */
+    private RestoreProblem folderProblem(String folder) throws IOException {
+        if (folder.isEmpty()) {
+            return null;
+        }
+        if (folderProblems.containsKey(folder)) {
+            return folderProblems.get(folder);
+        }
+        RestoreProblem problem = folderProblem(SafePaths.parent(folder));
+        if (problem == null) {
+            PosixFileAttributes a = attributes(target.resolve(folder));
+            if (a != null && a.isSymbolicLink()) {
+                problem = new RestoreProblem(folder, null, ProblemKind.UNSAFE_PATH,
+                        "'" + folder + "' in the target is a symlink; nothing is written through links");
+            } else if (a != null && !a.isDirectory()) {
+                problem = new RestoreProblem(folder, null, ProblemKind.TARGET_BLOCKED, "'" + folder + "' in the target is a file, not a folder");
+            }
+        }
+        folderProblems.put(folder, problem);
+        return problem;
+    }
+
+    private static PosixFileAttributes attributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private void refuse(RestoreItem item, ProblemKind kind, String why) {
+        refused.add(new RestoreProblem(item.path(), item.id(), kind, why));
+    }
+
+    private RestorePlan finish() throws IOException {
+        Map<Pack, Integer> order = new IdentityHashMap<>();
+        for (Pack p : packs.readablePacks()) {
+            order.put(p, order.size());
+        }
+        writes.sort(Comparator.<RestorePlan.Write>comparingInt(w -> w.item().symlink() ? 1 : 0)
+                .thenComparingInt(w -> order.get(w.location().pack()))
+                .thenComparingLong(w -> w.location().offset()));
+        var missing = new ArrayList<String>();
+        for (String f : foldersToCreate) {
+            if (attributes(target.resolve(f)) == null) {
+                missing.add(f);
+            }
+        }
+        return new RestorePlan(target, writes, missing, unchanged, conflicts, refused, overwrite);
+    }
+}
