@@ -102,13 +102,19 @@ final class ObjectFileWriter {
         }
     }
 
-    /** Collects blocks in {@link #buffer}; past {@link #WHOLE_LIMIT} spills them to the temp file while hashing. */
+    /**
+     * Collects blocks in {@link #buffer}; past {@link #WHOLE_LIMIT} spills them to the temp file
+     * while hashing. Once the content outgrows the recorded size it stops keeping bytes and only
+     * hashes the rest, so a decompression bomb costs time bounded by its compressed size, never
+     * memory or disk, and the report can still say whether the content is the object at all.
+     */
     private final class Collector implements BlockTarget {
         private final RestoreItem item;
         private final Path temp;
         private final BooleanSupplier cancelled;
         private FileChannel channel;
         private Xxh3.Stream hash;
+        private boolean overflow;
         long produced;
 
         Collector(RestoreItem item, Path temp, BooleanSupplier cancelled) {
@@ -123,7 +129,7 @@ final class ObjectFileWriter {
             if (buffer.remaining() >= room) {
                 return buffer;
             }
-            if (channel == null && buffer.capacity() < WHOLE_LIMIT) {
+            if (overflow || (channel == null && buffer.capacity() < WHOLE_LIMIT) || buffer.capacity() < room) {
                 ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(buffer.capacity() * 2, buffer.position() + room));
                 buffer = bigger.put(buffer.flip());
                 return buffer;
@@ -137,12 +143,19 @@ final class ObjectFileWriter {
         }
 
         @Override
-        public boolean filled(ByteBuffer block, int from, int length) throws IOException {
-            buffer.position(from + length);
+        public boolean filled(ByteBuffer block, int from, int length) {
             produced += length;
-            if (item.size() >= 0 && produced > item.size()) {
-                throw new StoreException(ProblemKind.SIZE_MISMATCH, null, StoreException.NO_OFFSET,
-                        "object " + item.id() + " decodes to more than the " + item.size() + " bytes the catalog records");
+            if (!overflow && item.size() >= 0 && produced > item.size()) {
+                overflow = true;
+                if (hash == null) {
+                    hash = Xxh3.stream();
+                }
+            }
+            if (overflow) {
+                hash.put(buffer.limit(from + length).position(0));
+                buffer.clear();
+            } else {
+                buffer.position(from + length);
             }
             return !cancelled.getAsBoolean();
         }
@@ -160,8 +173,12 @@ final class ObjectFileWriter {
             buffer.clear();
         }
 
-        /** Writes what is left and returns the id of everything written. */
+        /** Writes what is left (unless the content outgrew its size) and returns the id of all of it. */
         ObjectId finish() throws IOException {
+            if (overflow) {
+                closeQuietly();
+                return hash.id();
+            }
             if (channel != null) {
                 spill();
                 channel.close();
@@ -169,8 +186,8 @@ final class ObjectFileWriter {
             }
             buffer.flip();
             ObjectId id = Xxh3.idOf(MemorySegment.ofBuffer(buffer));
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                if (id.equals(item.id())) {
+            if (id.equals(item.id()) && (item.size() < 0 || produced == item.size())) {
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     while (buffer.hasRemaining()) {
                         ch.write(buffer);
                     }

@@ -83,15 +83,23 @@ public final class RestorePlanner {
             }
         }
         var result = new ArrayList<RestoreItem>();
+        var linksWithEntriesBeneath = new java.util.LinkedHashSet<String>();
         for (RestoreItem item : byPath.values()) {
             String blocker = blockingAncestor(item.path(), byPath);
             if (blocker == null) {
                 result.add(item);
             } else if (byPath.get(blocker).symlink()) {
+                linksWithEntriesBeneath.add(blocker);
                 refuse(item, ProblemKind.UNSAFE_PATH, "it would be written through the symlink '" + blocker + "' that this restore creates");
             } else {
                 refuse(item, ProblemKind.TARGET_BLOCKED, "'" + blocker + "' is a file in the same snapshot, so it cannot be a folder");
             }
+        }
+        // A scan never records entries beneath a link: such a manifest was crafted, so the link is not trusted either.
+        for (String link : linksWithEntriesBeneath) {
+            RestoreItem item = byPath.get(link);
+            result.remove(item);
+            refuse(item, ProblemKind.UNSAFE_PATH, "the snapshot lists entries beneath this symlink, which a scan never records");
         }
         return result;
     }
