@@ -14,4 +14,8 @@ public interface RestoreListener {
 
     default void problem(RestoreProblem problem) {
     }
+
+    /** A problem {@code verify} found; may come from any worker thread. */
+    default void finding(Finding finding) {
+    }
 }

@@ -1,0 +1,157 @@
+package dev.packinspector.restore;
+
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.Pack;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.PackState;
+import dev.packinspector.store.PackStatus;
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The integrity check: every pack's header, count, index order and bounds, entry headers and
+ * layout, and name recomputed from its bytes; every object decoded and its XXH3-128 compared with
+ * its id (in parallel, in pack and offset order); then, through a {@link CatalogCheck}, every
+ * catalog reference. Reports each finding as it goes. {@link #cancel()} or interrupting the
+ * calling thread stops it. One run per instance.
+ */
+public final class StoreVerifier {
+    private final int threads;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    /** Checks a store's catalog against its packs; see {@code catalog.CatalogVerifier}. */
+    public interface CatalogCheck {
+        /** Checks every reference, reporting findings; returns the number of rows checked. */
+        long check(PackSet packs, java.util.function.Consumer<Finding> findings, java.util.function.BooleanSupplier cancelled)
+                throws IOException;
+    }
+
+    public StoreVerifier(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.threads = threads;
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /** Verifies {@code packs} and, if {@code catalog} is not null, the catalog's references. */
+    public VerifyReport verify(PackSet packs, CatalogCheck catalog, RestoreListener listener) throws IOException {
+        long start = System.nanoTime();
+        var findings = Collections.synchronizedList(new ArrayList<Finding>());
+        java.util.function.Consumer<Finding> report = f -> {
+            findings.add(f);
+            listener.finding(f);
+        };
+        int incomplete = 0;
+        for (PackStatus p : packs.packs()) {
+            if (p.state() == PackState.INCOMPLETE) {
+                incomplete++;
+            } else if (!p.readable()) {
+                report.accept(Finding.of(p.problem()));
+            }
+        }
+        for (Pack pack : packs.readablePacks()) {
+            if (cancelled.get()) {
+                break;
+            }
+            pack.validate(true, e -> report.accept(Finding.of(e)));
+        }
+        var objects = new AtomicLong();
+        var bytes = new AtomicLong();
+        checkObjects(packs, report, objects, bytes, listener, start);
+        long rows = 0;
+        if (catalog != null && !cancelled.get()) {
+            rows = catalog.check(packs, report, cancelled::get);
+        }
+        return new VerifyReport(packs.packs().size(), packs.readablePacks().size(), incomplete, objects.get(), bytes.get(), rows,
+                findings, cancelled.get(), System.nanoTime() - start);
+    }
+
+    private void checkObjects(PackSet packs, java.util.function.Consumer<Finding> report, AtomicLong objects, AtomicLong bytes,
+            RestoreListener listener, long start) {
+        List<Pack> readable = packs.readablePacks();
+        long[] tasks = tasksInDataOrder(readable);
+        long compressedTotal = 0;
+        for (Pack p : readable) {
+            compressedTotal += p.data().size();
+        }
+        var progress = new ProgressCounter(tasks.length, compressedTotal);
+        var next = new AtomicInteger();
+        int workers = Math.max(1, Math.min(threads, tasks.length));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("verify-", 0).factory());
+        for (int t = 0; t < workers; t++) {
+            pool.execute(() -> {
+                var hasher = new ObjectHasher();
+                for (int i = next.getAndIncrement(); i < tasks.length && !cancelled.get(); i = next.getAndIncrement()) {
+                    Pack pack = readable.get((int) (tasks[i] >>> 32));
+                    int position = (int) tasks[i];
+                    ObjectId id = pack.index().id(position);
+                    progress.started(id.toHex());
+                    try {
+                        ObjectId actual = hasher.idOf(new ObjectLocation(pack, position, pack.index().offset(position),
+                                pack.index().compressedSize(position)));
+                        if (!actual.equals(id)) {
+                            long offset = pack.index().offset(position);
+                            report.accept(Finding.of(new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, pack.data().fileAt(offset),
+                                    pack.data().offsetInFile(offset), "object " + id + " decodes to content whose XXH3-128 is " + actual)));
+                        }
+                        objects.incrementAndGet();
+                        bytes.addAndGet(hasher.length());
+                    } catch (StoreException e) {
+                        report.accept(Finding.of(e));
+                    } catch (IOException | RuntimeException e) {
+                        report.accept(Finding.of(new StoreException(ProblemKind.UNREADABLE, pack.data().file(), StoreException.NO_OFFSET,
+                                "object " + id + " cannot be read: " + e, e)));
+                    }
+                    progress.done(Pack.ENTRY_HEADER_BYTES + pack.index().compressedSize(position));
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+                listener.progress(progress.snapshot());
+            }
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+        listener.progress(progress.snapshot());
+    }
+
+    /** (pack ordinal, index position) pairs, each pack's entries in .dat offset order so reads are sequential. */
+    private static long[] tasksInDataOrder(List<Pack> packs) {
+        int total = 0;
+        for (Pack p : packs) {
+            total += p.entryCount();
+        }
+        long[] tasks = new long[total];
+        int k = 0;
+        for (int p = 0; p < packs.size(); p++) {
+            var index = packs.get(p).index();
+            Integer[] order = new Integer[index.count()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> Long.compareUnsigned(index.offset(a), index.offset(b)));
+            for (int position : order) {
+                tasks[k++] = ((long) p << 32) | position;
+            }
+        }
+        return tasks;
+    }
+}
