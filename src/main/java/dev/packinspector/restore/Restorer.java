@@ -124,6 +124,7 @@ public final class Restorer {
             written.incrementAndGet();
             bytes.addAndGet(n);
             progress.done(n);
+            listener.written(item.path(), n);
         } catch (ObjectFileWriter.Cancelled e) {
             // nothing was left behind; the run reports itself cancelled
         } catch (StoreException e) {
