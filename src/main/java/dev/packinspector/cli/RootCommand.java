@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code pack-inspector}: the subcommands, and the streams they write to. */
 @Command(name = "pack-inspector", mixinStandardHelpOptions = true, version = "Pack Inspector 0.1.0",
         description = "Browse, verify and restore chkpt stores. STORE is a store folder or a bare packs/ folder.",
-        subcommands = {PacksCommand.class, LsCommand.class, CatCommand.class})
+        subcommands = {PacksCommand.class, LsCommand.class, CatCommand.class, SnapshotsCommand.class, FilesCommand.class,
+            RestoreCommand.class, ExtractCommand.class, VerifyCommand.class})
 final class RootCommand implements Runnable {
     final OutputStream stdout;
     final PrintStream stderr;

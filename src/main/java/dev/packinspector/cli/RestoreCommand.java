@@ -1,0 +1,67 @@
+package dev.packinspector.cli;
+
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.restore.RestoreItem;
+
+import dev.packinspector.restore.Selection;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restores a snapshot (or the listed paths and folders of it) into TARGET.",
+                "Files appear under their final names only when complete and verified; modes and symlinks are restored;"
+                        + " files already identical are skipped, different ones kept unless --overwrite; nothing is ever deleted.",
+                "Refused or failed entries are listed on stderr and give exit code 1; everything else is still restored."})
+final class RestoreCommand implements Callable<Integer> {
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
+    private Path store;
+
+    @Parameters(index = "1", paramLabel = "SNAPSHOT", description = "a snapshot id, a unique prefix of one, or 'latest'")
+    private String snapshot;
+
+    @Parameters(index = "2", paramLabel = "TARGET", description = "the folder to restore into (created if missing)")
+    private Path target;
+
+    @Option(names = "--path", paramLabel = "P", description = "restore only this file or folder (repeatable)")
+    private List<String> paths = new ArrayList<>();
+
+    @Mixin
+    private RestoreOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> noCatalog(store))) {
+            Snapshot chosen = catalog.resolve(snapshot);
+            var items = new ArrayList<RestoreItem>();
+            for (ManifestEntry e : catalog.files(chosen)) {
+                items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+            }
+            List<RestoreItem> selected = Selection.of(items, paths);
+            if (!paths.isEmpty() && selected.isEmpty()) {
+                throw new UsageException("snapshot " + chosen.id() + " has nothing under " + paths);
+            }
+            return options.restore(root, packs, selected, target);
+        }
+    }
+
+    static StoreException noCatalog(Path store) {
+        return new StoreException(ProblemKind.UNREADABLE, store, StoreException.NO_OFFSET,
+                "has no catalog.sqlite, so it has no snapshots (a bare packs folder: use extract)");
+    }
+
+}

@@ -1,0 +1,72 @@
+package dev.packinspector.cli;
+
+import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestorePlan;
+import dev.packinspector.restore.RestorePlanner;
+import dev.packinspector.restore.RestoreProblem;
+import dev.packinspector.restore.RestoreResult;
+import dev.packinspector.restore.Restorer;
+import dev.packinspector.store.PackSet;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** What restore and extract share: the options, planning, running with progress, and the summary. */
+final class RestoreOptions {
+    @Option(names = "--dry-run", description = "print the plan and write nothing")
+    boolean dryRun;
+
+    @Option(names = "--overwrite", description = "replace files in TARGET that differ (default: keep them and report them)")
+    boolean overwrite;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per core)")
+    int threads = Restorer.defaultThreads();
+
+    int restore(RootCommand root, PackSet packs, List<RestoreItem> items, Path target) throws Exception {
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1");
+        }
+        RestorePlan plan = RestorePlanner.plan(packs, items, target, overwrite);
+        if (dryRun) {
+            printPlan(root, plan);
+            return plan.refused().isEmpty() && plan.conflicts().isEmpty() ? Cli.OK : Cli.PROBLEMS;
+        }
+        var progress = new TerminalProgress(root.stderr, "restoring", TerminalProgress.stderrIsTerminal());
+        RestoreResult result = new Restorer(threads).run(plan, progress);
+        progress.finish();
+        for (RestorePlan.Existing kept : plan.conflicts()) {
+            root.stderr.println("pack-inspector: " + kept.item().path() + ": kept: the target has a different file (use --overwrite to replace it)");
+        }
+        try (Writer out = Output.text(root.stdout)) {
+            out.write(String.format(Locale.ROOT, "%,d written (%s), %,d unchanged, %,d modes fixed, %,d kept, %,d refused or failed in %.2f s%n",
+                    result.written(), TerminalProgress.bytes(result.bytesWritten()), result.unchanged(), result.modesFixed(),
+                    result.conflictsKept(), result.problems().size(), result.elapsedNanos() / 1e9));
+        }
+        return result.ok() ? Cli.OK : Cli.PROBLEMS;
+    }
+
+    private static void printPlan(RootCommand root, RestorePlan plan) throws Exception {
+        try (Writer out = Output.text(root.stdout)) {
+            for (String folder : plan.folders()) {
+                out.write("create folder\t" + folder + '\n');
+            }
+            for (RestorePlan.Write w : plan.writes()) {
+                out.write((w.replaces() ? "replace\t" : "write\t") + w.item().path() + '\n');
+            }
+            for (RestorePlan.Existing e : plan.unchanged()) {
+                out.write((e.modeDiffers() ? "fix mode\t" : "unchanged\t") + e.item().path() + '\n');
+            }
+            for (RestorePlan.Existing e : plan.conflicts()) {
+                out.write("keep (differs)\t" + e.item().path() + '\n');
+            }
+            for (RestoreProblem p : plan.refused()) {
+                out.write("refuse\t" + p.path() + "\t" + p.message() + '\n');
+            }
+            out.write(String.format(Locale.ROOT, "plan: %,d to write (%s), %,d unchanged, %,d kept, %,d refused%n",
+                    plan.filesToWrite(), TerminalProgress.bytes(plan.bytesToWrite()), plan.unchanged().size(),
+                    plan.conflicts().size(), plan.refused().size()));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.packinspector.restore;
+
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.PackStatus;
+import dev.packinspector.store.ProblemKind;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The catalog half of {@code verify}: every {@code blob_index} row names a pack that holds its
+ * blob, every object a manifest refers to is in a readable pack, and every manifest path could be
+ * restored safely.
+ */
+public final class CatalogReferences implements StoreVerifier.CatalogCheck {
+    private final Catalog catalog;
+
+    public CatalogReferences(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public long check(PackSet packs, Consumer<Finding> findings, BooleanSupplier cancelled) throws IOException {
+        long[] rows = new long[1];
+        catalog.forEachBlob(row -> {
+            rows[0]++;
+            if (row.blob() == null) {
+                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, row.problem()));
+                return;
+            }
+            List<ObjectLocation> at = packs.locateAll(row.blob());
+            if (row.packHash() == null) {
+                if (at.isEmpty()) {
+                    findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "blob_index lists object " + row.blob() + ", which is in no readable pack"));
+                }
+            } else if (at.stream().noneMatch(l -> l.pack().name().equals(row.packHash()))) {
+                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "blob_index says pack " + row.packHash() + " holds object " + row.blob()
+                        + ", but " + packState(packs, row.packHash()) + (at.isEmpty() ? "" : " (it is in pack " + at.getFirst().pack().name() + ")")));
+            }
+        });
+        if (cancelled.getAsBoolean()) {
+            return rows[0];
+        }
+        catalog.forEachReferencedBlob((hash, where) -> {
+            rows[0]++;
+            if (hash == null || hash.length != ObjectId.BYTES) {
+                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, where + " has an object id of " + (hash == null ? 0 : hash.length) + " bytes"));
+            } else if (packs.locate(ObjectId.fromBytes(hash, 0)).isEmpty()) {
+                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "object " + ObjectId.fromBytes(hash, 0) + " (used by " + where
+                        + ") is in no readable pack"));
+            }
+        });
+        if (cancelled.getAsBoolean()) {
+            return rows[0];
+        }
+        catalog.forEachPath((snapshot, path) -> {
+            String problem = SafePaths.problem(path);
+            if (problem != null) {
+                findings.accept(finding(ProblemKind.UNSAFE_PATH, "snapshot " + snapshot + " lists '" + path + "': " + problem
+                        + "; restore will refuse it"));
+            }
+        });
+        return rows[0];
+    }
+
+    private static String packState(PackSet packs, String name) {
+        for (PackStatus p : packs.packs()) {
+            if (p.name().equals(name)) {
+                return p.readable() ? "it does not" : "that pack is " + p.state().label();
+            }
+        }
+        return "there is no such pack";
+    }
+
+    private Finding finding(ProblemKind kind, String message) {
+        return new Finding(kind, catalog.file(), -1, catalog.file() + ": " + message);
+    }
+}
