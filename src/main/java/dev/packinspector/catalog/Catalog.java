@@ -168,10 +168,14 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
-    /** Streams every (snapshot id, path) row of every manifest. */
-    public synchronized void forEachPath(java.util.function.BiConsumer<String, String> each) throws StoreException {
-        each("SELECT snapshot_id, path FROM snapshot_files", ps -> { }, r -> {
-            each.accept(r.getString(1), r.getString(2));
+    /** One manifest row's place: which snapshot, which path, what mode. */
+    public record PathRow(String snapshotId, String path, long mode) {
+    }
+
+    /** Streams the path and mode of every manifest row, by snapshot and then path. */
+    public synchronized void forEachPath(Consumer<PathRow> each) throws StoreException {
+        each("SELECT snapshot_id, path, mode FROM snapshot_files ORDER BY snapshot_id, path", ps -> { }, r -> {
+            each.accept(new PathRow(r.getString(1), r.getString(2), r.getLong(3)));
             return null;
         });
     }

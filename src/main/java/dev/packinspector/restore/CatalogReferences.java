@@ -57,14 +57,36 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
         if (cancelled.getAsBoolean()) {
             return rows[0];
         }
-        catalog.forEachPath((snapshot, path) -> {
-            String problem = SafePaths.problem(path);
+        var links = new java.util.HashSet<String>();
+        String[] current = {null};
+        catalog.forEachPath(row -> {
+            if (!row.snapshotId().equals(current[0])) {
+                current[0] = row.snapshotId();
+                links.clear();
+            }
+            String problem = SafePaths.problem(row.path());
+            if (problem == null) {
+                problem = beneathLink(row.path(), links);
+            }
             if (problem != null) {
-                findings.accept(finding(ProblemKind.UNSAFE_PATH, "snapshot " + snapshot + " lists '" + path + "': " + problem
+                findings.accept(finding(ProblemKind.UNSAFE_PATH, "snapshot " + row.snapshotId() + " lists '" + row.path() + "': " + problem
                         + "; restore will refuse it"));
+            }
+            if ((row.mode() & RestoreItem.TYPE_MASK) == RestoreItem.SYMLINK) {
+                links.add(row.path());
             }
         });
         return rows[0];
+    }
+
+    /** Rows come sorted by path, so a link is always seen before the entries beneath it. */
+    private static String beneathLink(String path, java.util.Set<String> links) {
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            if (links.contains(path.substring(0, slash))) {
+                return "it lies beneath the symlink '" + path.substring(0, slash) + "' of the same snapshot, which a scan never records";
+            }
+        }
+        return null;
     }
 
     private static String packState(PackSet packs, String name) {
