@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * calling thread stops it. One run per instance.
  */
 public final class StoreVerifier {
+    private static final int WHOLE_PACK = -1;
+
     private final int threads;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
@@ -65,32 +67,45 @@ public final class StoreVerifier {
                 report.accept(Finding.of(p.problem()));
             }
         }
-        for (Pack pack : packs.readablePacks()) {
-            if (cancelled.get()) {
-                break;
-            }
-            pack.validate(true, e -> report.accept(Finding.of(e)));
-        }
         var objects = new AtomicLong();
         var bytes = new AtomicLong();
-        checkObjects(packs, report, objects, bytes, listener, start);
-        long rows = 0;
-        if (catalog != null && !cancelled.get()) {
-            rows = catalog.check(packs, report, cancelled::get);
+        var rows = new java.util.concurrent.CompletableFuture<Long>();
+        // The catalog check only reads the index, so it overlaps the object checks instead of trailing them.
+        Thread.ofPlatform().daemon().name("verify-catalog").start(() -> {
+            try {
+                rows.complete(catalog == null || cancelled.get() ? 0L : catalog.check(packs, report, cancelled::get));
+            } catch (IOException | RuntimeException e) {
+                rows.completeExceptionally(e);
+            }
+        });
+        checkObjects(packs, report, objects, bytes, listener);
+        long catalogRows;
+        try {
+            catalogRows = rows.get();
+        } catch (InterruptedException e) {
+            cancelled.set(true);
+            Thread.currentThread().interrupt();
+            catalogRows = 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        return new VerifyReport(packs.packs().size(), packs.readablePacks().size(), incomplete, objects.get(), bytes.get(), rows,
+        return new VerifyReport(packs.packs().size(), packs.readablePacks().size(), incomplete, objects.get(), bytes.get(), catalogRows,
                 findings, cancelled.get(), System.nanoTime() - start);
     }
 
+    /** Runs the whole-pack checks and then every object's check on the worker pool; pack checks go first. */
     private void checkObjects(PackSet packs, java.util.function.Consumer<Finding> report, AtomicLong objects, AtomicLong bytes,
-            RestoreListener listener, long start) {
+            RestoreListener listener) {
         List<Pack> readable = packs.readablePacks();
         long[] tasks = tasksInDataOrder(readable);
         long compressedTotal = 0;
         for (Pack p : readable) {
             compressedTotal += p.data().size();
         }
-        var progress = new ProgressCounter(tasks.length, compressedTotal);
+        var progress = new ProgressCounter(tasks.length - readable.size(), compressedTotal);
         var next = new AtomicInteger();
         int workers = Math.max(1, Math.min(threads, tasks.length));
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("verify-", 0).factory());
@@ -100,6 +115,10 @@ public final class StoreVerifier {
                 for (int i = next.getAndIncrement(); i < tasks.length && !cancelled.get(); i = next.getAndIncrement()) {
                     Pack pack = readable.get((int) (tasks[i] >>> 32));
                     int position = (int) tasks[i];
+                    if (position == WHOLE_PACK) {
+                        pack.validate(true, e -> report.accept(Finding.of(e)));
+                        continue;
+                    }
                     ObjectId id = pack.index().id(position);
                     progress.started(id.toHex());
                     try {
@@ -135,14 +154,20 @@ public final class StoreVerifier {
         listener.progress(progress.snapshot());
     }
 
-    /** (pack ordinal, index position) pairs, each pack's entries in .dat offset order so reads are sequential. */
+    /**
+     * (pack ordinal, index position) pairs: first one whole-pack check per pack, then each pack's
+     * entries in .dat offset order so reads are sequential.
+     */
     private static long[] tasksInDataOrder(List<Pack> packs) {
-        int total = 0;
+        int total = packs.size();
         for (Pack p : packs) {
             total += p.entryCount();
         }
         long[] tasks = new long[total];
         int k = 0;
+        for (int p = 0; p < packs.size(); p++) {
+            tasks[k++] = ((long) p << 32) | (WHOLE_PACK & 0xFFFFFFFFL);
+        }
         for (int p = 0; p < packs.size(); p++) {
             var index = packs.get(p).index();
             Integer[] order = new Integer[index.count()];
