@@ -33,6 +33,8 @@ public final class RestorePlanner {
     private final boolean overwrite;
     private final Map<String, RestoreProblem> folderProblems = new HashMap<>();
     private final Set<String> foldersToCreate = new TreeSet<>();
+    /** Folders (relative, "" for the target itself) known not to exist yet: nothing beneath them needs a look. */
+    private final Set<String> missingFolders = new java.util.HashSet<>();
     private final List<RestorePlan.Write> writes = new ArrayList<>();
     private final List<RestorePlan.Existing> unchanged = new ArrayList<>();
     private final List<RestorePlan.Existing> conflicts = new ArrayList<>();
@@ -61,6 +63,9 @@ public final class RestorePlanner {
             throw new IllegalArgumentException("the restore target " + target + " is not a folder");
         }
         var planner = new RestorePlanner(packs, absolute, overwrite);
+        if (!Files.exists(absolute)) {
+            planner.missingFolders.add("");
+        }
         for (RestoreItem item : planner.acceptable(items)) {
             planner.planOne(item);
         }
@@ -122,7 +127,7 @@ public final class RestorePlanner {
             return;
         }
         Path file = target.resolve(item.path());
-        PosixFileAttributes existing = attributes(file);
+        PosixFileAttributes existing = missingFolders.contains(folder) ? null : attributes(file);
         if (existing == null) {
             write(item, false);
             return;
@@ -177,13 +182,18 @@ public final class RestorePlanner {
         if (folderProblems.containsKey(folder)) {
             return folderProblems.get(folder);
         }
-        RestoreProblem problem = folderProblem(SafePaths.parent(folder));
-        if (problem == null) {
+        String parent = SafePaths.parent(folder);
+        RestoreProblem problem = folderProblem(parent);
+        if (problem == null && missingFolders.contains(parent)) {
+            missingFolders.add(folder);
+        } else if (problem == null) {
             PosixFileAttributes a = attributes(target.resolve(folder));
-            if (a != null && a.isSymbolicLink()) {
+            if (a == null) {
+                missingFolders.add(folder);
+            } else if (a.isSymbolicLink()) {
                 problem = new RestoreProblem(folder, null, ProblemKind.UNSAFE_PATH,
                         "'" + folder + "' in the target is a symlink; nothing is written through links");
-            } else if (a != null && !a.isDirectory()) {
+            } else if (!a.isDirectory()) {
                 problem = new RestoreProblem(folder, null, ProblemKind.TARGET_BLOCKED, "'" + folder + "' in the target is a file, not a folder");
             }
         }
@@ -203,7 +213,7 @@ public final class RestorePlanner {
         refused.add(new RestoreProblem(item.path(), item.id(), kind, why));
     }
 
-    private RestorePlan finish() throws IOException {
+    private RestorePlan finish() {
         Map<Pack, Integer> order = new IdentityHashMap<>();
         for (Pack p : packs.readablePacks()) {
             order.put(p, order.size());
@@ -213,7 +223,7 @@ public final class RestorePlanner {
                 .thenComparingLong(w -> w.location().offset()));
         var missing = new ArrayList<String>();
         for (String f : foldersToCreate) {
-            if (attributes(target.resolve(f)) == null) {
+            if (missingFolders.contains(f)) {
                 missing.add(f);
             }
         }
