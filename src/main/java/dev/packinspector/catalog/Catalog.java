@@ -1,6 +1,7 @@
 package dev.packinspector.catalog;
 
 import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,220 +10,221 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * A store's {@code catalog.sqlite}, read-only (see {@link CatalogConnection} for how it avoids
- * touching the store): snapshots newest first, snapshot references ({@code latest}, ids, unique
- * prefixes), manifests with {@code manifest_snapshot_id} indirection, and blob locations.
- * Malformed rows come back with a problem instead of failing the call. Thread-safe: calls are
- * serialised on one connection.
+ * A chkpt store's {@code catalog.sqlite}, read-only: its snapshots, each snapshot's manifest, and
+ * the {@code blob_index} (DESIGN.md §1). Opening never creates a file in the store and never
+ * writes the database or its log, even for a read-only store or one chkpt is writing to;
+ * {@link #access()} says whether the view follows chkpt's commits ({@link CatalogAccess#LIVE}) or
+ * is a snapshot taken at open, refreshed by opening the catalog again. Rows that cannot name an
+ * object come back with a {@code problem}, never as an exception; any SQLite failure becomes a
+ * {@link StoreException} of kind {@link ProblemKind#UNREADABLE} naming the catalog file.
+ *
+ * <p>Thread-safe: all methods share one SQLite connection and are {@code synchronized}, so calls
+ * from several threads run one after another. The {@code forEach} actions run on the caller's
+ * thread while the catalog is locked; they must not wait for another thread that uses it.
  */
 public final class Catalog implements AutoCloseable {
     public static final String FILE_NAME = "catalog.sqlite";
-    private static final int MAX_INDIRECTION = 8;
+    private static final String PACKS_FOLDER = "packs";
+    private static final BooleanSupplier NEVER = () -> false;
 
     private final Path file;
-    private final Connection db;
+    private final Connection connection;
+    private final CatalogAccess access;
+    private final SnapshotLookup snapshots;
+    private boolean closed;
 
-    private Catalog(Path file, Connection db) {
+    /** Where a manifest row sits, for checks that walk every snapshot's rows once. */
+    public record PathRow(String snapshotId, String path, long mode) {
+    }
+
+    private Catalog(Path file, CatalogConnector.Opened opened) {
         this.file = file;
-        this.db = db;
+        this.connection = opened.connection();
+        this.access = opened.access();
+        this.snapshots = new SnapshotLookup(connection, file);
     }
 
     /**
-     * The catalog of a store folder, or of the store a {@code packs/} folder belongs to; empty
-     * for a bare packs folder with no catalog beside it.
+     * Opens the catalog of a store folder, or of the store around a {@code packs} folder. Empty if
+     * there is no {@code catalog.sqlite} (a bare packs folder, or a store without a catalog).
+     *
+     * @throws StoreException if {@code storeOrPacksDir} is not a folder or the catalog cannot be read
      */
-    public static Optional<Catalog> open(Path storeOrPacks) throws StoreException {
-        Path file = storeOrPacks.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file) && storeOrPacks.getFileName() != null && storeOrPacks.getFileName().toString().equals("packs")
-                && storeOrPacks.toAbsolutePath().getParent() != null) {
-            file = storeOrPacks.toAbsolutePath().getParent().resolve(FILE_NAME);
-        }
-        if (!Files.isRegularFile(file)) {
+    public static Optional<Catalog> open(Path storeOrPacksDir) throws StoreException {
+        Optional<Path> file = locate(storeOrPacksDir);
+        if (file.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Catalog(file, CatalogConnection.open(file)));
+        return Optional.of(new Catalog(file.get(), CatalogConnector.open(file.get())));
+    }
+
+    /** Where {@link #open} finds the catalog of {@code storeOrPacksDir}, if there is one. */
+    public static Optional<Path> locate(Path storeOrPacksDir) throws StoreException {
+        Path dir = storeOrPacksDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new StoreException(ProblemKind.UNREADABLE, storeOrPacksDir, StoreException.NO_OFFSET,
+                    Files.exists(dir) ? "not a folder" : "no such folder");
+        }
+        // Files.exists rather than isRegularFile: a catalog.sqlite that is a folder should fail loudly, not be ignored.
+        Path own = dir.resolve(FILE_NAME);
+        if (Files.exists(own)) {
+            return Optional.of(own);
+        }
+        Path parent = dir.getParent();
+        if (parent != null && dir.getFileName().toString().equals(PACKS_FOLDER) && Files.exists(parent.resolve(FILE_NAME))) {
+            return Optional.of(parent.resolve(FILE_NAME));
+        }
+        return Optional.empty();
     }
 
     public Path file() {
         return file;
     }
 
-    /** Every snapshot, newest first ({@code created_at DESC, id DESC}, as chkpt orders them). */
-    public synchronized List<Snapshot> snapshots() throws StoreException {
-        return query("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots ORDER BY created_at DESC, id DESC", ps -> { }, Catalog::snapshot);
+    public CatalogAccess access() {
+        return access;
     }
 
-    private static final String SNAPSHOT_COLUMNS =
-            "id, created_at, message, parent_snapshot_id, manifest_snapshot_id, total_files, total_bytes, new_objects";
-
-    private static Snapshot snapshot(ResultSet r) throws SQLException {
-        return new Snapshot(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getLong(6), r.getLong(7),
-                r.getLong(8));
+    /** Every snapshot, newest first ({@code created_at DESC, id DESC}). */
+    public synchronized List<Snapshot> snapshots() throws StoreException {
+        checkOpen();
+        try {
+            return snapshots.all();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     /**
-     * The snapshot {@code ref} names: {@code latest}, a full id, or a unique id prefix.
+     * The snapshot named by {@code ref}: {@code latest} (the newest), a full id, or a unique id prefix.
      *
-     * @throws IllegalArgumentException if it names none, or several
+     * @throws IllegalArgumentException if no snapshot, or more than one, matches (the message lists up to 5 candidates)
      */
     public synchronized Snapshot resolve(String ref) throws StoreException {
-        if (ref.equals("latest")) {
-            List<Snapshot> newest = query("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots ORDER BY created_at DESC, id DESC LIMIT 1",
-                    ps -> { }, Catalog::snapshot);
-            if (newest.isEmpty()) {
-                throw new IllegalArgumentException("the store has no snapshots yet (" + file + ")");
-            }
-            return newest.getFirst();
-        }
-        List<Snapshot> exact = query("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots WHERE id = ?", ps -> ps.setString(1, ref), Catalog::snapshot);
-        if (!exact.isEmpty()) {
-            return exact.getFirst();
-        }
-        String escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        List<Snapshot> matches = query("SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots WHERE id LIKE ? ESCAPE '\\' ORDER BY created_at DESC, id DESC LIMIT 6",
-                ps -> ps.setString(1, escaped + "%"), Catalog::snapshot);
-        if (matches.isEmpty() || ref.isEmpty()) {
-            throw new IllegalArgumentException("no snapshot '" + ref + "' in " + file.getParent());
-        }
-        if (matches.size() > 1) {
-            throw new IllegalArgumentException("snapshot prefix '" + ref + "' is ambiguous: "
-                    + matches.stream().limit(5).map(Snapshot::id).toList() + (matches.size() > 5 ? " and more" : ""));
-        }
-        return matches.getFirst();
-    }
-
-    /** The manifest of {@code snapshot} (following {@code manifest_snapshot_id}), sorted by path. */
-    public synchronized List<ManifestEntry> files(Snapshot snapshot) throws StoreException {
-        var out = new ArrayList<ManifestEntry>();
-        forEachFile(snapshot, out::add);
-        return out;
-    }
-
-    /** Streams the manifest of {@code snapshot}, sorted by path, without holding it all. */
-    public synchronized void forEachFile(Snapshot snapshot, Consumer<ManifestEntry> each) throws StoreException {
-        String source = manifestSource(snapshot);
-        each("SELECT path, blob_hash, size, mode FROM snapshot_files WHERE snapshot_id = ? ORDER BY path", ps -> ps.setString(1, source), r -> {
-            byte[] hash = r.getBytes(2);
-            boolean valid = hash != null && hash.length == ObjectId.BYTES;
-            each.accept(new ManifestEntry(r.getString(1), valid ? ObjectId.fromBytes(hash, 0) : null, r.getLong(3), r.getLong(4),
-                    valid ? null : "its object id in the catalog is " + (hash == null ? "missing" : hash.length + " bytes, not 16")));
-            return null;
-        });
-    }
-
-    /** The snapshot whose rows hold {@code snapshot}'s manifest. */
-    private String manifestSource(Snapshot snapshot) throws StoreException {
-        String id = snapshot.id();
-        String next = snapshot.manifestSnapshotId();
-        Set<String> seen = new HashSet<>();
-        seen.add(id);
-        for (int hops = 0; next != null && !next.equals(id); hops++) {
-            if (hops == MAX_INDIRECTION || !seen.add(next)) {
-                throw CatalogConnection.unreadable(file, "snapshot " + snapshot.id() + " has a manifest_snapshot_id chain that loops or is too long", null);
-            }
-            id = next;
-            String current = id;
-            List<String> further = query("SELECT manifest_snapshot_id FROM snapshots WHERE id = ?", ps -> ps.setString(1, current), r -> r.getString(1));
-            if (further.isEmpty()) {
-                throw CatalogConnection.unreadable(file, "snapshot " + snapshot.id() + " reuses the manifest of " + id + ", which is not in the catalog", null);
-            }
-            next = further.getFirst();
-        }
-        return id;
-    }
-
-    /** Where chkpt says {@code blob} lives. */
-    public synchronized Optional<BlobRow> blob(ObjectId blob) throws StoreException {
-        List<BlobRow> rows = query("SELECT blob_hash, pack_hash, size FROM blob_index WHERE blob_hash = ?", ps -> ps.setBytes(1, blob.toBytes()),
-                Catalog::blobRow);
-        return rows.stream().findFirst();
-    }
-
-    /** Streams every {@code blob_index} row. */
-    public synchronized void forEachBlob(Consumer<BlobRow> each) throws StoreException {
-        each("SELECT blob_hash, pack_hash, size FROM blob_index", ps -> { }, r -> {
-            each.accept(blobRow(r));
-            return null;
-        });
-    }
-
-    private static BlobRow blobRow(ResultSet r) throws SQLException {
-        byte[] hash = r.getBytes(1);
-        boolean valid = hash != null && hash.length == ObjectId.BYTES;
-        return new BlobRow(valid ? ObjectId.fromBytes(hash, 0) : null, r.getString(2), r.getLong(3),
-                valid ? null : "blob_index row with a " + (hash == null ? "missing" : hash.length + "-byte") + " hash");
-    }
-
-    /** Every distinct object the manifests of all snapshots refer to, with one path that uses it. */
-    public synchronized void forEachReferencedBlob(java.util.function.BiConsumer<byte[], String> each) throws StoreException {
-        each("SELECT blob_hash, MIN(snapshot_id || ':' || path) FROM snapshot_files GROUP BY blob_hash", ps -> { }, r -> {
-            each.accept(r.getBytes(1), r.getString(2));
-            return null;
-        });
-    }
-
-    /** One manifest row's place: which snapshot, which path, what mode. */
-    public record PathRow(String snapshotId, String path, long mode) {
-    }
-
-    /** Streams the path and mode of every manifest row, by snapshot and then path. */
-    public synchronized void forEachPath(Consumer<PathRow> each) throws StoreException {
-        each("SELECT snapshot_id, path, mode FROM snapshot_files ORDER BY snapshot_id, path", ps -> { }, r -> {
-            each.accept(new PathRow(r.getString(1), r.getString(2), r.getLong(3)));
-            return null;
-        });
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    private interface Row<T> {
-        T read(ResultSet r) throws SQLException;
-    }
-
-    /** Runs {@code sql} and hands each row to {@code row} without collecting anything. */
-    private void each(String sql, Binder binder, Row<?> row) throws StoreException {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    row.read(r);
-                }
-            }
+        checkOpen();
+        try {
+            return snapshots.resolve(ref);
         } catch (SQLException e) {
-            throw CatalogConnection.unreadable(file, "cannot be read (" + e.getMessage() + ")", e);
+            throw failed(e);
         }
     }
 
-    private <T> List<T> query(String sql, Binder binder, Row<T> row) throws StoreException {
-        var out = new ArrayList<T>();
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    out.add(row.read(r));
-                }
-            }
+    /** The snapshot's manifest in path order (bytewise UTF-8), following {@code manifest_snapshot_id}. */
+    public List<ManifestEntry> files(Snapshot snapshot) throws StoreException {
+        var entries = new ArrayList<ManifestEntry>();
+        forEachFile(snapshot, entries::add, NEVER);
+        return entries;
+    }
+
+    /**
+     * Streams the snapshot's manifest in path order to {@code action}, one row at a time, until the
+     * rows end or {@code cancelled} returns true. Returns the number of rows passed on.
+     */
+    public synchronized long forEachFile(Snapshot snapshot, Consumer<? super ManifestEntry> action, BooleanSupplier cancelled)
+            throws StoreException {
+        checkOpen();
+        String owner;
+        try {
+            owner = snapshots.manifestOwner(snapshot);
         } catch (SQLException e) {
-            throw CatalogConnection.unreadable(file, "cannot be read (" + e.getMessage() + ")", e);
+            throw failed(e);
         }
-        return out;
+        return stream(Sql.FILES_OF_SNAPSHOT, s -> s.setString(1, owner), Rows::manifestEntry, action, cancelled);
+    }
+
+    /** The {@code blob_index} row of {@code id}, if there is one. */
+    public synchronized Optional<BlobRow> blob(ObjectId id) throws StoreException {
+        var found = new ArrayList<BlobRow>(1);
+        stream(Sql.BLOB_BY_ID, s -> s.setBytes(1, id.toBytes()), Rows::blobRow, found::add, NEVER);
+        return found.stream().findFirst();
+    }
+
+    /** Streams every {@code blob_index} row, in the table's storage order. */
+    public long forEachBlob(Consumer<? super BlobRow> action) throws StoreException {
+        return forEachBlob(action, NEVER);
+    }
+
+    /** Streams every {@code blob_index} row until the rows end or {@code cancelled} returns true; returns the rows passed on. */
+    public synchronized long forEachBlob(Consumer<? super BlobRow> action, BooleanSupplier cancelled) throws StoreException {
+        return stream(Sql.ALL_BLOBS, s -> { }, Rows::blobRow, action, cancelled);
+    }
+
+    /**
+     * Streams each distinct {@code blob_hash} value that any manifest row holds, exactly as stored
+     * (it may not be 16 bytes), with one {@code snapshot_id:path} that uses it. Reads all of
+     * {@code snapshot_files} and groups it: seconds for a catalog of millions of rows.
+     */
+    public synchronized long forEachReferencedBlob(BiConsumer<byte[], String> action) throws StoreException {
+        return stream(Sql.REFERENCED_BLOBS, s -> { }, rs -> new Reference(rs.getBytes(1), rs.getString(2)),
+                r -> action.accept(r.hash(), r.usedBy()), NEVER);
+    }
+
+    /** Streams the place of every manifest row of every snapshot, by snapshot id and then path. */
+    public synchronized long forEachPath(Consumer<? super PathRow> action) throws StoreException {
+        return stream(Sql.ALL_PATHS, s -> { }, rs -> new PathRow(rs.getString(1), rs.getString(2), rs.getLong(3)), action, NEVER);
     }
 
     @Override
     public synchronized void close() throws StoreException {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw CatalogConnection.unreadable(file, "cannot be closed (" + e.getMessage() + ")", e);
+        if (!closed) {
+            closed = true;
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw failed(e);
+            }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Catalog[" + file + ", " + access.description() + "]";
+    }
+
+    private record Reference(byte[] hash, String usedBy) {
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query and hands its rows on one at a time, so that no result is ever held whole. */
+    private <T> long stream(String sql, Binder binder, RowReader<T> reader, Consumer<? super T> action, BooleanSupplier cancelled)
+            throws StoreException {
+        checkOpen();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                long rows = 0;
+                while (!cancelled.getAsBoolean() && rs.next()) {
+                    action.accept(reader.read(rs));
+                    rows++;
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the catalog " + file + " is closed");
+        }
+    }
+
+    private StoreException failed(SQLException e) {
+        return CatalogErrors.unreadable(file, e);
     }
 }

@@ -1,9 +1,11 @@
 package dev.packinspector.catalog;
 
 /**
- * One row of {@code snapshots}. {@code createdAt} is chkpt's RFC 3339 text; {@code message},
- * {@code parentSnapshotId} and {@code manifestSnapshotId} may be null. A snapshot whose
- * {@code manifestSnapshotId} is set reuses that snapshot's manifest (a metadata-only save).
+ * One row of the catalog's {@code snapshots} table. {@code createdAt} is chkpt's RFC 3339 text
+ * ({@code 2026-01-01T00:00:00.032440097+00:00}); {@code message}, {@code parentSnapshotId} and
+ * {@code manifestSnapshotId} are null where the column is NULL. A snapshot with a
+ * {@code manifestSnapshotId} (chkpt's metadata-only save) has no file rows of its own and reuses
+ * that snapshot's; {@link Catalog#files(Snapshot)} follows the reference. Immutable.
  */
 public record Snapshot(String id, String createdAt, String message, String parentSnapshotId, String manifestSnapshotId,
         long totalFiles, long totalBytes, long newObjects) {

@@ -33,7 +33,7 @@ public final class StoreVerifier {
     private final int threads;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** Checks a store's catalog against its packs; see {@code catalog.CatalogVerifier}. */
+    /** Checks a store's catalog against its packs; {@link CatalogReferences} is the one implementation. */
     public interface CatalogCheck {
         /** Checks every reference, reporting findings; returns the number of rows checked. */
         long check(PackSet packs, java.util.function.Consumer<Finding> findings, java.util.function.BooleanSupplier cancelled)
