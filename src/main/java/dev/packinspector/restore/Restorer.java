@@ -160,9 +160,11 @@ public final class Restorer {
         }
     }
 
+    /** Removes what killed earlier runs left in the folders this run writes to; folders it just created hold none. */
     private static void cleanTempFiles(RestorePlan plan) throws IOException {
         Set<String> folders = new LinkedHashSet<>();
         plan.writes().forEach(w -> folders.add(SafePaths.parent(w.item().path())));
+        plan.folders().forEach(folders::remove);
         for (String folder : folders) {
             TempFiles.clean(plan.target().resolve(folder));
         }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the benchmarks (-Pbench) and runs JMH with the given arguments, e.g.
+#   src/jmh/run-benchmarks.sh PackLookupBench
+#   src/jmh/run-benchmarks.sh DecodeBench -jvmArgsAppend -Dbench.store=/dev/shm/pi/big
+# and the restore benchmark, a plain main:
+#   src/jmh/run-benchmarks.sh --restore STORE OUT_DIR [rounds] [threads]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+./mvnw -q -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=compile
+cp="target/classes:$(cat target/bench.classpath)"
+flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+if [ "${1:-}" = "--restore" ]; then
+  shift
+  exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" dev.packinspector.bench.RestoreBench "$@"
+fi
+exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.openjdk.jmh.Main "$@"
