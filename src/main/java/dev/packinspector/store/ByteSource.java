@@ -36,28 +36,8 @@ public interface ByteSource {
         return slice(position, 8).get(LONG_LE, 0);
     }
 
-    /** A source over bytes already in memory, for frames that do not come from a pack. */
+    /** A source over bytes already in memory, for frames that do not come from a pack; {@code label} names them in errors. */
     static ByteSource of(MemorySegment bytes, Path label) {
-        return new ByteSource() {
-            @Override
-            public long size() {
-                return bytes.byteSize();
-            }
-
-            @Override
-            public MemorySegment slice(long position, long length) {
-                return bytes.asSlice(position, length);
-            }
-
-            @Override
-            public Path fileAt(long position) {
-                return label;
-            }
-
-            @Override
-            public long offsetInFile(long position) {
-                return position;
-            }
-        };
+        return new PackData.SingleFile(label, bytes);
     }
 }
