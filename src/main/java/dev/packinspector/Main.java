@@ -1,13 +1,31 @@
 package dev.packinspector;
 
+import dev.packinspector.app.Gui;
 import dev.packinspector.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 
-/** Entry point of the jar and of the {@code pack-inspector} launcher: a subcommand runs the command line. */
+/**
+ * Entry point of the jar and of the {@code pack-inspector} launcher: no arguments, {@code gui
+ * [STORE]} or just a folder open the window; a subcommand runs the command line.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("gui") || (args.length == 1 && !args[0].startsWith("-") && Files.isDirectory(Path.of(args[0])))) {
+            String[] store = args.length > 0 && args[0].equals("gui") ? Arrays.copyOfRange(args, 1, args.length) : args;
+            try {
+                Gui.launch(store);
+            } catch (RuntimeException e) {
+                System.err.println("pack-inspector: cannot open the window (" + e.getMessage() + "); is there a display? "
+                        + "The command line works without one: pack-inspector --help");
+                System.exit(Cli.UNREADABLE);
+            }
+            return;
+        }
         System.exit(Cli.standard().run(args));
     }
 }

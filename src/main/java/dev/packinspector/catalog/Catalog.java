@@ -146,6 +146,19 @@ public final class Catalog implements AutoCloseable {
         return found.stream().findFirst();
     }
 
+    /**
+     * Up to {@code limit} manifest rows (snapshot id, path, mode) that use {@code id}. There is no
+     * index on blob hashes, so this reads every manifest row: call it off the UI thread.
+     */
+    public synchronized List<PathRow> usesOf(ObjectId id, int limit) throws StoreException {
+        var found = new ArrayList<PathRow>();
+        stream(Sql.USES_OF_BLOB, s -> {
+            s.setBytes(1, id.toBytes());
+            s.setInt(2, limit);
+        }, rs -> new PathRow(rs.getString(1), rs.getString(2), rs.getLong(3)), found::add, NEVER);
+        return found;
+    }
+
     /** Streams every {@code blob_index} row, in the table's storage order. */
     public long forEachBlob(Consumer<? super BlobRow> action) throws StoreException {
         return forEachBlob(action, NEVER);

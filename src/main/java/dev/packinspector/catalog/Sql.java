@@ -34,6 +34,7 @@ final class Sql {
     /** For verify: each distinct blob_hash of every manifest, with one {@code snapshot:path} that uses it. */
     static final String REFERENCED_BLOBS = "SELECT blob_hash, min(snapshot_id || ':' || path) FROM snapshot_files GROUP BY blob_hash";
     /** For verify: every manifest row's place, through the primary key, so already in this order. */
+    static final String USES_OF_BLOB = "SELECT snapshot_id, path, mode FROM snapshot_files WHERE blob_hash = ? ORDER BY snapshot_id, path LIMIT ?";
     static final String ALL_PATHS = "SELECT snapshot_id, path, mode FROM snapshot_files ORDER BY snapshot_id, path";
     static final String COLUMNS_OF_TABLE = "SELECT name FROM pragma_table_info(?)";
 

@@ -1,0 +1,193 @@
+package dev.packinspector.app;
+
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.PackSet;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * Every index entry of every readable pack (or one pack) in id order, read from the mappings as
+ * rows scroll into view, so a million entries cost no more than a hundred. Filter by id prefix
+ * (a binary search, instant); sort by any column (pack, offset and size in the background).
+ */
+final class IndexView extends BorderPane {
+    private final TableView<Integer> table = new TableView<>();
+    private final TextField filter = new TextField();
+    private final Label count = new Label();
+    private final TaskPanel tasks;
+    private PackSet packs;
+    private RowList rows = RowList.range(0, 0, false);
+
+    IndexView(TaskPanel tasks, Consumer<ObjectLocation> onSelect) {
+        this.tasks = tasks;
+        setId("index-view");
+        filter.setId("index-filter");
+        filter.setPromptText("Filter by id prefix…");
+        filter.setTooltip(new Tooltip("Type the first hex digits of an object id"));
+        filter.textProperty().addListener((obs, old, text) -> applyFilter());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        var top = new HBox(8, filter, count);
+        top.setPadding(new Insets(6));
+        setTop(top);
+
+        table.setId("index-table");
+        table.setPlaceholder(new Label("No entries: no readable pack, or no id starts with that prefix"));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        TableColumn<Integer, String> id = textColumn("Id", 290, l -> l.id().toHex());
+        id.setId("col-id");
+        id.getStyleClass().add("monospace");
+        TableColumn<Integer, String> pack = textColumn("Pack", 150, l -> l.pack().name());
+        TableColumn<Integer, Long> offset = numberColumn("Offset", ObjectLocation::offset);
+        TableColumn<Integer, Long> size = numberColumn("Compressed", ObjectLocation::compressedSize);
+        table.getColumns().setAll(java.util.List.of(id, pack, offset, size));
+        table.setSortPolicy(t -> {
+            sort();
+            return true;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                onSelect.accept(at(row));
+            }
+        });
+        var copy = new MenuItem("Copy id");
+        copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
+        copy.setOnAction(e -> copySelectedIds());
+        table.setContextMenu(new ContextMenu(copy));
+        table.setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                copySelectedIds();
+            }
+        });
+        setCenter(table);
+    }
+
+    private TableColumn<Integer, String> textColumn(String title, double width, java.util.function.Function<ObjectLocation, String> value) {
+        var c = new TableColumn<Integer, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(at(cell.getValue()))));
+        return c;
+    }
+
+    private TableColumn<Integer, Long> numberColumn(String title, ToLongFunction<ObjectLocation> value) {
+        var c = new TableColumn<Integer, Long>(title);
+        c.setPrefWidth(110);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsLong(at(cell.getValue()))));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private ObjectLocation at(int row) {
+        return packs.entryAt(row);
+    }
+
+    void show(PackSet set) {
+        this.packs = set;
+        filter.clear();
+        applyFilter();
+    }
+
+    /** Shows only ids starting with {@code prefix} (also used by tests and the find shortcut). */
+    void filter(String prefix) {
+        filter.setText(prefix);
+    }
+
+    TextField filterField() {
+        return filter;
+    }
+
+    TableView<Integer> table() {
+        return table;
+    }
+
+    private void applyFilter() {
+        if (packs == null) {
+            return;
+        }
+        String text = filter.getText().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!text.isEmpty() && (text.length() > 32 || !dev.packinspector.store.ObjectId.isHex(text))) {
+            filter.getStyleClass().add("danger");
+            count.setText("not hex");
+            rows = RowList.range(0, 0, false);
+        } else {
+            filter.getStyleClass().remove("danger");
+            PackSet.RowRange range = packs.rowsWithPrefix(text);
+            rows = RowList.range(range.from(), range.to(), false);
+            count.setText(Format.count(range.size()) + " of " + Format.count(packs.entryCount()) + " entries");
+        }
+        table.getSortOrder().clear();
+        table.setItems(rows);
+    }
+
+    private void sort() {
+        if (packs == null || table.getSortOrder().isEmpty()) {
+            table.setItems(rows);
+            return;
+        }
+        TableColumn<Integer, ?> column = table.getSortOrder().getFirst();
+        boolean descending = column.getSortType() == TableColumn.SortType.DESCENDING;
+        if (column.getId() != null && column.getId().equals("col-id")) {
+            table.setItems(RowList.range(rows.first(), rows.first() + rows.size(), descending));
+            return;
+        }
+        RowList current = rows;
+        Comparator<Integer> by = switch (column.getText()) {
+            case "Pack" -> Comparator.comparing(r -> at(r).pack().name());
+            case "Offset" -> Comparator.comparingLong(r -> at(r).offset());
+            default -> Comparator.comparingLong(r -> at(r).compressedSize());
+        };
+        Comparator<Integer> order = descending ? by.reversed() : by;
+        tasks.run(new Task<int[]>() {
+            {
+                updateTitle("Sorting " + Format.count(current.size()) + " entries");
+            }
+
+            @Override
+            protected int[] call() {
+                Integer[] boxed = new Integer[current.size()];
+                Arrays.setAll(boxed, current::get);
+                Arrays.sort(boxed, order);
+                return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+            }
+
+            @Override
+            protected void succeeded() {
+                if (rows == current) {
+                    table.setItems(RowList.permutation(getValue()));
+                }
+            }
+        }, r -> "Sorted by " + column.getText().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private void copySelectedIds() {
+        var ids = new StringBuilder();
+        for (Integer row : table.getSelectionModel().getSelectedItems()) {
+            ids.append(at(row).id().toHex()).append('\n');
+        }
+        if (!ids.isEmpty()) {
+            var content = new ClipboardContent();
+            content.putString(ids.toString().strip());
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+}

@@ -1,0 +1,558 @@
+package dev.packinspector.app;
+
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestorePlanner;
+import dev.packinspector.restore.RestoreResult;
+import dev.packinspector.restore.Restorer;
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ObjectLocation;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.application.HostServices;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The main window: navigation on the left (the store's parts with counts), the selected part in
+ * the centre, the preview on the right, running tasks and the status line at the bottom. Every
+ * slow step runs as a background task; the window never waits.
+ */
+final class MainWindow {
+    enum View { SNAPSHOTS, PACKS, OBJECTS, PROBLEMS }
+
+    private static final Pattern OBJECT = Pattern.compile("object ([0-9a-f]{32})");
+    private static final Pattern PACK = Pattern.compile("pack-([0-9a-f]{16})");
+
+    private final Stage stage;
+    private final Settings settings;
+    private final HostServices host;
+    private final BackgroundTasks executor = new BackgroundTasks();
+    private final StatusLine status = new StatusLine();
+    private final TaskPanel tasks = new TaskPanel(executor, status);
+    private final RestoreFlow restores;
+    private final PreviewPane preview;
+    private final IndexView index;
+    private final PacksView packsView = new PacksView();
+    private final SnapshotsView snapshots;
+    private final ProblemsView problems;
+    private final ListView<View> nav = new ListView<>();
+    private final BorderPane centre = new BorderPane();
+    private final BorderPane root = new BorderPane();
+    private final SplitPane split;
+    private final Path storesRoot;
+    private FolderChooser chooser = FolderChooser.system();
+    private StoreSession session;
+    private ManifestEntry previewEntry;
+
+    MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot) {
+        this.storesRoot = storesRoot;
+        this.stage = stage;
+        this.settings = settings;
+        this.host = host;
+        this.preview = new PreviewPane(executor, this::saveObject, this::openObject);
+        this.index = new IndexView(tasks, this::showLocation);
+        this.problems = new ProblemsView(tasks, this::goTo);
+        this.restores = new RestoreFlow(tasks, problems::addRestoreProblems);
+        this.snapshots = new SnapshotsView(tasks, new SnapshotsView.Actions() {
+            @Override
+            public void select(ManifestEntry entry) {
+                showEntry(entry);
+            }
+
+            @Override
+            public void restore(Snapshot s, List<ManifestEntry> entries) {
+                restores.restore(session, describe(s, entries), items(entries));
+            }
+
+            @Override
+            public void restoreInto(Snapshot s, List<ManifestEntry> entries, Path folder) {
+                restores.restoreTo(session, describe(s, entries), items(entries), folder);
+            }
+
+            @Override
+            public List<File> dragOut(Snapshot s, List<ManifestEntry> entries) {
+                return restoreForDrag(entries);
+            }
+        });
+        nav.setId("nav");
+        nav.getItems().setAll(View.values());
+        nav.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(View item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : navLabel(item));
+            }
+        });
+        nav.getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> showView(v));
+        nav.setPrefWidth(170);
+        split = new SplitPane(centre, preview);
+        split.setDividerPositions(settings.number("divider", 0.64));
+        var left = new BorderPane(nav);
+        root.setTop(new VBox(menus(), toolbar()));
+        root.setLeft(left);
+        root.setBottom(new VBox(tasks, status));
+        BorderPane.setMargin(left, new Insets(0));
+        showStartPage();
+        var scene = new Scene(root, settings.number("width", 1400), settings.number("height", 860));
+        scene.getStylesheets().add(MainWindow.class.getResource("pack-inspector.css").toExternalForm());
+        scene.setOnDragOver(e -> {
+            if (e.getGestureSource() == null && droppedFolder(e.getDragboard()) != null) {
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+        });
+        scene.setOnDragDropped(e -> {
+            Path folder = droppedFolder(e.getDragboard());
+            if (folder != null) {
+                open(folder);
+            }
+            e.setDropCompleted(folder != null);
+            e.consume();
+        });
+        restores.owner(stage);
+        stage.setScene(scene);
+        stage.setTitle("Pack Inspector");
+        stage.setOnHidden(e -> close());
+    }
+
+    /** The one folder a drag carries, or null. */
+    static Path droppedFolder(Dragboard board) {
+        if (board.hasFiles() && board.getFiles().size() == 1 && board.getFiles().getFirst().isDirectory()) {
+            return board.getFiles().getFirst().toPath();
+        }
+        return null;
+    }
+
+    private MenuBar menus() {
+        var open = item("Open…", "Shortcut+O", this::chooseStore);
+        var demo = item("Open the demo store", null, this::openDemo);
+        var recent = new Menu("Recent stores");
+        recent.setOnShowing(e -> {
+            recent.getItems().clear();
+            for (Path p : settings.recentStores()) {
+                recent.getItems().add(item(p.toString(), null, () -> open(p)));
+            }
+        });
+        recent.getItems().add(new MenuItem("(none)"));
+        var refresh = item("Refresh", "F5", this::refresh);
+        var quit = item("Quit", "Shortcut+Q", stage::close);
+        var file = new Menu("File", null, open, demo, recent, refresh, new javafx.scene.control.SeparatorMenuItem(), quit);
+        var view = new Menu("View");
+        for (View v : View.values()) {
+            view.getItems().add(item(title(v), "Shortcut+" + (v.ordinal() + 1), () -> nav.getSelectionModel().select(v)));
+        }
+        view.getItems().add(item("Find object…", "Shortcut+F", this::find));
+        var store = new Menu("Store", null, item("Verify", "Shortcut+Shift+V", this::verify), item("Restore…", "Shortcut+Shift+R", this::restoreSelection));
+        var help = new Menu("Help", null, item("About Pack Inspector", null,
+                () -> status.info("Pack Inspector 0.1.0 — browse, verify and restore chkpt stores")));
+        var bar = new MenuBar(file, view, store, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        var item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolbar() {
+        var find = new TextField();
+        find.setId("find");
+        find.setPromptText("Find object by id prefix…");
+        find.setPrefColumnCount(22);
+        find.setOnAction(e -> {
+            nav.getSelectionModel().select(View.OBJECTS);
+            index.filter(find.getText().trim());
+        });
+        var spacer = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(button("Open…", "Open a store or a bare packs folder (Ctrl+O)", this::chooseStore),
+                button("Refresh", "Pick up packs and snapshots chkpt added (F5)", this::refresh), new Separator(),
+                button("Verify", "Check every pack, object and catalog reference (Ctrl+Shift+V)", this::verify),
+                button("Restore…", "Restore the selected files, or the whole snapshot (Ctrl+Shift+R)", this::restoreSelection),
+                spacer, find);
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        var b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setId("tool-" + text.replace("…", "").toLowerCase(java.util.Locale.ROOT));
+        return b;
+    }
+
+    void show() {
+        double x = settings.number("x", Double.NaN);
+        double y = settings.number("y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.show();
+    }
+
+    // ---- opening -------------------------------------------------------------------------------
+
+    void chooser(FolderChooser c) {
+        this.chooser = c;
+        restores.chooser(c);
+    }
+
+    void chooseStore() {
+        Path folder = chooser.choose(stage, "Open a chkpt store or packs folder");
+        if (folder != null) {
+            open(folder);
+        }
+    }
+
+    Task<StoreSession> open(Path folder) {
+        return tasks.run(new Task<StoreSession>() {
+            {
+                updateTitle("Opening " + folder.getFileName());
+                updateMessage(folder.toString());
+            }
+
+            @Override
+            protected StoreSession call() throws Exception {
+                return StoreSession.open(folder);
+            }
+
+            @Override
+            protected void succeeded() {
+                showSession(getValue());
+            }
+        }, s -> "Opened " + s.path() + ": " + Format.count(s.packs().packs().size()) + " packs, "
+                + Format.count(s.packs().entryCount()) + " objects, " + Format.count(s.snapshots().size()) + " snapshots");
+    }
+
+    void openDemo() {
+        tasks.run(new Task<Path>() {
+            {
+                updateTitle("Writing the demo store");
+            }
+
+            @Override
+            protected Path call() throws Exception {
+                return DemoStore.write(Files.createTempDirectory("pack-inspector-demo-").resolve("demo-store"));
+            }
+
+            @Override
+            protected void succeeded() {
+                open(getValue());
+            }
+        }, p -> "Demo store written to " + p);
+    }
+
+    void refresh() {
+        if (session != null) {
+            open(session.path());
+        }
+    }
+
+    private void showSession(StoreSession s) {
+        StoreSession old = session;
+        session = s;
+        settings.addRecent(s.path());
+        stage.setTitle("Pack Inspector — " + s.path());
+        snapshots.show(s);
+        packsView.show(s);
+        index.show(s.packs());
+        problems.show(s);
+        preview.clear("Select a file or an index entry to preview it");
+        long data = s.packs().packs().stream().mapToLong(p -> Math.max(0, p.dataBytes())).sum();
+        long content = s.contentBytesByPack().values().stream().mapToLong(Long::longValue).sum();
+        status.totals(Format.count(s.packs().packs().size()) + " packs · " + Format.count(s.packs().entryCount()) + " objects · "
+                + Format.bytes(data) + " on disk" + (content > 0 ? " · " + Format.bytes(content) + " content · ratio "
+                + String.format(java.util.Locale.ROOT, "%.2f", (double) content / Math.max(1, data)) : ""));
+        nav.refresh();
+        if (nav.getSelectionModel().getSelectedItem() == null || old == null) {
+            nav.getSelectionModel().select(s.snapshots().isEmpty() ? View.PACKS : View.SNAPSHOTS);
+        } else {
+            showView(nav.getSelectionModel().getSelectedItem());
+        }
+        if (old != null) {
+            executor.submit(new Task<Void>() {
+                @Override
+                protected Void call() {
+                    old.close();
+                    return null;
+                }
+            });
+        }
+    }
+
+    private void showStartPage() {
+        root.setCenter(new javafx.scene.control.ScrollPane(new StartPage(storesRoot, StoreFinder.find(storesRoot),
+                settings.recentStores(), this::open, this::chooseStore, this::openDemo)));
+    }
+
+    // ---- views ---------------------------------------------------------------------------------
+
+    private String navLabel(View v) {
+        if (session == null) {
+            return title(v);
+        }
+        long n = switch (v) {
+            case SNAPSHOTS -> session.snapshots().size();
+            case PACKS -> session.packs().packs().size();
+            case OBJECTS -> session.packs().entryCount();
+            case PROBLEMS -> problems.count();
+        };
+        return title(v) + "   " + Format.count(n);
+    }
+
+    private static String title(View v) {
+        return switch (v) {
+            case SNAPSHOTS -> "Snapshots";
+            case PACKS -> "Packs";
+            case OBJECTS -> "Objects";
+            case PROBLEMS -> "Problems";
+        };
+    }
+
+    void showView(View v) {
+        if (session == null || v == null) {
+            return;
+        }
+        Node content = switch (v) {
+            case SNAPSHOTS -> snapshots;
+            case PACKS -> packsView;
+            case OBJECTS -> index;
+            case PROBLEMS -> problems;
+        };
+        centre.setCenter(content);
+        if (root.getCenter() != split) {
+            root.setCenter(split);
+        }
+    }
+
+    void select(View v) {
+        nav.getSelectionModel().select(v);
+    }
+
+    private void find() {
+        select(View.OBJECTS);
+        index.filterField().requestFocus();
+    }
+
+    private void verify() {
+        if (session != null) {
+            select(View.PROBLEMS);
+            problems.verify().setOnSucceeded(e -> nav.refresh());
+        }
+    }
+
+    private void restoreSelection() {
+        if (session == null || snapshots.selectedSnapshot() == null) {
+            status.info("Open a store and select a snapshot to restore");
+            return;
+        }
+        List<ManifestEntry> entries = snapshots.selectedEntries();
+        restores.restore(session, describe(snapshots.selectedSnapshot(), entries), items(entries));
+    }
+
+    private void goTo(String problem) {
+        Matcher object = OBJECT.matcher(problem);
+        Matcher pack = PACK.matcher(problem);
+        if (object.find()) {
+            select(View.OBJECTS);
+            index.filter(object.group(1));
+        } else if (pack.find()) {
+            select(View.PACKS);
+            String name = pack.group(1);
+            packsView.getItems().stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(p -> packsView.getSelectionModel().select(p));
+        }
+    }
+
+    private void showEntry(ManifestEntry entry) {
+        previewEntry = entry;
+        if (entry.blob() == null) {
+            preview.clear(entry.path() + ": " + entry.problem());
+        } else {
+            preview.show(session, entry.blob(), entry);
+        }
+    }
+
+    private void showLocation(ObjectLocation at) {
+        previewEntry = null;
+        preview.show(session, at.id(), null);
+    }
+
+    // ---- restoring -------------------------------------------------------------------------------
+
+    private static String describe(Snapshot s, List<ManifestEntry> entries) {
+        String snap = "snapshot " + s.id().substring(0, 13);
+        return entries.size() == 1 ? entries.getFirst().path() + " from " + snap : Format.count(entries.size()) + " files of " + snap;
+    }
+
+    static List<RestoreItem> items(List<ManifestEntry> entries) {
+        var items = new ArrayList<RestoreItem>(entries.size());
+        for (ManifestEntry e : entries) {
+            items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+        }
+        return items;
+    }
+
+    /** Restores a small selection into a fresh temp folder so its files can be dragged out; null if too large. */
+    List<File> restoreForDrag(List<ManifestEntry> entries) {
+        long bytes = entries.stream().mapToLong(ManifestEntry::size).sum();
+        if (session == null || entries.isEmpty()) {
+            return null;
+        }
+        if (bytes > 64L << 20) {
+            status.info("That selection is " + Format.bytes(bytes) + ": use Restore… (or drop a folder on the restore area) for large selections");
+            return null;
+        }
+        try {
+            Path temp = Files.createTempDirectory("pack-inspector-drag-");
+            RestoreResult r = new Restorer(Restorer.defaultThreads()).run(RestorePlanner.plan(session.packs(), items(entries), temp, false),
+                    dev.packinspector.restore.RestoreListener.NONE);
+            if (!r.problems().isEmpty()) {
+                problems.addRestoreProblems(r.problems());
+                status.info(r.problems().size() + " of the dragged files could not be restored (see Problems)");
+            }
+            try (var top = Files.list(temp)) {
+                return top.map(Path::toFile).toList();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            status.error("Cannot prepare the dragged files", e);
+            return null;
+        }
+    }
+
+    private ObjectId previewId() {
+        ObjectLocation at = preview.location();
+        return at == null ? null : at.id();
+    }
+
+    private void saveObject() {
+        ObjectId id = previewId();
+        if (id == null) {
+            return;
+        }
+        var chooserDialog = new FileChooser();
+        chooserDialog.setTitle("Save object as");
+        chooserDialog.setInitialFileName(previewEntry != null ? Path.of(previewEntry.path()).getFileName().toString() : id.toHex());
+        File f = chooserDialog.showSaveDialog(stage);
+        if (f != null) {
+            writeObject(id, f.toPath(), false);
+        }
+    }
+
+    private void openObject() {
+        ObjectId id = previewId();
+        if (id == null) {
+            return;
+        }
+        try {
+            String name = previewEntry != null ? Path.of(previewEntry.path()).getFileName().toString() : id.toHex();
+            writeObject(id, Files.createTempDirectory("pack-inspector-open-").resolve(name), true);
+        } catch (IOException e) {
+            status.error("Cannot open the object", e);
+        }
+    }
+
+    private void writeObject(ObjectId id, Path file, boolean thenOpen) {
+        long size = previewEntry != null && id.equals(previewEntry.blob()) ? previewEntry.size() : -1;
+        var item = new RestoreItem(file.getFileName().toString(), id, size, -1, null);
+        tasks.run(new Task<RestoreResult>() {
+            {
+                updateTitle("Saving " + file.getFileName());
+            }
+
+            @Override
+            protected RestoreResult call() throws Exception {
+                return new Restorer(1).run(RestorePlanner.plan(session.packs(), List.of(item), file.getParent(), true),
+                        dev.packinspector.restore.RestoreListener.NONE);
+            }
+
+            @Override
+            protected void succeeded() {
+                if (!getValue().problems().isEmpty()) {
+                    status.error("Cannot save " + file.getFileName(), new IOException(getValue().problems().getFirst().message()));
+                } else if (thenOpen) {
+                    host.showDocument(file.toUri().toString());
+                }
+            }
+        }, r -> r.problems().isEmpty() ? "Saved " + file : "Could not save " + file);
+    }
+
+    // ---- for tests -------------------------------------------------------------------------------
+
+    StoreSession session() {
+        return session;
+    }
+
+    StatusLine status() {
+        return status;
+    }
+
+    TaskPanel tasks() {
+        return tasks;
+    }
+
+    IndexView index() {
+        return index;
+    }
+
+    SnapshotsView snapshots() {
+        return snapshots;
+    }
+
+    PreviewPane preview() {
+        return preview;
+    }
+
+    ProblemsView problems() {
+        return problems;
+    }
+
+    RestoreFlow restores() {
+        return restores;
+    }
+
+    private void close() {
+        settings.put("width", stage.getWidth());
+        settings.put("height", stage.getHeight());
+        settings.put("x", stage.getX());
+        settings.put("y", stage.getY());
+        settings.put("divider", split.getDividerPositions()[0]);
+        settings.flush();
+        executor.close();
+        if (session != null) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.packinspector.app;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What the first bytes of an object look like: an image format, text (UTF-8, or Latin-1 / UTF-16
+ * with a byte-order mark) or binary; and the text itself. UI-free.
+ */
+final class ObjectPreview {
+    enum Kind { TEXT, IMAGE, BINARY, EMPTY }
+
+    private ObjectPreview() {
+    }
+
+    static Kind kind(byte[] head) {
+        if (head.length == 0) {
+            return Kind.EMPTY;
+        }
+        if (imageFormat(head) != null) {
+            return Kind.IMAGE;
+        }
+        return charset(head) != null ? Kind.TEXT : Kind.BINARY;
+    }
+
+    /** PNG, JPEG, GIF or BMP by their signatures, else null. */
+    static String imageFormat(byte[] b) {
+        if (starts(b, 0x89, 'P', 'N', 'G')) {
+            return "PNG";
+        }
+        if (starts(b, 0xFF, 0xD8, 0xFF)) {
+            return "JPEG";
+        }
+        if (starts(b, 'G', 'I', 'F', '8')) {
+            return "GIF";
+        }
+        if (starts(b, 'B', 'M') && b.length > 14) {
+            return "BMP";
+        }
+        return null;
+    }
+
+    /** The charset the bytes decode cleanly in, or null for binary. A cut multi-byte character at the end is fine. */
+    static Charset charset(byte[] head) {
+        if (starts(head, 0xFE, 0xFF)) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (starts(head, 0xFF, 0xFE)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        int controls = 0;
+        for (byte x : head) {
+            if (x == 0) {
+                return null;
+            }
+            if ((x & 0xFF) < 0x20 && x != '\n' && x != '\r' && x != '\t' && x != '\f' && x != 0x1b) {
+                controls++;
+            }
+        }
+        if (controls > head.length / 100 + 1) {
+            return null;
+        }
+        int end = head.length;
+        for (int cut = 0; cut < 4 && end > 0; cut++) {
+            if (decodes(Arrays.copyOf(head, end), StandardCharsets.UTF_8)) {
+                return StandardCharsets.UTF_8;
+            }
+            end--;
+        }
+        return StandardCharsets.ISO_8859_1;
+    }
+
+    static String text(byte[] head) {
+        Charset cs = charset(head);
+        return new String(head, cs == null ? StandardCharsets.ISO_8859_1 : cs);
+    }
+
+    private static boolean decodes(byte[] b, Charset cs) {
+        try {
+            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean starts(byte[] b, int... sig) {
+        if (b.length < sig.length) {
+            return false;
+        }
+        for (int i = 0; i < sig.length; i++) {
+            if ((b[i] & 0xFF) != sig[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One hex dump line: offset, 16 bytes in hex, and their printable ASCII. */
+    static String hexLine(long offset, byte[] bytes, int from, int length) {
+        var sb = new StringBuilder(80);
+        sb.append(String.format("%010x  ", offset));
+        for (int i = 0; i < 16; i++) {
+            if (i < length) {
+                sb.append(String.format("%02x ", bytes[from + i] & 0xFF));
+            } else {
+                sb.append("   ");
+            }
+            if (i == 7) {
+                sb.append(' ');
+            }
+        }
+        sb.append(' ');
+        for (int i = 0; i < length; i++) {
+            int c = bytes[from + i] & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+        }
+        return sb.toString();
+    }
+}

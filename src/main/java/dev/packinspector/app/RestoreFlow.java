@@ -1,0 +1,142 @@
+package dev.packinspector.app;
+
+import dev.packinspector.restore.Progress;
+import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestoreListener;
+import dev.packinspector.restore.RestorePlan;
+import dev.packinspector.restore.RestorePlanner;
+import dev.packinspector.restore.RestoreProblem;
+import dev.packinspector.restore.RestoreResult;
+import dev.packinspector.restore.Restorer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * Restoring from the window: choose a folder, plan in the background, show the plan (what will
+ * be written, what is already there, what differs and is kept unless Overwrite, what is refused
+ * and why), then restore as a task with progress, throughput, ETA and Cancel.
+ */
+final class RestoreFlow {
+    static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
+
+    private final TaskPanel tasks;
+    private final Consumer<List<RestoreProblem>> problems;
+    private FolderChooser chooser = FolderChooser.system();
+    private Window owner;
+
+    RestoreFlow(TaskPanel tasks, Consumer<List<RestoreProblem>> problems) {
+        this.tasks = tasks;
+        this.problems = problems;
+    }
+
+    void owner(Window window) {
+        this.owner = window;
+    }
+
+    void chooser(FolderChooser c) {
+        this.chooser = c;
+    }
+
+    /** Asks for a target folder, then plans and confirms. */
+    void restore(StoreSession session, String what, List<RestoreItem> items) {
+        Path target = chooser.choose(owner, "Restore " + what + " into…");
+        if (target != null) {
+            restoreTo(session, what, items, target);
+        }
+    }
+
+    /** Plans restoring {@code items} into {@code target} and asks before writing anything. */
+    void restoreTo(StoreSession session, String what, List<RestoreItem> items, Path target) {
+        tasks.run(new Task<RestorePlan[]>() {
+            {
+                updateTitle("Planning the restore of " + what);
+            }
+
+            @Override
+            protected RestorePlan[] call() throws Exception {
+                return new RestorePlan[] {RestorePlanner.plan(session.packs(), items, target, false),
+                    RestorePlanner.plan(session.packs(), items, target, true)};
+            }
+
+            @Override
+            protected void succeeded() {
+                confirm(session, what, getValue()[0], getValue()[1]);
+            }
+        }, plans -> "Plan ready: " + Format.count(plans[0].filesToWrite()) + " files to write into " + target);
+    }
+
+    private void confirm(StoreSession session, String what, RestorePlan keep, RestorePlan overwrite) {
+        var dialog = new Alert(Alert.AlertType.CONFIRMATION);
+        dialog.initOwner(owner);
+        dialog.setTitle("Restore " + what);
+        dialog.setHeaderText("Restore " + what + " into " + keep.target());
+        var summary = new Label(String.format("%s files to write (%s), %s already identical, %s differ, %s refused",
+                Format.count(keep.filesToWrite()), Format.bytes(keep.bytesToWrite()), Format.count(keep.unchanged().size()),
+                Format.count(keep.conflicts().size()), Format.count(keep.refused().size())));
+        summary.setId("plan-summary");
+        var overwriteBox = new CheckBox("Replace the " + keep.conflicts().size() + " files in the folder that differ (otherwise they are kept)");
+        overwriteBox.setId("plan-overwrite");
+        overwriteBox.setDisable(keep.conflicts().isEmpty());
+        var details = new VBox(8, summary, overwriteBox);
+        if (!keep.refused().isEmpty()) {
+            var refused = new ListView<String>();
+            keep.refused().forEach(p -> refused.getItems().add(p.path() + ": " + p.message()));
+            refused.setPrefHeight(120);
+            details.getChildren().addAll(new Label("Refused (not written):"), refused);
+        }
+        dialog.getDialogPane().setContent(details);
+        dialog.getButtonTypes().setAll(RESTORE, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b);
+        dialog.resultProperty().addListener((obs, old, result) -> {
+            if (result == RESTORE) {
+                run(what, overwriteBox.isSelected() ? overwrite : keep);
+            }
+        });
+        dialog.show();
+    }
+
+    /** Runs a plan as a task with a row in the task panel. */
+    Task<RestoreResult> run(String what, RestorePlan plan) {
+        var restorer = new Restorer(Restorer.defaultThreads());
+        var task = new Task<RestoreResult>() {
+            {
+                updateTitle("Restoring " + what);
+            }
+
+            @Override
+            protected RestoreResult call() throws Exception {
+                return restorer.run(plan, new RestoreListener() {
+                    @Override
+                    public void progress(Progress p) {
+                        updateProgress(p.bytesDone(), Math.max(1, p.bytesTotal()));
+                        updateMessage(String.format("%s / %s files · %s/s · ETA %s", Format.count(p.filesDone()), Format.count(p.filesTotal()),
+                                Format.bytes((long) p.bytesPerSecond()), Format.duration(p.remainingNanos())));
+                    }
+                });
+            }
+
+            @Override
+            protected void cancelled() {
+                restorer.cancel();
+            }
+
+            @Override
+            protected void succeeded() {
+                problems.accept(getValue().problems());
+            }
+        };
+        return tasks.run(task, r -> String.format("Restored %s files (%s) into %s%s%s", Format.count(r.written()), Format.bytes(r.bytesWritten()),
+                plan.target(), r.unchanged() > 0 ? "; " + Format.count(r.unchanged()) + " already there" : "",
+                r.problems().isEmpty() && r.conflictsKept() == 0 ? "" : "; " + (r.problems().size() + r.conflictsKept()) + " not restored (see Problems)"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.packinspector.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/** What the application remembers between runs: recent stores, window bounds, divider positions. */
+final class Settings {
+    private static final int MAX_RECENT = 8;
+    private final Preferences prefs;
+
+    Settings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    static Settings user() {
+        return new Settings(Preferences.userRoot().node("dev/packinspector"));
+    }
+
+    List<Path> recentStores() {
+        var out = new ArrayList<Path>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String p = prefs.get("recent." + i, null);
+            if (p != null) {
+                out.add(Path.of(p));
+            }
+        }
+        return out;
+    }
+
+    void addRecent(Path store) {
+        var list = new ArrayList<>(recentStores());
+        list.remove(store);
+        list.addFirst(store);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < list.size()) {
+                prefs.put("recent." + i, list.get(i).toString());
+            } else {
+                prefs.remove("recent." + i);
+            }
+        }
+        flush();
+    }
+
+    double number(String key, double fallback) {
+        return prefs.getDouble(key, fallback);
+    }
+
+    void put(String key, double value) {
+        prefs.putDouble(key, value);
+    }
+
+    void flush() {
+        try {
+            prefs.flush();
+        } catch (BackingStoreException e) {
+            System.err.println("pack-inspector: cannot save settings: " + e.getMessage());
+        }
+    }
+}

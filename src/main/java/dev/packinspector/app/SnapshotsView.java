@@ -1,0 +1,218 @@
+package dev.packinspector.app;
+
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * The snapshots, newest first, and the selected one's files as a tree with folder totals; search
+ * by path; restore or drag out a selection.
+ */
+final class SnapshotsView extends SplitPane {
+    /** What the window does with a selection of this view. */
+    interface Actions {
+        void select(ManifestEntry entry);
+
+        void restore(Snapshot snapshot, List<ManifestEntry> entries);
+
+        /** A folder was dropped on the restore area: restore the selection there. */
+        void restoreInto(Snapshot snapshot, List<ManifestEntry> entries, java.nio.file.Path folder);
+
+        /** Files ready to be dropped elsewhere (restored into a temp folder), or null if that is not possible now. */
+        List<java.io.File> dragOut(Snapshot snapshot, List<ManifestEntry> entries);
+    }
+
+    private final TableView<Snapshot> snapshots = new TableView<>();
+    private final TreeTableView<FileNode> files = new TreeTableView<>();
+    private final TextField search = new TextField();
+    private final TaskPanel tasks;
+    private final Actions actions;
+    private StoreSession session;
+    private List<ManifestEntry> manifest = List.of();
+
+    SnapshotsView(TaskPanel tasks, Actions actions) {
+        this.tasks = tasks;
+        this.actions = actions;
+        setId("snapshots-view");
+        setOrientation(Orientation.VERTICAL);
+        snapshots.setId("snapshot-table");
+        snapshots.setPlaceholder(new Label("No snapshots: this store has no catalog, or chkpt has not saved yet"));
+        snapshots.getColumns().setAll(List.of(
+                column("Saved", 170, s -> Format.time(s.createdAt())),
+                column("Message", 320, s -> s.message() == null ? "" : s.message()),
+                column("Files", 80, s -> Format.count(s.totalFiles())),
+                column("Size", 90, s -> Format.bytes(s.totalBytes())),
+                column("New objects", 100, s -> Format.count(s.newObjects())),
+                column("Id", 300, Snapshot::id)));
+        snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> load(s));
+
+        files.setId("file-tree");
+        files.setShowRoot(false);
+        files.setPlaceholder(new Label("Select a snapshot to see its files"));
+        files.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        files.getColumns().setAll(List.of(
+                treeColumn("Name", 340, FileNode::name),
+                treeColumn("Size", 90, n -> Format.bytes(n.size())),
+                treeColumn("Mode", 80, n -> n.folder() ? Format.count(n.files()) + (n.files() == 1 ? " file" : " files") : Format.mode(n.entry().mode())),
+                treeColumn("Id", 290, n -> n.folder() || n.entry().blob() == null ? "" : n.entry().blob().toHex())));
+        files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && !item.getValue().folder()) {
+                actions.select(item.getValue().entry());
+            }
+        });
+        var restore = new MenuItem("Restore selection…");
+        restore.setOnAction(e -> actions.restore(selectedSnapshot(), selectedEntries()));
+        files.setContextMenu(new ContextMenu(restore));
+        files.setOnDragDetected(e -> {
+            List<java.io.File> out = actions.dragOut(selectedSnapshot(), selectedEntries());
+            if (out != null && !out.isEmpty()) {
+                var content = new ClipboardContent();
+                content.putFiles(out);
+                files.startDragAndDrop(TransferMode.COPY).setContent(content);
+            }
+            e.consume();
+        });
+
+        search.setId("path-search");
+        search.setPromptText("Search paths in this snapshot…");
+        search.textProperty().addListener((obs, old, text) -> showTree());
+        var dropArea = new Label("Drop a folder here to restore the selection (or the whole snapshot) into it  ·  drag files out to restore them there");
+        dropArea.setId("restore-drop-area");
+        dropArea.setMaxWidth(Double.MAX_VALUE);
+        dropArea.setPadding(new Insets(6));
+        dropArea.getStyleClass().add("drop-area");
+        dropArea.setOnDragOver(e -> {
+            if (e.getGestureSource() == null && MainWindow.droppedFolder(e.getDragboard()) != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        dropArea.setOnDragDropped(e -> {
+            java.nio.file.Path folder = MainWindow.droppedFolder(e.getDragboard());
+            if (folder != null && selectedSnapshot() != null) {
+                actions.restoreInto(selectedSnapshot(), selectedEntries(), folder);
+            }
+            e.setDropCompleted(folder != null);
+            e.consume();
+        });
+        var bottom = new BorderPane(files);
+        bottom.setTop(search);
+        bottom.setBottom(dropArea);
+        BorderPane.setMargin(search, new Insets(6));
+        getItems().setAll(snapshots, bottom);
+        setDividerPositions(0.32);
+    }
+
+    private static TableColumn<Snapshot, String> column(String title, double width, Function<Snapshot, String> value) {
+        var c = new TableColumn<Snapshot, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private static TreeTableColumn<FileNode, String> treeColumn(String title, double width, Function<FileNode, String> value) {
+        var c = new TreeTableColumn<FileNode, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().getValue())));
+        return c;
+    }
+
+    void show(StoreSession s) {
+        this.session = s;
+        manifest = List.of();
+        snapshots.setItems(FXCollections.observableArrayList(s.snapshots()));
+        files.setRoot(null);
+        if (!s.snapshots().isEmpty()) {
+            snapshots.getSelectionModel().selectFirst();
+        }
+    }
+
+    Snapshot selectedSnapshot() {
+        return snapshots.getSelectionModel().getSelectedItem();
+    }
+
+    /** The selected files, and everything beneath selected folders; the whole snapshot if nothing is selected. */
+    List<ManifestEntry> selectedEntries() {
+        var out = new ArrayList<ManifestEntry>();
+        for (TreeItem<FileNode> item : files.getSelectionModel().getSelectedItems()) {
+            if (item != null) {
+                out.addAll(item.getValue().entries());
+            }
+        }
+        return out.isEmpty() ? manifest : out.stream().distinct().toList();
+    }
+
+    TableView<Snapshot> snapshotTable() {
+        return snapshots;
+    }
+
+    TreeTableView<FileNode> fileTree() {
+        return files;
+    }
+
+    TextField searchField() {
+        return search;
+    }
+
+    private void load(Snapshot s) {
+        if (s == null || session == null || session.catalog().isEmpty()) {
+            return;
+        }
+        var catalog = session.catalog().get();
+        tasks.run(new Task<List<ManifestEntry>>() {
+            {
+                updateTitle("Reading snapshot " + s.id().substring(0, 13));
+            }
+
+            @Override
+            protected List<ManifestEntry> call() throws Exception {
+                return catalog.files(s);
+            }
+
+            @Override
+            protected void succeeded() {
+                if (s == selectedSnapshot()) {
+                    manifest = getValue();
+                    showTree();
+                }
+            }
+        }, m -> Format.count(m.size()) + " files in snapshot " + s.id().substring(0, 13));
+    }
+
+    private void showTree() {
+        FileNode root = FileNode.tree(manifest, search.getText().trim());
+        var item = treeItem(root, !search.getText().isBlank());
+        item.setExpanded(true);
+        files.setRoot(item);
+    }
+
+    private static TreeItem<FileNode> treeItem(FileNode node, boolean expand) {
+        var item = new TreeItem<>(node);
+        for (FileNode child : node.children()) {
+            item.getChildren().add(treeItem(child, expand));
+        }
+        item.setExpanded(expand);
+        return item;
+    }
+}

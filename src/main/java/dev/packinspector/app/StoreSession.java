@@ -1,0 +1,63 @@
+package dev.packinspector.app;
+
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.StoreException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An open store as the window shows it: its packs, its catalog (absent for a bare packs folder),
+ * its snapshots, and the content bytes the catalog records per pack. Opened off the FX thread;
+ * immutable afterwards; refresh by opening again.
+ */
+record StoreSession(Path path, PackSet packs, Optional<Catalog> catalog, List<Snapshot> snapshots, Map<String, Long> contentBytesByPack,
+        String catalogProblem) implements AutoCloseable {
+
+    static StoreSession open(Path path) throws StoreException {
+        PackSet packs = PackSet.open(path);
+        Optional<Catalog> catalog = Optional.empty();
+        List<Snapshot> snapshots = List.of();
+        Map<String, Long> content = new HashMap<>();
+        String problem = null;
+        try {
+            catalog = Catalog.open(path);
+            if (catalog.isPresent()) {
+                snapshots = catalog.get().snapshots();
+                catalog.get().forEachBlob(row -> {
+                    if (row.packHash() != null) {
+                        content.merge(row.packHash(), row.size(), Long::sum);
+                    }
+                });
+            }
+        } catch (StoreException e) {
+            problem = e.getMessage();
+            catalog.ifPresent(StoreSession::closeQuietly);
+            catalog = Optional.empty();
+        }
+        packs.entryCount();
+        return new StoreSession(path, packs, catalog, snapshots, Map.copyOf(content), problem);
+    }
+
+    private static void closeQuietly(Catalog c) {
+        try {
+            c.close();
+        } catch (StoreException ignored) {
+            // the catalog was unusable anyway
+        }
+    }
+
+    String title() {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    }
+
+    @Override
+    public void close() {
+        catalog.ifPresent(StoreSession::closeQuietly);
+        packs.close();
+    }
+}

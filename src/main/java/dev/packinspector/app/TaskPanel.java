@@ -1,0 +1,68 @@
+package dev.packinspector.app;
+
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The running background tasks, one row each: title, progress, message (counts, throughput,
+ * ETA) and Cancel. A row leaves when its task ends; the outcome goes to the status line.
+ */
+final class TaskPanel extends VBox {
+    private final BackgroundTasks executor;
+    private final StatusLine status;
+
+    TaskPanel(BackgroundTasks executor, StatusLine status) {
+        this.executor = executor;
+        this.status = status;
+        setId("tasks");
+        setSpacing(4);
+        setPadding(new Insets(0, 8, 0, 8));
+    }
+
+    /** Runs {@code task} on the shared executor with a row here; {@code done} words the success for the status line. */
+    <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done) {
+        var title = new Label();
+        title.textProperty().bind(task.titleProperty());
+        title.setMinWidth(180);
+        var bar = new ProgressBar();
+        bar.progressProperty().bind(task.progressProperty());
+        bar.setPrefWidth(220);
+        var message = new Label();
+        message.textProperty().bind(task.messageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        var cancel = new Button("Cancel");
+        cancel.setTooltip(new Tooltip("Stop this task; nothing half-written is left behind"));
+        cancel.setOnAction(e -> task.cancel());
+        var row = new HBox(8, title, bar, message, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("task-row");
+        getChildren().add(row);
+        task.stateProperty().addListener((obs, old, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                status.info(done.apply(task.getValue()));
+            } else if (state == Worker.State.FAILED) {
+                status.error(task.getTitle() + " failed", task.getException());
+            } else if (state == Worker.State.CANCELLED) {
+                status.info(task.getTitle() + " cancelled");
+            }
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                getChildren().remove(row);
+            }
+        });
+        return executor.submit(task);
+    }
+
+    boolean busy() {
+        return !getChildren().isEmpty();
+    }
+}
