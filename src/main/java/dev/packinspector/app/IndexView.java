@@ -52,6 +52,7 @@ final class IndexView extends BorderPane {
         setTop(top);
 
         table.setId("index-table");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No entries: no readable pack, or no id starts with that prefix"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<Integer, String> id = textColumn("Id", 290, l -> l.id().toHex());

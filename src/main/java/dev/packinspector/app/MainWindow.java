@@ -113,9 +113,10 @@ final class MainWindow {
             }
         });
         nav.getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> showView(v));
+        problems.rows().addListener((javafx.collections.ListChangeListener<Problem>) c -> nav.refresh());
         nav.setPrefWidth(170);
         split = new SplitPane(centre, preview);
-        split.setDividerPositions(settings.number("divider", 0.64));
+        split.setDividerPositions(settings.number("divider", 0.55));
         var left = new BorderPane(nav);
         root.setTop(new VBox(menus(), toolbar()));
         root.setLeft(left);
@@ -199,7 +200,7 @@ final class MainWindow {
         var spacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(button("Open…", "Open a store or a bare packs folder (Ctrl+O)", this::chooseStore),
-                button("Refresh", "Pick up packs and snapshots chkpt added (F5)", this::refresh), new Separator(),
+                button("Refresh", "Pick up packs and snapshots chkpt added (F5)", this::refresh), new Separator(javafx.geometry.Orientation.VERTICAL),
                 button("Verify", "Check every pack, object and catalog reference (Ctrl+Shift+V)", this::verify),
                 button("Restore…", "Restore the selected files, or the whole snapshot (Ctrl+Shift+R)", this::restoreSelection),
                 spacer, find);
@@ -297,7 +298,7 @@ final class MainWindow {
                 + Format.bytes(data) + " on disk" + (content > 0 ? " · " + Format.bytes(content) + " content · ratio "
                 + String.format(java.util.Locale.ROOT, "%.2f", (double) content / Math.max(1, data)) : ""));
         nav.refresh();
-        if (nav.getSelectionModel().getSelectedItem() == null || old == null) {
+        if (nav.getSelectionModel().getSelectedItem() == null || old == null || !old.path().equals(s.path())) {
             nav.getSelectionModel().select(s.snapshots().isEmpty() ? View.PACKS : View.SNAPSHOTS);
         } else {
             showView(nav.getSelectionModel().getSelectedItem());
@@ -370,7 +371,7 @@ final class MainWindow {
     private void verify() {
         if (session != null) {
             select(View.PROBLEMS);
-            problems.verify().setOnSucceeded(e -> nav.refresh());
+            problems.verify();
         }
     }
 

@@ -6,10 +6,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.mozilla.universalchardet.UniversalDetector;
 
 /**
- * What the first bytes of an object look like: an image format, text (UTF-8, or Latin-1 / UTF-16
- * with a byte-order mark) or binary; and the text itself. UI-free.
+ * What the first bytes of an object look like: an image format, text (and in which encoding) or
+ * binary; and one line of a hex dump. UI-free.
  */
 final class ObjectPreview {
     enum Kind { TEXT, IMAGE, BINARY, EMPTY }
@@ -44,8 +45,15 @@ final class ObjectPreview {
         return null;
     }
 
-    /** The charset the bytes decode cleanly in, or null for binary. A cut multi-byte character at the end is fine. */
+    /**
+     * The charset of text, or null for binary: a byte-order mark, else UTF-8 if the bytes decode
+     * cleanly as UTF-8 (a multi-byte character cut at the end is fine), else juniversalchardet's
+     * guess (Shift_JIS, GB18030, EUC-KR, windows-1252, ...), else ISO-8859-1.
+     */
     static Charset charset(byte[] head) {
+        if (starts(head, 0xEF, 0xBB, 0xBF)) {
+            return StandardCharsets.UTF_8;
+        }
         if (starts(head, 0xFE, 0xFF)) {
             return StandardCharsets.UTF_16BE;
         }
@@ -71,12 +79,22 @@ final class ObjectPreview {
             }
             end--;
         }
-        return StandardCharsets.ISO_8859_1;
+        return guess(head);
     }
 
-    static String text(byte[] head) {
-        Charset cs = charset(head);
-        return new String(head, cs == null ? StandardCharsets.ISO_8859_1 : cs);
+    private static Charset guess(byte[] head) {
+        var detector = new UniversalDetector();
+        detector.handleData(head, 0, head.length);
+        detector.dataEnd();
+        String name = detector.getDetectedCharset();
+        try {
+            if (name != null && Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        } catch (IllegalArgumentException e) {
+            // an odd name: fall through to Latin-1, which decodes any byte
+        }
+        return StandardCharsets.ISO_8859_1;
     }
 
     private static boolean decodes(byte[] b, Charset cs) {

@@ -10,6 +10,12 @@ public final class PackInspectorApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.followSystem();
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var icon = PackInspectorApp.class.getResource("icons/icon-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         var window = new MainWindow(stage, Settings.user(), getHostServices(), StoreFinder.storesRoot());
         window.show();
         List<String> args = getParameters().getUnnamed();

@@ -18,6 +18,8 @@ final class PacksView extends TableView<PackStatus> {
 
     PacksView() {
         setId("packs-view");
+        getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("This folder holds no packs yet"));
         getColumns().setAll(java.util.List.of(
                 column("Pack", 160, PackStatus::name),

@@ -2,20 +2,19 @@ package dev.packinspector.app;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.store.ObjectContent;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
-import dev.packinspector.store.ObjectReader;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.collections.FXCollections;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -25,82 +24,64 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * The selected object: text with line numbers, a paged hex dump, the image, a link's target, and
- * where it lives and which snapshots use it. Only what is shown is decoded (the first 256 KB of
- * text, 64 KB of hex at a time), off the FX thread; a newer selection cancels the older loads.
+ * The selected object: text with line numbers, a hex dump that pages through any size, the image,
+ * a link's target, and where it lives and which snapshots use it. Only what is shown is decoded,
+ * off the FX thread; in the background the whole object is decoded once more to learn its size
+ * and check it against its id. A newer selection cancels the older loads.
  */
 final class PreviewPane extends BorderPane {
-    static final int TEXT_WINDOW = 256 << 10;
-    static final int HEX_PAGE = 64 << 10;
     private static final int MAX_IMAGE = 64 << 20;
 
     private final BackgroundTasks executor;
-    private final Label title = new Label("Nothing selected");
-    private final ListView<String> text = new ListView<>();
-    private final ListView<String> hex = new ListView<>();
-    private final Label hexPosition = new Label();
-    private final Button hexPrev = new Button("◀");
-    private final Button hexNext = new Button("▶");
+    private final Label title = new Label("Preview");
+    private final TextView text = new TextView(this::load);
+    private final HexView hex = new HexView(this::load);
     private final StackPane image = new StackPane();
     private final GridPane info = new GridPane();
+    private final Label integrity = new Label();
     private final TabPane tabs = new TabPane();
-    private final Tab textTab = new Tab("Text");
-    private final Tab hexTab = new Tab("Hex");
+    private final Tab textTab = new Tab("Text", text);
+    private final Tab hexTab = new Tab("Hex", hex);
     private final Tab imageTab = new Tab("Image");
     private final Tab infoTab = new Tab("Info");
+    private final Button saveButton = new Button("Save as…");
+    private final Button openButton = new Button("Open");
     private final List<Task<?>> loading = new ArrayList<>();
     private StoreSession session;
     private ObjectLocation location;
-    private long size = -1;
-    private long hexOffset;
 
     PreviewPane(BackgroundTasks executor, Runnable save, Runnable open) {
         this.executor = executor;
         setId("preview");
         title.setId("preview-title");
         title.setPadding(new Insets(6));
-        text.setId("preview-text");
-        text.getStyleClass().add("monospace");
-        text.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty || line == null ? null : String.format("%5d  %s", getIndex() + 1, line));
-            }
-        });
-        hex.setId("preview-hex");
-        hex.getStyleClass().add("monospace");
-        hexPrev.setTooltip(new Tooltip("Previous 64 KB"));
-        hexNext.setTooltip(new Tooltip("Next 64 KB"));
-        hexPrev.setOnAction(e -> loadHex(Math.max(0, hexOffset - HEX_PAGE)));
-        hexNext.setOnAction(e -> loadHex(hexOffset + HEX_PAGE));
-        var hexBar = new HBox(6, hexPrev, hexNext, hexPosition);
-        hexBar.setAlignment(Pos.CENTER_LEFT);
-        hexBar.setPadding(new Insets(4));
-        var hexPane = new BorderPane(hex);
-        hexPane.setTop(hexBar);
+        title.setMinWidth(0);
         image.setId("preview-image");
         info.setId("preview-info");
         info.setHgap(10);
         info.setVgap(4);
         info.setPadding(new Insets(8));
-        textTab.setContent(text);
-        hexTab.setContent(hexPane);
+        integrity.setId("preview-integrity");
         imageTab.setContent(new ScrollPane(image));
         infoTab.setContent(new ScrollPane(info));
         tabs.getTabs().setAll(textTab, hexTab, imageTab, infoTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
-        var saveButton = new Button("Save as…");
+        saveButton.setId("preview-save");
         saveButton.setTooltip(new Tooltip("Write this object to a file of your choice"));
         saveButton.setOnAction(e -> save.run());
-        var openButton = new Button("Open");
+        openButton.setId("preview-open");
         openButton.setTooltip(new Tooltip("Open this object in the system's default application"));
         openButton.setOnAction(e -> open.run());
-        var top = new HBox(6, title, new StackPane(), saveButton, openButton);
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var top = new HBox(6, title, spacer, saveButton, openButton);
         top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 6, 0, 0));
         setTop(top);
         setCenter(tabs);
         clear("Select a file or an index entry to preview it");
@@ -110,12 +91,12 @@ final class PreviewPane extends BorderPane {
         cancelLoads();
         location = null;
         title.setText("Preview");
-        text.getItems().clear();
-        text.setPlaceholder(new Label(why));
-        hex.getItems().clear();
+        text.message(why);
+        hex.clear(why);
         image.getChildren().setAll(new Label(why));
-        info.getChildren().clear();
-        hexPosition.setText("");
+        info.getChildren().setAll(new Label(why));
+        saveButton.setDisable(true);
+        openButton.setDisable(true);
     }
 
     ObjectLocation location() {
@@ -126,77 +107,94 @@ final class PreviewPane extends BorderPane {
         return tabs;
     }
 
+    TextView text() {
+        return text;
+    }
+
+    HexView hex() {
+        return hex;
+    }
+
     /** Shows object {@code id} of {@code s}; {@code entry} (may be null) tells its path, size and mode. */
     void show(StoreSession s, ObjectId id, ManifestEntry entry) {
         cancelLoads();
         session = s;
-        title.setText(entry == null ? id.shortHex(12) + "…" : entry.path());
-        location = s.packs().locate(id).orElse(null);
-        size = entry == null ? -1 : entry.size();
-        if (location == null) {
+        ObjectLocation at = s.packs().locate(id).orElse(null);
+        if (at == null) {
             clear("Object " + id + " is in none of the readable packs");
+            title.setText(entry == null ? id.shortHex(12) + "…" : entry.path());
             return;
         }
+        location = at;
+        title.setText(entry == null ? id.shortHex(12) + "…" : entry.path());
+        saveButton.setDisable(false);
+        openButton.setDisable(false);
+        var content = new ObjectContent(at);
         boolean link = entry != null && (entry.mode() & 0170000) == 0120000;
-        text.setItems(FXCollections.observableArrayList("Loading…"));
+        text.message("Loading…");
+        image.getChildren().setAll(new Label("Loading…"));
+        hex.show(content, entry == null ? -1 : entry.size());
         load(new Task<byte[]>() {
             @Override
             protected byte[] call() throws Exception {
-                return new ObjectReader().readRange(location, 0, TEXT_WINDOW);
+                return content.read(0, TextView.WINDOW);
             }
 
             @Override
             protected void succeeded() {
-                showHead(getValue(), link);
+                showHead(content, getValue(), link);
             }
 
             @Override
             protected void failed() {
-                clear("Cannot read this object: " + StatusLine.sentence(getException()));
+                text.message("Cannot read this object: " + StatusLine.sentence(getException()));
+                image.getChildren().setAll(new Label(""));
             }
         });
-        loadHex(0);
-        showInfo(id, entry);
+        showInfo(id, entry, content);
     }
 
-    private void showHead(byte[] head, boolean link) {
+    private void showHead(ObjectContent content, byte[] head, boolean link) {
         ObjectPreview.Kind kind = ObjectPreview.kind(head);
+        Charset charset = ObjectPreview.charset(head);
         if (link) {
-            text.setItems(FXCollections.observableArrayList("Symbolic link → " + new String(head, java.nio.charset.StandardCharsets.UTF_8)));
-        } else if (kind == ObjectPreview.Kind.TEXT) {
-            List<String> lines = ObjectPreview.text(head).lines().toList();
-            var items = FXCollections.observableArrayList(lines);
-            if (head.length == TEXT_WINDOW) {
-                items.add("… (first " + Format.bytes(TEXT_WINDOW) + " shown; see Hex for the rest)");
-            }
-            text.setItems(items);
+            text.message("Symbolic link → " + new String(head, StandardCharsets.UTF_8));
+        } else if (kind == ObjectPreview.Kind.EMPTY) {
+            text.message("(empty object)");
+        } else if (charset != null && kind == ObjectPreview.Kind.TEXT) {
+            text.show(content, head, charset);
         } else {
-            text.setItems(FXCollections.observableArrayList(kind == ObjectPreview.Kind.EMPTY ? "(empty)" : "(binary content: see Hex)"));
+            text.message("Binary content: see Hex");
         }
         if (kind == ObjectPreview.Kind.IMAGE) {
-            loadImage();
-            tabs.getSelectionModel().select(imageTab);
+            loadImage(content);
         } else {
             image.getChildren().setAll(new Label("Not an image (PNG, JPEG, GIF or BMP)"));
-            tabs.getSelectionModel().select(kind == ObjectPreview.Kind.BINARY ? hexTab : textTab);
+        }
+        // Keep the tab the user chose unless it has nothing to show for this object.
+        Tab current = tabs.getSelectionModel().getSelectedItem();
+        if (kind == ObjectPreview.Kind.IMAGE && current == textTab) {
+            tabs.getSelectionModel().select(imageTab);
+        } else if (kind == ObjectPreview.Kind.BINARY && (current == textTab || current == imageTab)) {
+            tabs.getSelectionModel().select(hexTab);
+        } else if (kind == ObjectPreview.Kind.TEXT && current == imageTab) {
+            tabs.getSelectionModel().select(textTab);
         }
     }
 
-    private void loadImage() {
-        ObjectLocation at = location;
+    private void loadImage(ObjectContent content) {
         image.getChildren().setAll(new Label("Loading image…"));
         load(new Task<Image>() {
             @Override
             protected Image call() throws Exception {
-                byte[] all = new ObjectReader().readRange(at, 0, MAX_IMAGE);
-                return new Image(new ByteArrayInputStream(all));
+                return new Image(new ByteArrayInputStream(content.read(0, MAX_IMAGE)));
             }
 
             @Override
             protected void succeeded() {
                 Image img = getValue();
                 if (img.isError()) {
-                    image.getChildren().setAll(new Label("The image cannot be decoded: " + img.getException()));
+                    image.getChildren().setAll(new Label("The image cannot be decoded: " + StatusLine.sentence(img.getException())));
                 } else {
                     var view = new ImageView(img);
                     view.setPreserveRatio(true);
@@ -206,54 +204,25 @@ final class PreviewPane extends BorderPane {
         });
     }
 
-    private void loadHex(long offset) {
-        ObjectLocation at = location;
-        if (at == null) {
-            return;
-        }
-        load(new Task<byte[]>() {
-            @Override
-            protected byte[] call() throws Exception {
-                return new ObjectReader().readRange(at, offset, HEX_PAGE);
-            }
-
-            @Override
-            protected void succeeded() {
-                byte[] page = getValue();
-                if (page.length == 0 && offset > 0) {
-                    return;
-                }
-                hexOffset = offset;
-                var lines = new ArrayList<String>(page.length / 16 + 1);
-                for (int i = 0; i < page.length; i += 16) {
-                    lines.add(ObjectPreview.hexLine(offset + i, page, i, Math.min(16, page.length - i)));
-                }
-                hex.setItems(FXCollections.observableArrayList(lines));
-                hexPosition.setText("bytes " + Format.count(offset) + "–" + Format.count(offset + page.length)
-                        + (size >= 0 ? " of " + Format.count(size) : ""));
-                hexPrev.setDisable(offset == 0);
-                hexNext.setDisable(page.length < HEX_PAGE);
-            }
-        });
-    }
-
-    private void showInfo(ObjectId id, ManifestEntry entry) {
+    private void showInfo(ObjectId id, ManifestEntry entry, ObjectContent content) {
         info.getChildren().clear();
         int row = 0;
         row = infoRow(row, "Object id", id.toHex());
         if (entry != null) {
             row = infoRow(row, "Path", entry.path());
             row = infoRow(row, "Mode", Format.mode(entry.mode()));
-            row = infoRow(row, "Size", Format.bytes(entry.size()) + " (" + Format.count(entry.size()) + " bytes)");
         }
+        var size = new Label(entry != null ? sizeText(entry.size()) : "…");
+        row = infoRow(row, "Size", size);
         row = infoRow(row, "Pack", location.pack().name() + (location.pack().chunked() ? " (chunked)" : ""));
         row = infoRow(row, "Offset in .dat", Format.count(location.offset()));
-        row = infoRow(row, "Compressed", Format.bytes(location.compressedSize()) + " (" + Format.count(location.compressedSize()) + " bytes)");
-        int usedRow = row;
-        var used = new Label("Looking up snapshots…");
+        row = infoRow(row, "Compressed", sizeText(location.compressedSize()));
+        integrity.setText("checking…");
+        row = infoRow(row, "Content", integrity);
+        var used = new Label("looking up snapshots…");
         used.setId("preview-used-by");
-        info.add(new Label("Used by"), 0, usedRow);
-        info.add(used, 1, usedRow);
+        infoRow(row, "Used by", used);
+        scan(content, size);
         if (session.catalog().isEmpty()) {
             used.setText("(no catalog)");
             return;
@@ -269,18 +238,62 @@ final class PreviewPane extends BorderPane {
             protected void succeeded() {
                 var sb = new StringBuilder();
                 for (Catalog.PathRow r : getValue()) {
-                    sb.append(r.snapshotId(), 0, 13).append("…  ").append(r.path()).append('\n');
+                    sb.append(r.snapshotId(), 0, Math.min(13, r.snapshotId().length())).append("…  ").append(r.path()).append('\n');
                 }
                 used.setText(getValue().isEmpty() ? "no snapshot" : sb.toString().strip() + (getValue().size() == 50 ? "\n…" : ""));
             }
+
+            @Override
+            protected void failed() {
+                used.setText("cannot read the catalog: " + StatusLine.sentence(getException()));
+            }
         });
+    }
+
+    /** Decodes the whole object once in the background: learns its size and checks it against its id. */
+    private void scan(ObjectContent content, Label size) {
+        load(new Task<Boolean>() {
+            @Override
+            protected Boolean call() throws Exception {
+                return content.scan(this::isCancelled);
+            }
+
+            @Override
+            protected void succeeded() {
+                if (getValue()) {
+                    integrity.setText("verified: its XXH3-128 is its id");
+                    size.setText(sizeText(content.size()));
+                    hex.sizeKnown(content.size());
+                }
+            }
+
+            @Override
+            protected void failed() {
+                integrity.setText("DAMAGED: " + StatusLine.sentence(getException()));
+                if (!integrity.getStyleClass().contains("danger")) {
+                    integrity.getStyleClass().add("danger");
+                }
+            }
+        });
+        integrity.getStyleClass().remove("danger");
+    }
+
+    private static String sizeText(long n) {
+        return Format.bytes(n) + " (" + Format.count(n) + " bytes)";
     }
 
     private int infoRow(int row, String key, String value) {
         var v = new Label(value);
         v.setWrapText(true);
-        info.add(new Label(key), 0, row);
-        info.add(v, 1, row);
+        return infoRow(row, key, v);
+    }
+
+    private int infoRow(int row, String key, Label value) {
+        var k = new Label(key);
+        k.getStyleClass().add("text-muted");
+        k.setMinWidth(Region.USE_PREF_SIZE);
+        info.add(k, 0, row);
+        info.add(value, 1, row);
         return row + 1;
     }
 

@@ -1,7 +1,6 @@
 package dev.packinspector.app;
 
 import dev.packinspector.restore.CatalogReferences;
-import dev.packinspector.restore.Finding;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreListener;
 import dev.packinspector.restore.RestoreProblem;
@@ -17,18 +16,24 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.function.Function;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
 /**
  * Problems with the store: unusable packs at once, and everything {@code verify} finds when asked,
- * plus entries the last restore could not write. Double-click one to go to its pack or object.
+ * plus entries the last restore could not write. Double-click (or Enter on) one to go to its pack
+ * or object.
  */
 final class ProblemsView extends BorderPane {
-    private final ObservableList<String> items = FXCollections.observableArrayList();
-    private final ListView<String> list = new ListView<>(items);
+    private final ObservableList<Problem> rows = FXCollections.observableArrayList();
+    private final TableView<Problem> table = new TableView<>(rows);
     private final Label summary = new Label("Not verified yet");
     private final TaskPanel tasks;
     private StoreSession session;
@@ -36,11 +41,30 @@ final class ProblemsView extends BorderPane {
     ProblemsView(TaskPanel tasks, Consumer<String> goTo) {
         this.tasks = tasks;
         setId("problems-view");
-        list.setId("problem-list");
-        list.setPlaceholder(new Label("No problems found"));
-        list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                goTo.accept(list.getSelectionModel().getSelectedItem());
+        table.setId("problem-list");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No problems found. Verify checks every object, hash and catalog reference."));
+        table.getColumns().setAll(List.of(
+                column("Problem", 200, Problem::what),
+                column("File", 250, Problem::file),
+                column("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
+                column("Details", 500, Problem::detail)));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                setTooltip(empty || p == null ? null : new Tooltip(p.sentence()));
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                goTo.accept(table.getSelectionModel().getSelectedItem().sentence());
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                goTo.accept(table.getSelectionModel().getSelectedItem().sentence());
             }
         });
         var verify = new Button("Verify now");
@@ -52,30 +76,52 @@ final class ProblemsView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6));
         setTop(top);
-        setCenter(list);
+        setCenter(table);
+    }
+
+    private static TableColumn<Problem, String> column(String title, double width, Function<Problem, String> value) {
+        var c = new TableColumn<Problem, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
     }
 
     void show(StoreSession s) {
         session = s;
-        items.clear();
-        s.packs().packs().stream().filter(p -> p.problem() != null)
-                .forEach(p -> items.add(p.state().label() + ": " + p.problem().getMessage()));
+        rows.clear();
+        s.packs().packs().stream().filter(p -> p.problem() != null && !p.problem().kind().incomplete())
+                .forEach(p -> rows.add(Problem.of(p.problem())));
         if (s.catalogProblem() != null) {
-            items.add("catalog: " + s.catalogProblem());
+            rows.add(Problem.catalog(s.catalogProblem()));
         }
-        summary.setText(items.isEmpty() ? "Not verified yet" : items.size() + " pack problem(s) found on opening; verify to check every object");
+        summary.setText(rows.isEmpty() ? "Not verified yet"
+                : problems(rows.size()) + " found on opening; Verify checks every object");
+    }
+
+    private static String problems(long n) {
+        return Format.count(n) + (n == 1 ? " problem" : " problems");
+    }
+
+    /** How many problems are listed; observable, so the navigation can show the count. */
+    ObservableList<Problem> rows() {
+        return rows;
     }
 
     int count() {
-        return items.size();
+        return rows.size();
     }
 
+    /** Each problem as one sentence. */
     List<String> items() {
-        return items;
+        return rows.stream().map(Problem::sentence).toList();
+    }
+
+    TableView<Problem> table() {
+        return table;
     }
 
     void addRestoreProblems(List<RestoreProblem> problems) {
-        problems.forEach(p -> items.add("restore: " + p.path() + ": " + p.message()));
+        problems.forEach(p -> rows.add(Problem.of(p)));
     }
 
     Task<VerifyReport> verify() {
@@ -108,15 +154,15 @@ final class ProblemsView extends BorderPane {
 
             @Override
             protected void succeeded() {
-                VerifyReport r = getValue();
-                items.clear();
-                for (Finding f : r.findings()) {
-                    items.add(f.kind() + ": " + f.message());
+                if (session != s) {
+                    return;
                 }
+                VerifyReport r = getValue();
+                rows.setAll(r.findings().stream().map(Problem::of).toList());
                 summary.setText(r.ok() ? "Verified: no problems in " + Format.count(r.objects()) + " objects (" + Format.bytes(r.contentBytes()) + ")"
-                        : r.findings().size() + " problem(s) in " + Format.count(r.objects()) + " objects checked");
+                        : problems(r.findings().size()) + " in " + Format.count(r.objects()) + " objects checked");
             }
         };
-        return tasks.run(task, r -> r.ok() ? "Verify: no problems found" : "Verify: " + r.findings().size() + " problem(s) found");
+        return tasks.run(task, r -> r.ok() ? "Verify: no problems found" : "Verify: " + problems(r.findings().size()) + " found");
     }
 }

@@ -57,6 +57,7 @@ final class SnapshotsView extends SplitPane {
         setId("snapshots-view");
         setOrientation(Orientation.VERTICAL);
         snapshots.setId("snapshot-table");
+        snapshots.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         snapshots.setPlaceholder(new Label("No snapshots: this store has no catalog, or chkpt has not saved yet"));
         snapshots.getColumns().setAll(List.of(
                 column("Saved", 170, s -> Format.time(s.createdAt())),
@@ -68,6 +69,7 @@ final class SnapshotsView extends SplitPane {
         snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> load(s));
 
         files.setId("file-tree");
+        files.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         files.setShowRoot(false);
         files.setPlaceholder(new Label("Select a snapshot to see its files"));
         files.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -17,4 +17,11 @@ public interface BlockTarget {
      * @return false to stop decoding
      */
     boolean filled(ByteBuffer buffer, int from, int length) throws IOException;
+
+    /**
+     * The block about to be passed to {@link #filled} starts (its size word) at {@code position}
+     * of the source; {@link FrameDecoder#decodeFrom} can resume there.
+     */
+    default void blockAt(long position) {
+    }
 }

@@ -82,9 +82,29 @@ public final class FrameDecoder {
      * @return the number of content bytes decoded
      */
     public long decode(ByteSource src, long start, long length, String what, BlockTarget target) throws IOException {
+        return decodeFrom(src, start, length, what, -1, target);
+    }
+
+    /**
+     * Like {@link #decode(ByteSource, long, long, String, BlockTarget)}, but from the block whose
+     * size word is at {@code resumeAt}: a position {@link BlockTarget#blockAt} reported for this
+     * frame, or -1 for the first block. The frame header is read and checked either way; the
+     * content checksum and declared content size can only be checked from the first block.
+     *
+     * @return the number of content bytes decoded from {@code resumeAt} on
+     */
+    public long decodeFrom(ByteSource src, long start, long length, String what, long resumeAt, BlockTarget target)
+            throws IOException {
         Cursor in = new Cursor(src, start, start + length, what);
         FrameHeader header = FrameHeader.read(in);
-        StreamingXXHash32 contentHash = header.contentChecksum() ? XXH.newStreamingHash32(0) : null;
+        boolean whole = resumeAt < 0;
+        if (!whole) {
+            if (resumeAt < in.pos || resumeAt >= in.end) {
+                throw new IllegalArgumentException("block position " + resumeAt + " is outside the frame's blocks");
+            }
+            in.pos = resumeAt;
+        }
+        StreamingXXHash32 contentHash = whole && header.contentChecksum() ? XXH.newStreamingHash32(0) : null;
         long produced = 0;
         while (true) {
             long wordAt = in.pos;
@@ -116,6 +136,7 @@ public final class FrameDecoder {
                 out.get(at, copy);
                 contentHash.update(copy, 0, n);
             }
+            target.blockAt(wordAt);
             if (!target.filled(out, at, n)) {
                 return produced;
             }
@@ -126,7 +147,7 @@ public final class FrameDecoder {
                 throw in.corrupt(at, "content checksum does not match the decoded content");
             }
         }
-        if (header.contentSize() >= 0 && header.contentSize() != produced) {
+        if (whole && header.contentSize() >= 0 && header.contentSize() != produced) {
             throw in.corrupt(start, "frame declares " + header.contentSize() + " content bytes but holds " + produced);
         }
         if (in.pos != in.end) {

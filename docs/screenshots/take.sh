@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Re-takes the README's screenshots: drives the real window (ScreenshotTour, in the test sources)
+# through its main views, light and dark, and writes docs/screenshots/<view>-<theme>.png.
+# Runs on JavaFX's Headless platform, so it needs no display.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+cp="target/test-classes:target/classes:$(cat target/test.classpath)"
+for theme in light dark; do
+  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
+    -Dglass.platform="${GLASS:-Headless}" -Dprism.order=sw -Dpackinspector.theme="$theme" \
+    -Dfixtures.dir="${FIXTURES:-../shared/fixtures}" -cp "$cp" dev.packinspector.app.ScreenshotTour docs/screenshots
+done

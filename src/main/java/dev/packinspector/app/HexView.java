@@ -1,0 +1,195 @@
+package dev.packinspector.app;
+
+import dev.packinspector.store.ObjectContent;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * A hex dump of an object of any size, one 64 KB page at a time: previous / next, go to an
+ * offset, or drag the slider anywhere in the object. Only the page shown is decoded (off the FX
+ * thread), so a multi-GB object costs one page of memory.
+ */
+final class HexView extends BorderPane {
+    static final int PAGE = 64 << 10;
+
+    private final Consumer<Task<?>> runner;
+    private final ListView<String> lines = new ListView<>();
+    private final Button prev = new Button("◀");
+    private final Button next = new Button("▶");
+    private final TextField goTo = new TextField();
+    private final Slider slider = new Slider();
+    private final Label position = new Label();
+    private ObjectContent content;
+    private long size = -1;
+    private long page = -1;
+    private boolean sliding;
+
+    /** {@code runner} starts a load so that a newer selection cancels it. */
+    HexView(Consumer<Task<?>> runner) {
+        this.runner = runner;
+        lines.setId("preview-hex");
+        lines.getStyleClass().addAll("monospace", atlantafx.base.theme.Styles.DENSE);
+        prev.setId("hex-prev");
+        next.setId("hex-next");
+        prev.setTooltip(new Tooltip("Previous 64 KB"));
+        next.setTooltip(new Tooltip("Next 64 KB"));
+        prev.setOnAction(e -> show(Math.max(0, page - PAGE), -1));
+        next.setOnAction(e -> show(page + PAGE, -1));
+        goTo.setId("hex-goto");
+        goTo.setPromptText("Go to offset");
+        goTo.setPrefColumnCount(10);
+        goTo.setTooltip(new Tooltip("A byte offset: decimal, or hex with 0x"));
+        goTo.setOnAction(e -> goTo(goTo.getText()));
+        slider.setId("hex-slider");
+        slider.setTooltip(new Tooltip("Drag to move through the whole object"));
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                show(Math.round(slider.getValue()), -1);
+            }
+        });
+        slider.valueProperty().addListener((obs, old, v) -> {
+            if (!sliding && !slider.isValueChanging()) {
+                show(Math.round(v.doubleValue()), -1);
+            }
+        });
+        slider.setMaxWidth(Double.MAX_VALUE);
+        position.setId("hex-position");
+        var buttons = new HBox(6, prev, next, goTo, position);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        var bar = new VBox(4, buttons, slider);
+        bar.setPadding(new Insets(4));
+        setTop(bar);
+        setCenter(lines);
+        clear("");
+    }
+
+    void clear(String why) {
+        content = null;
+        page = -1;
+        size = -1;
+        lines.getItems().clear();
+        lines.setPlaceholder(new Label(why));
+        position.setText("");
+        slider.setVisible(false);
+        prev.setDisable(true);
+        next.setDisable(true);
+    }
+
+    /** Shows the first page of {@code object}; {@code knownSize} is -1 if the size is not known yet. */
+    void show(ObjectContent object, long knownSize) {
+        clear("Loading…");
+        content = object;
+        sizeKnown(knownSize);
+        show(0, -1);
+    }
+
+    /** The object's length became known (from the catalog or a full scan): the slider can span it. */
+    void sizeKnown(long n) {
+        if (n < 0 || content == null) {
+            return;
+        }
+        size = n;
+        sliding = true;
+        slider.setMax(Math.max(1, n - 1));
+        slider.setBlockIncrement(PAGE);
+        slider.setVisible(n > PAGE);
+        sliding = false;
+        showPosition(lines.getItems().size() * 16L);
+    }
+
+    ListView<String> lines() {
+        return lines;
+    }
+
+    /** Moves to the page holding {@code text} (decimal, or hex with 0x) and selects its line. */
+    void goTo(String text) {
+        try {
+            String t = text.trim().toLowerCase(Locale.ROOT).replace("_", "").replace(",", "");
+            long offset = t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+            if (offset < 0 || (size >= 0 && offset >= size)) {
+                throw new NumberFormatException();
+            }
+            goTo.getStyleClass().remove("danger");
+            show(offset - offset % PAGE, (int) (offset % PAGE / 16));
+        } catch (NumberFormatException e) {
+            if (!goTo.getStyleClass().contains("danger")) {
+                goTo.getStyleClass().add("danger");
+            }
+        }
+    }
+
+    private void show(long offset, int selectLine) {
+        ObjectContent object = content;
+        long target = offset - offset % PAGE;
+        if (object == null || (target == page && selectLine < 0)) {
+            return;
+        }
+        position.setText("reading bytes from " + Format.count(target) + "…");
+        runner.accept(new Task<byte[]>() {
+            @Override
+            protected byte[] call() throws Exception {
+                return object.read(target, PAGE);
+            }
+
+            @Override
+            protected void succeeded() {
+                if (object != content) {
+                    return;
+                }
+                sizeKnown(object.size());
+                byte[] bytes = getValue();
+                if (bytes.length == 0 && target > 0) {
+                    show(Math.max(0, object.size() - 1), -1);
+                    return;
+                }
+                page = target;
+                var text = new ArrayList<String>(bytes.length / 16 + 1);
+                for (int i = 0; i < bytes.length; i += 16) {
+                    text.add(ObjectPreview.hexLine(target + i, bytes, i, Math.min(16, bytes.length - i)));
+                }
+                lines.setItems(FXCollections.observableArrayList(text));
+                lines.setPlaceholder(new Label("(empty object)"));
+                if (selectLine >= 0 && selectLine < text.size()) {
+                    lines.getSelectionModel().select(selectLine);
+                    lines.scrollTo(Math.max(0, selectLine - 3));
+                } else {
+                    lines.scrollTo(0);
+                }
+                prev.setDisable(target == 0);
+                next.setDisable(bytes.length < PAGE || (size >= 0 && target + PAGE >= size));
+                sliding = true;
+                slider.setValue(target);
+                sliding = false;
+                showPosition(bytes.length);
+            }
+
+            @Override
+            protected void failed() {
+                if (object == content) {
+                    position.setText("cannot read: " + StatusLine.sentence(getException()));
+                }
+            }
+        });
+    }
+
+    private void showPosition(long shown) {
+        if (page < 0) {
+            return;
+        }
+        position.setText("bytes " + Format.count(page) + "–" + Format.count(page + shown) + (size >= 0 ? " of " + Format.count(size) : ""));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.packinspector.app;
+
+import dev.packinspector.store.ObjectContent;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * An object as text with line numbers, in a virtualised list: the first window shows at once and
+ * "Show more" decodes the next one, so a huge log costs only what has been looked at.
+ */
+final class TextView extends BorderPane {
+    static final int WINDOW = 256 << 10;
+
+    private final Consumer<Task<?>> runner;
+    private final ListView<String> lines = new ListView<>();
+    private final Label state = new Label();
+    private final Button more = new Button("Show more");
+    private final HBox bar;
+    private ObjectContent content;
+    private TextChunks chunks;
+    private Charset charset;
+    private long next;
+
+    /** {@code runner} starts a load so that a newer selection cancels it. */
+    TextView(Consumer<Task<?>> runner) {
+        this.runner = runner;
+        lines.setId("preview-text");
+        lines.getStyleClass().addAll("monospace", atlantafx.base.theme.Styles.DENSE);
+        lines.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : String.format("%6d  %s", getIndex() + 1, line));
+            }
+        });
+        more.setId("text-more");
+        more.setTooltip(new Tooltip("Decode the next " + Format.bytes(WINDOW) + " of this object"));
+        more.setOnAction(e -> more());
+        state.setId("text-state");
+        bar = new HBox(8, state, more);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4));
+        setCenter(lines);
+    }
+
+    ListView<String> lines() {
+        return lines;
+    }
+
+    /** Shows one line of explanation instead of text ("Loading…", "binary content", an error). */
+    void message(String text) {
+        content = null;
+        setBottom(null);
+        lines.setItems(FXCollections.observableArrayList());
+        lines.setPlaceholder(new Label(text));
+    }
+
+    /** Shows {@code head}, the first bytes of {@code object}, as text in {@code charset}. */
+    void show(ObjectContent object, byte[] head, Charset charset) {
+        content = object;
+        this.charset = charset;
+        chunks = new TextChunks(charset);
+        lines.setItems(FXCollections.observableArrayList());
+        lines.setPlaceholder(new Label("(empty)"));
+        lines.scrollTo(0);
+        next = 0;
+        append(head);
+    }
+
+    private void append(byte[] bytes) {
+        boolean last = bytes.length < WINDOW;
+        List<String> added = chunks.next(bytes, last);
+        lines.getItems().addAll(added);
+        next += bytes.length;
+        if (last) {
+            setBottom(next > WINDOW ? bar : null);
+            state.setText(Format.count(lines.getItems().size()) + " lines, " + charset.name());
+            more.setDisable(true);
+        } else {
+            state.setText(Format.bytes(next) + " shown (" + charset.name() + ")");
+            more.setDisable(false);
+            setBottom(bar);
+        }
+    }
+
+    private void more() {
+        ObjectContent object = content;
+        long from = next;
+        if (object == null) {
+            return;
+        }
+        more.setDisable(true);
+        runner.accept(new Task<byte[]>() {
+            @Override
+            protected byte[] call() throws Exception {
+                return object.read(from, WINDOW);
+            }
+
+            @Override
+            protected void succeeded() {
+                if (object == content && from == next) {
+                    append(getValue());
+                }
+            }
+
+            @Override
+            protected void failed() {
+                if (object == content) {
+                    state.setText("cannot read further: " + StatusLine.sentence(getException()));
+                }
+            }
+        });
+    }
+}

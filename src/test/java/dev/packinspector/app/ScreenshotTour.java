@@ -1,0 +1,178 @@
+package dev.packinspector.app;
+
+import dev.packinspector.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.TreeItem;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+/**
+ * Not a test: drives the real window through its main views and writes a PNG of each into a
+ * folder (the README's screenshots). Run by {@code docs/screenshots/take.sh}, light and dark.
+ */
+public final class ScreenshotTour {
+    private final Path out;
+    private final String suffix;
+    private MainWindow window;
+    private Stage stage;
+
+    private ScreenshotTour(Path out, String suffix) {
+        this.out = out;
+        this.suffix = suffix;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Files.createDirectories(out);
+        String theme = System.getProperty("packinspector.theme", "light");
+        Platform.startup(() -> { });
+        try {
+            new ScreenshotTour(out, theme).run();
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private void run() throws Exception {
+        Path emptyHome = Files.createTempDirectory("pack-inspector-tour-");
+        var prefs = Preferences.userRoot().node("dev/packinspector-tour/" + UUID.randomUUID());
+        fx(() -> {
+            Theme.apply(javafx.application.ColorScheme.LIGHT);
+            stage = new Stage();
+            window = new MainWindow(stage, new Settings(prefs), null, emptyHome.resolve(".chkpt/stores"));
+            stage.setWidth(1440);
+            stage.setHeight(860);
+            stage.show();
+            return null;
+        });
+        shot("start");
+
+        fx(() -> window.open(Fixtures.store("basic")));
+        waitFor(() -> window.session() != null && window.snapshots().fileTree().getRoot() != null);
+        fx(() -> {
+            var tree = window.snapshots().fileTree();
+            TreeItem<FileNode> docs = child(tree.getRoot(), "docs");
+            docs.setExpanded(true);
+            TreeItem<FileNode> file = docs.getChildren().stream().filter(i -> !i.getValue().folder()).findFirst().orElseThrow();
+            tree.getSelectionModel().select(file);
+            return null;
+        });
+        waitFor(() -> !window.preview().text().lines().getItems().isEmpty());
+        shot("snapshots");
+
+        fx(() -> {
+            var tree = window.snapshots().fileTree();
+            TreeItem<FileNode> assets = child(tree.getRoot(), "assets");
+            assets.setExpanded(true);
+            tree.getSelectionModel().select(assets.getChildren().getFirst());
+            window.preview().tabs().getSelectionModel().select(1);
+            return null;
+        });
+        waitFor(() -> !window.preview().hex().lines().getItems().isEmpty());
+        shot("hex");
+
+        fx(() -> {
+            window.select(MainWindow.View.OBJECTS);
+            window.index().filter("3");
+            window.index().table().getSelectionModel().select(1);
+            window.preview().tabs().getSelectionModel().select(3);
+            return null;
+        });
+        waitFor(() -> window.preview().location() != null);
+        Thread.sleep(400);
+        shot("index");
+
+        fx(() -> {
+            window.select(MainWindow.View.PACKS);
+            return null;
+        });
+        shot("packs");
+
+        fx(() -> window.open(Fixtures.store("corrupt/content_hash_mismatch")));
+        waitFor(() -> window.session() != null && window.session().path().endsWith("content_hash_mismatch"));
+        fx(() -> {
+            window.select(MainWindow.View.PROBLEMS);
+            return window.problems().verify();
+        });
+        waitFor(() -> !window.tasks().busy() && !window.problems().items().isEmpty());
+        shot("problems");
+
+        fx(() -> {
+            window.openDemo();
+            return null;
+        });
+        waitFor(() -> window.session() != null && window.session().path().endsWith("demo-store") && window.snapshots().fileTree().getRoot() != null);
+        fx(() -> {
+            var tree = window.snapshots().fileTree();
+            TreeItem<FileNode> assets = child(tree.getRoot(), "assets");
+            assets.setExpanded(true);
+            tree.getSelectionModel().select(child(assets, "logo.png"));
+            window.preview().tabs().getSelectionModel().select(2);
+            return null;
+        });
+        Thread.sleep(800);
+        shot("image");
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        prefs.removeNode();
+    }
+
+    private static TreeItem<FileNode> child(TreeItem<FileNode> parent, String name) {
+        return parent.getChildren().stream().filter(i -> i.getValue().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void shot(String name) throws Exception {
+        Thread.sleep(300);
+        fx(() -> null);
+        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        Path file = out.resolve(name + "-" + suffix + ".png");
+        try {
+            javax.imageio.ImageIO.write(toAwt(image), "png", file.toFile());
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file, e);
+        }
+        System.out.println("wrote " + file);
+    }
+
+    private static java.awt.image.BufferedImage toAwt(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        var out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        return out;
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!fx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the window did not get there in 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.packinspector.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.packinspector.Fixtures;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Random access into objects for previews: any range, from any block, on single and chunked packs. */
+class ObjectContentTest {
+    /** 10 MiB + 123: three 4 MB blocks, the middle one incompressible (stored raw), the last one short. */
+    private static byte[] multiBlock() {
+        byte[] content = new byte[(10 << 20) + 123];
+        var random = new SplittableRandom(7);
+        for (int i = 0; i < content.length; i++) {
+            content[i] = i >= 4 << 20 && i < 8 << 20 ? (byte) random.nextInt(256) : (byte) ('a' + (i * 7 + i / 100) % 26);
+        }
+        return content;
+    }
+
+    @Test
+    void readsAnyRangeOfAMultiBlockObjectInAnyOrder(@TempDir Path dir) throws Exception {
+        byte[] content = multiBlock();
+        ObjectId id;
+        try (PackWriter writer = new PackWriter(dir)) {
+            id = writer.add(content);
+            writer.finish();
+        }
+        try (PackSet packs = PackSet.open(dir)) {
+            var object = new ObjectContent(packs.require(id));
+            assertEquals(-1, object.size());
+            long[] offsets = {content.length - 10, 0, 4 << 20, (4 << 20) - 3, 9_000_000, 123, content.length - 1, (8 << 20) + 5};
+            for (long offset : offsets) {
+                byte[] got = object.read(offset, 70_000);
+                int end = (int) Math.min(content.length, offset + 70_000);
+                assertArrayEquals(Arrays.copyOfRange(content, (int) offset, end), got, "offset " + offset);
+            }
+            assertEquals(content.length, object.size(), "reading the last block tells the size");
+            assertEquals(0, object.read(content.length, 10).length);
+            assertEquals(0, object.read(content.length + 5L, 10).length);
+            assertTrue(object.scan(() -> false));
+        }
+    }
+
+    @Test
+    void concurrentReadersSeeTheSameBytes(@TempDir Path dir) throws Exception {
+        byte[] content = multiBlock();
+        ObjectId id;
+        try (PackWriter writer = new PackWriter(dir)) {
+            id = writer.add(content);
+            writer.finish();
+        }
+        try (PackSet packs = PackSet.open(dir); var pool = Executors.newFixedThreadPool(4)) {
+            var object = new ObjectContent(packs.require(id));
+            var results = new java.util.ArrayList<Future<Boolean>>();
+            for (int t = 0; t < 16; t++) {
+                long offset = (long) t * 655_000;
+                results.add(pool.submit(() -> Arrays.equals(Arrays.copyOfRange(content, (int) offset, (int) offset + 1000),
+                        object.read(offset, 1000))));
+            }
+            for (var r : results) {
+                assertTrue(r.get());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"basic", "chunked"})
+    void everyFixtureObjectReadsBackInPieces(String store) throws Exception {
+        try (PackSet packs = PackSet.open(Fixtures.store(store))) {
+            for (int row = 0; row < packs.entryCount(); row++) {
+                ObjectLocation at = packs.entryAt(row);
+                byte[] whole = packs.read(at.id());
+                var object = new ObjectContent(at);
+                int piece = Math.max(1, whole.length / 3 + 1);
+                for (int from = whole.length - whole.length % piece; from >= 0; from -= piece) {
+                    int to = Math.min(whole.length, from + piece);
+                    assertArrayEquals(Arrays.copyOfRange(whole, from, to), object.read(from, piece), at.id() + " at " + from);
+                }
+                assertTrue(object.scan(() -> false));
+                assertEquals(whole.length, object.size());
+            }
+        }
+    }
+
+    @Test
+    void scanRejectsContentThatIsNotTheObjects() throws Exception {
+        try (PackSet packs = PackSet.open(Fixtures.store("corrupt/content_hash_mismatch"))) {
+            boolean found = false;
+            for (int row = 0; row < packs.entryCount(); row++) {
+                var object = new ObjectContent(packs.entryAt(row));
+                try {
+                    object.scan(() -> false);
+                } catch (StoreException e) {
+                    assertEquals(ProblemKind.CONTENT_HASH_MISMATCH, e.kind());
+                    found = true;
+                }
+            }
+            assertTrue(found, "the fixture has one object whose content does not match its id");
+        }
+    }
+
+    @Test
+    void aCancelledScanSaysSoAndLearnsNoSize(@TempDir Path dir) throws Exception {
+        ObjectId id;
+        try (PackWriter writer = new PackWriter(dir)) {
+            id = writer.add(multiBlock());
+            writer.finish();
+        }
+        try (PackSet packs = PackSet.open(dir)) {
+            var object = new ObjectContent(packs.require(id));
+            assertFalse(object.scan(() -> true));
+            assertEquals(-1, object.size());
+        }
+    }
+
+    @Test
+    void negativeRangesAreRefused(@TempDir Path dir) throws Exception {
+        ObjectId id;
+        try (PackWriter writer = new PackWriter(dir)) {
+            id = writer.add(new byte[] {1, 2, 3});
+            writer.finish();
+        }
+        try (PackSet packs = PackSet.open(dir)) {
+            var object = new ObjectContent(packs.require(id));
+            assertThrows(IllegalArgumentException.class, () -> object.read(-1, 2));
+            assertArrayEquals(new byte[] {2, 3}, object.read(1, 100));
+        }
+    }
+}
