@@ -4,12 +4,18 @@
 #   src/jmh/run-benchmarks.sh DecodeBench -jvmArgsAppend -Dbench.store=/dev/shm/pi/big
 # and the restore benchmark, a plain main:
 #   src/jmh/run-benchmarks.sh --restore STORE OUT_DIR [rounds] [threads]
+# and the window's responsiveness (a real window: run it under xvfb-run on a machine without a display):
+#   src/jmh/run-benchmarks.sh --ui BIG_STORE WORK_DIR [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -q -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=compile
 cp="target/classes:$(cat target/bench.classpath)"
 flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+if [ "${1:-}" = "--ui" ]; then
+  shift
+  exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx6g ${BENCH_ARGS:-} -Dprism.order="${PRISM:-sw}" -cp "$cp" dev.packinspector.app.UiBench "$@"
+fi
 if [ "${1:-}" = "--restore" ]; then
   shift
   exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" dev.packinspector.bench.RestoreBench "$@"

@@ -44,7 +44,7 @@ public class PackLookupBench {
     private int next;
 
     /** The 100 packs, written once under /dev/shm (or the temp folder) and reused by later runs. */
-    static Path store() throws IOException {
+    public static Path store() throws IOException {
         Path base = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
         Path dir = base.resolve("pack-inspector-lookup-100x10000");
         Path done = dir.resolve("complete");

@@ -2,6 +2,7 @@ package dev.packinspector.app;
 
 import dev.packinspector.store.ObjectContent;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -139,10 +140,15 @@ final class HexView extends BorderPane {
             return;
         }
         position.setText("reading bytes from " + Format.count(target) + "…");
-        runner.accept(new Task<byte[]>() {
+        runner.accept(new Task<Page>() {
             @Override
-            protected byte[] call() throws Exception {
-                return object.read(target, PAGE);
+            protected Page call() throws Exception {
+                byte[] bytes = object.read(target, PAGE);
+                var text = new ArrayList<String>(bytes.length / 16 + 1);
+                for (int i = 0; i < bytes.length; i += 16) {
+                    text.add(ObjectPreview.hexLine(target + i, bytes, i, Math.min(16, bytes.length - i)));
+                }
+                return new Page(text, bytes.length);
             }
 
             @Override
@@ -151,16 +157,13 @@ final class HexView extends BorderPane {
                     return;
                 }
                 sizeKnown(object.size());
-                byte[] bytes = getValue();
-                if (bytes.length == 0 && target > 0) {
+                List<String> text = getValue().lines();
+                int shown = getValue().bytes();
+                if (shown == 0 && target > 0) {
                     show(Math.max(0, object.size() - 1), -1);
                     return;
                 }
                 page = target;
-                var text = new ArrayList<String>(bytes.length / 16 + 1);
-                for (int i = 0; i < bytes.length; i += 16) {
-                    text.add(ObjectPreview.hexLine(target + i, bytes, i, Math.min(16, bytes.length - i)));
-                }
                 lines.setItems(FXCollections.observableArrayList(text));
                 lines.setPlaceholder(new Label("(empty object)"));
                 if (selectLine >= 0 && selectLine < text.size()) {
@@ -170,11 +173,11 @@ final class HexView extends BorderPane {
                     lines.scrollTo(0);
                 }
                 prev.setDisable(target == 0);
-                next.setDisable(bytes.length < PAGE || (size >= 0 && target + PAGE >= size));
+                next.setDisable(shown < PAGE || (size >= 0 && target + PAGE >= size));
                 sliding = true;
                 slider.setValue(target);
                 sliding = false;
-                showPosition(bytes.length);
+                showPosition(shown);
             }
 
             @Override
@@ -184,6 +187,10 @@ final class HexView extends BorderPane {
                 }
             }
         });
+    }
+
+    /** One page: its dump lines, formatted off the FX thread, and how many bytes they show. */
+    private record Page(List<String> lines, int bytes) {
     }
 
     private void showPosition(long shown) {

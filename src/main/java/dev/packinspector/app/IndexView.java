@@ -106,6 +106,8 @@ final class IndexView extends BorderPane {
         this.packs = set;
         filter.clear();
         applyFilter();
+        // Rows are row numbers: equal numbers of another store would keep showing the old cells.
+        table.refresh();
     }
 
     /** Shows only ids starting with {@code prefix} (also used by tests and the find shortcut). */
@@ -138,6 +140,7 @@ final class IndexView extends BorderPane {
         }
         table.getSortOrder().clear();
         table.setItems(rows);
+        table.scrollTo(0);
     }
 
     private void sort() {

@@ -286,6 +286,13 @@ final class MainWindow {
         StoreSession old = session;
         session = s;
         settings.addRecent(s.path());
+        executor.submit(new Task<Void>() {
+            @Override
+            protected Void call() {
+                settings.flush();
+                return null;
+            }
+        });
         stage.setTitle("Pack Inspector — " + s.path());
         snapshots.show(s);
         packsView.show(s);
@@ -551,6 +558,9 @@ final class MainWindow {
         settings.put("y", stage.getY());
         settings.put("divider", split.getDividerPositions()[0]);
         settings.flush();
+        // Closing the window stops what it started: restores and verifies end cleanly, leaving no partial file.
+        tasks.cancelAll();
+        preview.clear("");
         executor.close();
         if (session != null) {
             session.close();

@@ -118,13 +118,19 @@ final class ObjectPreview {
         return true;
     }
 
-    /** One hex dump line: offset, 16 bytes in hex, and their printable ASCII. */
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** One hex dump line: offset, 16 bytes in hex, and their printable ASCII (built without String.format: a page has 4,096). */
     static String hexLine(long offset, byte[] bytes, int from, int length) {
-        var sb = new StringBuilder(80);
-        sb.append(String.format("%010x  ", offset));
+        var sb = new StringBuilder(78);
+        for (int shift = 36; shift >= 0; shift -= 4) {
+            sb.append(HEX[(int) (offset >>> shift) & 0xF]);
+        }
+        sb.append("  ");
         for (int i = 0; i < 16; i++) {
             if (i < length) {
-                sb.append(String.format("%02x ", bytes[from + i] & 0xFF));
+                int b = bytes[from + i] & 0xFF;
+                sb.append(HEX[b >>> 4]).append(HEX[b & 0xF]).append(' ');
             } else {
                 sb.append("   ");
             }

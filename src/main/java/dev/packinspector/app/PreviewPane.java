@@ -44,6 +44,7 @@ final class PreviewPane extends BorderPane {
     private final StackPane image = new StackPane();
     private final GridPane info = new GridPane();
     private final Label integrity = new Label();
+    private final Label size = new Label();
     private final TabPane tabs = new TabPane();
     private final Tab textTab = new Tab("Text", text);
     private final Tab hexTab = new Tab("Hex", hex);
@@ -134,35 +135,51 @@ final class PreviewPane extends BorderPane {
         text.message("Loading…");
         image.getChildren().setAll(new Label("Loading…"));
         hex.show(content, entry == null ? -1 : entry.size());
-        load(new Task<byte[]>() {
+        load(new Task<Head>() {
             @Override
-            protected byte[] call() throws Exception {
-                return content.read(0, TextView.WINDOW);
+            protected Head call() throws Exception {
+                return Head.read(content);
             }
 
             @Override
             protected void succeeded() {
                 showHead(content, getValue(), link);
+                // The whole-object check starts once the first window is on screen, not in its way.
+                scan(content);
             }
 
             @Override
             protected void failed() {
                 text.message("Cannot read this object: " + StatusLine.sentence(getException()));
                 image.getChildren().setAll(new Label(""));
+                markDamaged(getException());
             }
         });
-        showInfo(id, entry, content);
+        showInfo(id, entry);
     }
 
-    private void showHead(ObjectContent content, byte[] head, boolean link) {
-        ObjectPreview.Kind kind = ObjectPreview.kind(head);
-        Charset charset = ObjectPreview.charset(head);
+    /** What the first window of an object is, decoded off the FX thread. */
+    private record Head(byte[] bytes, ObjectPreview.Kind kind, Charset charset, TextChunks chunks, List<String> lines) {
+        static Head read(ObjectContent content) throws java.io.IOException {
+            byte[] bytes = content.read(0, TextView.WINDOW);
+            ObjectPreview.Kind kind = ObjectPreview.kind(bytes);
+            Charset charset = kind == ObjectPreview.Kind.TEXT ? ObjectPreview.charset(bytes) : null;
+            if (charset == null) {
+                return new Head(bytes, kind, null, null, List.of());
+            }
+            var chunks = new TextChunks(charset);
+            return new Head(bytes, kind, charset, chunks, TextView.firstLines(chunks, bytes));
+        }
+    }
+
+    private void showHead(ObjectContent content, Head head, boolean link) {
+        ObjectPreview.Kind kind = head.kind();
         if (link) {
-            text.message("Symbolic link → " + new String(head, StandardCharsets.UTF_8));
+            text.message("Symbolic link → " + new String(head.bytes(), StandardCharsets.UTF_8));
         } else if (kind == ObjectPreview.Kind.EMPTY) {
             text.message("(empty object)");
-        } else if (charset != null && kind == ObjectPreview.Kind.TEXT) {
-            text.show(content, head, charset);
+        } else if (head.charset() != null) {
+            text.show(content, head.charset(), head.chunks(), head.lines(), head.bytes().length);
         } else {
             text.message("Binary content: see Hex");
         }
@@ -204,7 +221,7 @@ final class PreviewPane extends BorderPane {
         });
     }
 
-    private void showInfo(ObjectId id, ManifestEntry entry, ObjectContent content) {
+    private void showInfo(ObjectId id, ManifestEntry entry) {
         info.getChildren().clear();
         int row = 0;
         row = infoRow(row, "Object id", id.toHex());
@@ -212,17 +229,17 @@ final class PreviewPane extends BorderPane {
             row = infoRow(row, "Path", entry.path());
             row = infoRow(row, "Mode", Format.mode(entry.mode()));
         }
-        var size = new Label(entry != null ? sizeText(entry.size()) : "…");
+        size.setText(entry != null ? sizeText(entry.size()) : "…");
         row = infoRow(row, "Size", size);
         row = infoRow(row, "Pack", location.pack().name() + (location.pack().chunked() ? " (chunked)" : ""));
         row = infoRow(row, "Offset in .dat", Format.count(location.offset()));
         row = infoRow(row, "Compressed", sizeText(location.compressedSize()));
         integrity.setText("checking…");
+        integrity.getStyleClass().remove("danger");
         row = infoRow(row, "Content", integrity);
         var used = new Label("looking up snapshots…");
         used.setId("preview-used-by");
         infoRow(row, "Used by", used);
-        scan(content, size);
         if (session.catalog().isEmpty()) {
             used.setText("(no catalog)");
             return;
@@ -251,7 +268,7 @@ final class PreviewPane extends BorderPane {
     }
 
     /** Decodes the whole object once in the background: learns its size and checks it against its id. */
-    private void scan(ObjectContent content, Label size) {
+    private void scan(ObjectContent content) {
         load(new Task<Boolean>() {
             @Override
             protected Boolean call() throws Exception {
@@ -269,13 +286,16 @@ final class PreviewPane extends BorderPane {
 
             @Override
             protected void failed() {
-                integrity.setText("DAMAGED: " + StatusLine.sentence(getException()));
-                if (!integrity.getStyleClass().contains("danger")) {
-                    integrity.getStyleClass().add("danger");
-                }
+                markDamaged(getException());
             }
         });
-        integrity.getStyleClass().remove("danger");
+    }
+
+    private void markDamaged(Throwable e) {
+        integrity.setText("DAMAGED: " + StatusLine.sentence(e));
+        if (!integrity.getStyleClass().contains("danger")) {
+            integrity.getStyleClass().add("danger");
+        }
     }
 
     private static String sizeText(long n) {

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
-/** What the application remembers between runs: recent stores, window bounds, divider positions. */
+/**
+ * What the application remembers between runs: recent stores, window bounds, divider positions.
+ * Changes are written out by {@link #flush}, which does file I/O: call it off the FX thread where
+ * the window is waiting. Thread-safe ({@link Preferences} is).
+ */
 final class Settings {
     private static final int MAX_RECENT = 8;
     private final Preferences prefs;
@@ -41,7 +45,6 @@ final class Settings {
                 prefs.remove("recent." + i);
             }
         }
-        flush();
     }
 
     double number(String key, double fallback) {

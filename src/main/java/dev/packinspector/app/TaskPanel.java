@@ -1,5 +1,9 @@
 package dev.packinspector.app;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
@@ -11,14 +15,20 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The running background tasks, one row each: title, progress, message (counts, throughput,
- * ETA) and Cancel. A row leaves when its task ends; the outcome goes to the status line.
+ * ETA) and Cancel. A row appears only once its task has run for {@link #SHOW_AFTER}, so quick
+ * tasks never make the window jump; it leaves when its task ends, and the outcome goes to the
+ * status line.
  */
 final class TaskPanel extends VBox {
+    static final Duration SHOW_AFTER = Duration.millis(300);
+
     private final BackgroundTasks executor;
     private final StatusLine status;
+    private final Set<Task<?>> running = new HashSet<>();
 
     TaskPanel(BackgroundTasks executor, StatusLine status) {
         this.executor = executor;
@@ -46,7 +56,14 @@ final class TaskPanel extends VBox {
         var row = new HBox(8, title, bar, message, cancel);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("task-row");
-        getChildren().add(row);
+        running.add(task);
+        var delay = new PauseTransition(SHOW_AFTER);
+        delay.setOnFinished(e -> {
+            if (running.contains(task)) {
+                getChildren().add(row);
+            }
+        });
+        delay.play();
         task.stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 status.info(done.apply(task.getValue()));
@@ -56,13 +73,21 @@ final class TaskPanel extends VBox {
                 status.info(task.getTitle() + " cancelled");
             }
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                running.remove(task);
+                delay.stop();
                 getChildren().remove(row);
             }
         });
         return executor.submit(task);
     }
 
+    /** True while any task started here is still running (shown yet or not). */
     boolean busy() {
-        return !getChildren().isEmpty();
+        return !running.isEmpty();
+    }
+
+    /** Cancels every running task (the window is closing). */
+    void cancelAll() {
+        List.copyOf(running).forEach(Task::cancel);
     }
 }

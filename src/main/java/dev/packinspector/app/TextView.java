@@ -67,23 +67,30 @@ final class TextView extends BorderPane {
         lines.setPlaceholder(new Label(text));
     }
 
-    /** Shows {@code head}, the first bytes of {@code object}, as text in {@code charset}. */
-    void show(ObjectContent object, byte[] head, Charset charset) {
+    /**
+     * Shows the first lines of {@code object}, decoded (off the FX thread) from its first
+     * {@code headBytes} bytes by {@code chunks}, which decodes the windows that follow.
+     */
+    void show(ObjectContent object, Charset charset, TextChunks chunks, List<String> firstLines, int headBytes) {
         content = object;
         this.charset = charset;
-        chunks = new TextChunks(charset);
-        lines.setItems(FXCollections.observableArrayList());
+        this.chunks = chunks;
+        lines.setItems(FXCollections.observableArrayList(firstLines));
         lines.setPlaceholder(new Label("(empty)"));
         lines.scrollTo(0);
         next = 0;
-        append(head);
+        append(List.of(), headBytes);
     }
 
-    private void append(byte[] bytes) {
-        boolean last = bytes.length < WINDOW;
-        List<String> added = chunks.next(bytes, last);
+    /** Decodes a head read from an object: its lines, or none if it is not text. Runs off the FX thread. */
+    static List<String> firstLines(TextChunks chunks, byte[] head) {
+        return chunks.next(head, head.length < WINDOW);
+    }
+
+    private void append(List<String> added, int bytes) {
+        boolean last = bytes < WINDOW;
         lines.getItems().addAll(added);
-        next += bytes.length;
+        next += bytes;
         if (last) {
             setBottom(next > WINDOW ? bar : null);
             state.setText(Format.count(lines.getItems().size()) + " lines, " + charset.name());
@@ -97,21 +104,23 @@ final class TextView extends BorderPane {
 
     private void more() {
         ObjectContent object = content;
+        TextChunks decoding = chunks;
         long from = next;
         if (object == null) {
             return;
         }
         more.setDisable(true);
-        runner.accept(new Task<byte[]>() {
+        runner.accept(new Task<Window>() {
             @Override
-            protected byte[] call() throws Exception {
-                return object.read(from, WINDOW);
+            protected Window call() throws Exception {
+                byte[] bytes = object.read(from, WINDOW);
+                return new Window(decoding.next(bytes, bytes.length < WINDOW), bytes.length);
             }
 
             @Override
             protected void succeeded() {
                 if (object == content && from == next) {
-                    append(getValue());
+                    append(getValue().lines(), getValue().bytes());
                 }
             }
 
@@ -122,5 +131,9 @@ final class TextView extends BorderPane {
                 }
             }
         });
+    }
+
+    /** The lines one window of bytes completed. */
+    private record Window(List<String> lines, int bytes) {
     }
 }

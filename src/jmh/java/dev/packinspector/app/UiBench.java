@@ -1,0 +1,400 @@
+package dev.packinspector.app;
+
+import dev.packinspector.bench.PackLookupBench;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.restore.RestorePlan;
+import dev.packinspector.restore.RestorePlanner;
+import dev.packinspector.restore.RestoreResult;
+import dev.packinspector.store.PackWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.scene.control.IndexedCell;
+import javafx.stage.Stage;
+
+/**
+ * How the window feels, measured on the real {@link MainWindow} (not a benchmark harness's idea of
+ * it): the longest gap between JavaFX pulses and between 10 ms probes while a restore of the
+ * 1 GiB store runs through the window's own restore task, with an idle run of the same length as
+ * the baseline; the first index rows and scrolling with 1,000,000 entries; the first preview
+ * window of a 1 GiB object. Run by {@code src/jmh/run-benchmarks.sh --ui BIG_STORE WORK [rounds]}.
+ */
+public final class UiBench {
+    private final Path work;
+    private MainWindow window;
+
+    private UiBench(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path big = Path.of(args.length > 0 ? args[0] : "/dev/shm/pi/big");
+        Path work = Path.of(args.length > 1 ? args[1] : "/dev/shm/pi/ui");
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        Files.createDirectories(work);
+        Platform.startup(() -> { });
+        var prefs = Preferences.userRoot().node("dev/packinspector-bench/" + UUID.randomUUID());
+        try {
+            var bench = new UiBench(work);
+            bench.start(new Settings(prefs));
+            System.out.printf("glass platform: %s, %d cores%n", System.getProperty("glass.platform", "default"),
+                    Runtime.getRuntime().availableProcessors());
+            String only = System.getProperty("bench.only", "index,preview,restore");
+            if (only.contains("index")) {
+                bench.index(rounds);
+            }
+            if (only.contains("preview")) {
+                bench.preview(rounds);
+            }
+            if (only.contains("restore")) {
+                bench.responsiveness(big, rounds);
+            }
+        } finally {
+            fx(() -> {
+                Stage.getWindows().stream().filter(w -> w instanceof Stage).map(w -> (Stage) w).toList().forEach(Stage::close);
+                return null;
+            });
+            prefs.removeNode();
+            Platform.exit();
+        }
+    }
+
+    private void start(Settings settings) throws Exception {
+        Path empty = Files.createDirectories(work.resolve("no-stores"));
+        fx(() -> {
+            var stage = new Stage();
+            window = new MainWindow(stage, settings, null, empty);
+            stage.setWidth(1440);
+            stage.setHeight(860);
+            stage.show();
+            return null;
+        });
+    }
+
+    // ---- the index with 1,000,000 entries --------------------------------------------------------
+
+    private void index(int rounds) throws Exception {
+        Path store = PackLookupBench.store();
+        double[] open = new double[rounds];
+        double[] firstRows = new double[rounds];
+        var scrolls = new ArrayList<Double>();
+        var random = new SplittableRandom(1);
+        Path demo = work.resolve("demo");
+        if (!Files.exists(demo)) {
+            DemoStore.write(demo);
+        }
+        String firstId;
+        String[] ids = new String[1_000_000];
+        try (var packs = dev.packinspector.store.PackSet.open(store)) {
+            for (int row = 0; row < ids.length; row++) {
+                ids[row] = packs.entryAt(row).id().toHex();
+            }
+            firstId = ids[0];
+        }
+        for (int r = 0; r < rounds; r++) {
+            // start from another store, so that no cell of the index already shows the rows measured
+            Task<StoreSession> reset = fx(() -> window.open(demo));
+            waitFor(() -> reset.getState() == Worker.State.SUCCEEDED && window.session().path().equals(demo));
+            fx(() -> {
+                window.select(MainWindow.View.SNAPSHOTS);
+                return null;
+            });
+            long t0 = System.nanoTime();
+            Task<StoreSession> opening = fx(() -> window.open(store));
+            waitFor(() -> opening.getState() == Worker.State.SUCCEEDED && window.session() != null
+                    && window.session().packs().entryCount() == 1_000_000);
+            long t1 = System.nanoTime();
+            fx(() -> {
+                window.select(MainWindow.View.OBJECTS);
+                return null;
+            });
+            waitFor(() -> rendered(window.index().table(), 0, firstId));
+            long t2 = System.nanoTime();
+            open[r] = ms(t1 - t0);
+            firstRows[r] = ms(t2 - t0);
+            for (int i = 0; i < 20; i++) {
+                int row = random.nextInt(1_000_000);
+                long s0 = System.nanoTime();
+                fx(() -> {
+                    window.index().table().scrollTo(row);
+                    return null;
+                });
+                waitFor(() -> rendered(window.index().table(), row, ids[row]));
+                scrolls.add(ms(System.nanoTime() - s0));
+            }
+        }
+        System.out.printf("index, 1,000,000 entries in 100 packs: open (packs + merged index) median %.1f ms; "
+                + "first rows shown after open() median %.1f ms (max %.1f); scroll to a random row, rows shown: median %.1f ms, max %.1f ms (%d scrolls)%n",
+                median(open), median(firstRows), max(firstRows), median(scrolls), max(scrolls), scrolls.size());
+    }
+
+    /** True once a visible cell of {@code table} shows {@code text} for {@code row} (the row is on screen). */
+    private static boolean rendered(javafx.scene.control.TableView<?> table, int row, String text) {
+        if (table.getScene() == null) {
+            return false;
+        }
+        for (var node : table.lookupAll(".table-cell")) {
+            if (node instanceof IndexedCell<?> cell && cell.getIndex() == row && cell.isVisible() && text.equals(cell.getText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the first preview of a 1 GiB object -------------------------------------------------------
+
+    private void preview(int rounds) throws Exception {
+        Path store = hugeObjectStore();
+        Task<StoreSession> opening = fx(() -> window.open(store));
+        waitFor(() -> opening.getState() == Worker.State.SUCCEEDED && window.session() != null && window.session().path().equals(store));
+        fx(() -> {
+            window.select(MainWindow.View.OBJECTS);
+            window.preview().tabs().getSelectionModel().select(0);
+            return null;
+        });
+        int huge = fx(() -> {
+            var packs = window.session().packs();
+            for (int row = 0; row < packs.entryCount(); row++) {
+                if (packs.entryAt(row).compressedSize() > 1 << 20) {
+                    return row;
+                }
+            }
+            throw new IllegalStateException("no large object");
+        });
+        double[] first = new double[rounds];
+        double[] hexEndCold = new double[rounds];
+        double[] hexEndWarm = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            fx(() -> {
+                window.index().table().getSelectionModel().select(1 - huge);
+                return null;
+            });
+            waitFor(() -> window.preview().text().lines().getItems().size() == 1);
+            long t0 = System.nanoTime();
+            fx(() -> {
+                window.index().table().getSelectionModel().select(huge);
+                return null;
+            });
+            waitFor(() -> window.preview().text().lines().getItems().size() > 100 && visibleText(window));
+            first[r] = ms(System.nanoTime() - t0);
+            long end = (1L << 30) - 100;
+            long t1 = System.nanoTime();
+            fx(() -> {
+                window.preview().hex().goTo(Long.toString(end));
+                return null;
+            });
+            waitFor(() -> hexShows(window, end - end % HexView.PAGE));
+            hexEndCold[r] = ms(System.nanoTime() - t1);
+            long middle = 1L << 29;
+            long t2 = System.nanoTime();
+            fx(() -> {
+                window.preview().hex().goTo(Long.toString(middle));
+                return null;
+            });
+            waitFor(() -> hexShows(window, middle));
+            hexEndWarm[r] = ms(System.nanoTime() - t2);
+        }
+        System.out.printf("preview of a 1 GiB object: first text window shown median %.1f ms (max %.1f); "
+                + "hex, go to its last page, first time (blocks not yet learnt, unless the background scan already did) median %.1f ms; "
+                + "then go to its middle median %.1f ms%n", median(first), max(first), median(hexEndCold), median(hexEndWarm));
+    }
+
+    private static boolean visibleText(MainWindow w) {
+        return w.preview().text().lines().lookupAll(".list-cell").stream()
+                .anyMatch(n -> n instanceof IndexedCell<?> c && c.getIndex() == 0 && c.getText() != null && !c.getText().isEmpty());
+    }
+
+    private static boolean hexShows(MainWindow w, long page) {
+        var items = w.preview().hex().lines().getItems();
+        return !items.isEmpty() && items.getFirst().startsWith(String.format("%010x", page));
+    }
+
+    /** A store with one 1 GiB text-like object and one tiny one, written once by our PackWriter. */
+    private Path hugeObjectStore() throws IOException {
+        Path store = work.resolve("huge-object");
+        if (Files.exists(store.resolve("complete"))) {
+            return store;
+        }
+        Files.createDirectories(store.resolve("packs"));
+        byte[] content = new byte[1 << 30];
+        var random = new SplittableRandom(3);
+        byte[] line = new byte[80];
+        for (int at = 0; at < content.length; at += line.length) {
+            for (int i = 0; i < line.length - 1; i++) {
+                line[i] = (byte) (random.nextInt(4) == 0 ? 'a' + random.nextInt(26) : "log entry    ".charAt(i % 13));
+            }
+            line[line.length - 1] = '\n';
+            System.arraycopy(line, 0, content, at, Math.min(line.length, content.length - at));
+        }
+        try (PackWriter writer = new PackWriter(store.resolve("packs"))) {
+            writer.add(content);
+            writer.add("tiny\n".getBytes());
+            writer.finish();
+        }
+        Files.createFile(store.resolve("complete"));
+        return store;
+    }
+
+    // ---- responsiveness while restoring ------------------------------------------------------------
+
+    private void responsiveness(Path big, int rounds) throws Exception {
+        Task<StoreSession> opening = fx(() -> window.open(big));
+        waitFor(() -> opening.getState() == Worker.State.SUCCEEDED && window.session() != null && window.session().path().equals(big));
+        fx(() -> {
+            window.select(MainWindow.View.SNAPSHOTS);
+            return null;
+        });
+        StoreSession session = fx(window::session);
+        List<ManifestEntry> entries = session.catalog().orElseThrow().files(session.snapshots().getFirst());
+        for (int r = 0; r < rounds; r++) {
+            Path target = work.resolve("restore-" + r);
+            delete(target);
+            RestorePlan plan = RestorePlanner.plan(session.packs(), MainWindow.items(entries), target, false);
+            var busy = new Gaps();
+            busy.start();
+            long t0 = System.nanoTime();
+            Task<RestoreResult> restore = fx(() -> window.restores().run("bench", plan));
+            waitFor(() -> restore.isDone());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            busy.stop();
+            if (!fx(() -> restore.getState() == Worker.State.SUCCEEDED && restore.getValue().written() == plan.filesToWrite())) {
+                throw new IllegalStateException("the restore did not complete");
+            }
+            var idle = new Gaps();
+            idle.start();
+            Thread.sleep((long) (seconds * 1000));
+            idle.stop();
+            System.out.printf("restore %d: %,d files, %.0f MB in %.2f s (%.2f GB/s) | while restoring: longest pulse gap %.1f ms, "
+                    + "longest probe delay %.1f ms, probes %d | idle, same length: longest pulse gap %.1f ms, longest probe delay %.1f ms%n",
+                    r + 1, plan.filesToWrite(), plan.bytesToWrite() / 1e6, seconds, plan.bytesToWrite() / 1e9 / seconds,
+                    busy.maxPulseGap, busy.maxProbeDelay, busy.probes, idle.maxPulseGap, idle.maxProbeDelay);
+            delete(target);
+        }
+    }
+
+    /** The longest gap between pulses (an AnimationTimer) and the longest delay of a runLater posted every 10 ms. */
+    private static final class Gaps {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile double maxPulseGap;
+        private volatile double maxProbeDelay;
+        private volatile int probes;
+        private long lastPulse;
+        private AnimationTimer timer;
+        private Thread prober;
+
+        void start() throws Exception {
+            fx(() -> {
+                timer = new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        long t = System.nanoTime();
+                        if (lastPulse != 0) {
+                            maxPulseGap = Math.max(maxPulseGap, ms(t - lastPulse));
+                        }
+                        lastPulse = t;
+                    }
+                };
+                timer.start();
+                return null;
+            });
+            prober = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    long posted = System.nanoTime();
+                    Platform.runLater(() -> {
+                        maxProbeDelay = Math.max(maxProbeDelay, ms(System.nanoTime() - posted));
+                        probes++;
+                    });
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void stop() throws Exception {
+            running.set(false);
+            prober.join();
+            fx(() -> {
+                timer.stop();
+                return null;
+            });
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double median(List<Double> v) {
+        return median(v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(0);
+    }
+
+    private static double max(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!fx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+}
