@@ -8,6 +8,7 @@ import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.restore.Restorer;
 import dev.packinspector.restore.StoreVerifier;
 import dev.packinspector.restore.VerifyReport;
+import dev.packinspector.store.PackState;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -113,10 +114,17 @@ final class ProblemsView extends BorderPane {
                 for (Finding f : r.findings()) {
                     items.add(f.kind() + ": " + f.message());
                 }
-                summary.setText(r.ok() ? "Verified: no problems in " + Format.count(r.objects()) + " objects (" + Format.bytes(r.contentBytes()) + ")"
-                        : r.findings().size() + " problem(s) in " + Format.count(r.objects()) + " objects checked");
+                // verify counts packs chkpt may still be writing instead of reporting them: keep them listed
+                s.packs().packs().stream().filter(p -> p.state() == PackState.INCOMPLETE && p.problem() != null)
+                        .forEach(p -> items.add(p.state().label() + ": " + p.problem().getMessage()));
+                summary.setText((r.ok() ? "Verified: no problems in " + Format.count(r.objects()) + " objects (" + Format.bytes(r.contentBytes()) + ")"
+                        : r.findings().size() + " problem(s) in " + Format.count(r.objects()) + " objects checked") + incomplete(r));
             }
         };
-        return tasks.run(task, r -> r.ok() ? "Verify: no problems found" : "Verify: " + r.findings().size() + " problem(s) found");
+        return tasks.run(task, r -> (r.ok() ? "Verify: no problems found" : "Verify: " + r.findings().size() + " problem(s) found") + incomplete(r));
+    }
+
+    private static String incomplete(VerifyReport r) {
+        return r.incompletePacks() == 0 ? "" : "; " + r.incompletePacks() + " incomplete pack(s) not checked";
     }
 }
