@@ -95,7 +95,7 @@ class RestoreFromWindowTest extends MainWindowTestBase {
 
     private DialogPane awaitPlanDialog() {
         ui.waitUntil("the plan is shown for confirmation", () -> !ui.anywhere("#plan-summary").isEmpty());
-        return WindowDriver.onFx(() -> (DialogPane) ui.<DialogPane>anywhere(".dialog-pane").getFirst());
+        return WindowDriver.onFx(() -> ui.<DialogPane>anywhere(".dialog-pane").getFirst());
     }
 
     private void confirm(DialogPane plan, ButtonType answer) {
