@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.input.TransferMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A store opens by dropping its folder on the window, or through Open… and the folder chooser. */
+/** A store opens by dropping its folder on the window, or through Open… and the folder chooser, and shows what its manifest lists. */
 class OpenStoreTest extends MainWindowTestBase {
     private static final JsonNode BASIC = Fixtures.manifest("basic");
 
@@ -69,6 +71,30 @@ class OpenStoreTest extends MainWindowTestBase {
 
         assertNull(WindowDriver.onFx(window()::session));
         assertFalse(WindowDriver.onFx(() -> window().tasks().busy()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.packinspector.Fixtures#goodStores")
+    void everyGoodFixtureOpensWithItsManifestsCountsAndVerifiesClean(String name) {
+        JsonNode manifest = Fixtures.manifest(name);
+        int objects = 0;
+        for (JsonNode p : manifest.get("packs")) {
+            objects += p.get("entry_count").asInt();
+        }
+        Drops.Outcome drop = WindowDriver.onFx(() -> Drops.drop(ui.stage().getScene().getRoot(), List.of(Fixtures.store(name))));
+        assertTrue(drop.completed());
+
+        ui.waitUntil(name + " is open", () -> window().session() != null);
+        List<String> nav = ui.navigation();
+        assertTrue(nav.contains("Snapshots   " + manifest.get("snapshots").size()), nav::toString);
+        assertTrue(nav.contains("Packs   " + manifest.get("packs").size()), nav::toString);
+        assertTrue(nav.contains("Objects   " + objects), nav::toString);
+
+        robot.clickOn("#tool-verify");
+
+        ui.waitUntil("verify has ended", () -> window().status().text().startsWith("Verify: "));
+        assertEquals("Verify: no problems found", ui.status());
+        assertEquals(List.of(), WindowDriver.onFx(() -> List.copyOf(window().problems().items())));
     }
 
     /** The counts the window shows for basic: its snapshots, packs and objects, as the manifest lists them. */
