@@ -535,6 +535,10 @@ final class MainWindow {
         return index;
     }
 
+    PacksView packsView() {
+        return packsView;
+    }
+
     SnapshotsView snapshots() {
         return snapshots;
     }

@@ -94,8 +94,9 @@ final class ProblemsView extends BorderPane {
         if (s.catalogProblem() != null) {
             rows.add(Problem.catalog(s.catalogProblem()));
         }
-        summary.setText(rows.isEmpty() ? "Not verified yet"
-                : problems(rows.size()) + " found on opening; Verify checks every object");
+        long incomplete = s.packs().packs().stream().filter(p -> p.problem() != null && p.problem().kind().incomplete()).count();
+        summary.setText((rows.isEmpty() ? "Not verified yet" : problems(rows.size()) + " found on opening; Verify checks every object")
+                + (incomplete == 0 ? "" : "; " + incomplete + (incomplete == 1 ? " pack is" : " packs are") + " still being written (see Packs)"));
     }
 
     private static String problems(long n) {
@@ -159,10 +160,16 @@ final class ProblemsView extends BorderPane {
                 }
                 VerifyReport r = getValue();
                 rows.setAll(r.findings().stream().map(Problem::of).toList());
-                summary.setText(r.ok() ? "Verified: no problems in " + Format.count(r.objects()) + " objects (" + Format.bytes(r.contentBytes()) + ")"
-                        : problems(r.findings().size()) + " in " + Format.count(r.objects()) + " objects checked");
+                summary.setText((r.ok() ? "Verified: no problems in " + Format.count(r.objects()) + " objects (" + Format.bytes(r.contentBytes()) + ")"
+                        : problems(r.findings().size()) + " in " + Format.count(r.objects()) + " objects checked") + incomplete(r));
             }
         };
-        return tasks.run(task, r -> r.ok() ? "Verify: no problems found" : "Verify: " + problems(r.findings().size()) + " found");
+        return tasks.run(task, r -> (r.ok() ? "Verify: no problems found" : "Verify: " + problems(r.findings().size()) + " found") + incomplete(r));
+    }
+
+    /** Packs chkpt may still be writing are not problems, but verify could not check them: say so. */
+    private static String incomplete(VerifyReport r) {
+        int n = r.incompletePacks();
+        return n == 0 ? "" : "; " + n + (n == 1 ? " incomplete pack" : " incomplete packs") + " not checked (see Packs; Refresh once chkpt has finished)";
     }
 }

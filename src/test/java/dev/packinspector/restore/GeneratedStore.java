@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** A store written by our PackWriter for tests that need more data than the fixtures hold. */
-final class GeneratedStore {
+public final class GeneratedStore {
     private GeneratedStore() {
     }
 
     /** Writes {@code files} objects of {@code size} bytes (half noise, half text) into {@code packsDir}; returns items in a/b/ folders. */
-    static List<RestoreItem> write(Path packsDir, int files, int size, long seed) throws IOException {
+    public static List<RestoreItem> write(Path packsDir, int files, int size, long seed) throws IOException {
         var random = new SplittableRandom(seed);
         var items = new ArrayList<RestoreItem>();
         try (PackWriter writer = new PackWriter(packsDir)) {

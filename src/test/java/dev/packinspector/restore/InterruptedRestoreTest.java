@@ -30,18 +30,7 @@ class InterruptedRestoreTest {
     private static int assertNoPartialFiles(Path target) throws Exception {
         Map<String, ObjectId> expected = new HashMap<>();
         items.forEach(i -> expected.put(i.path(), i.id()));
-        int complete = 0;
-        try (var files = Files.walk(target)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (TempFiles.isTemp(f)) {
-                    continue;
-                }
-                String rel = target.relativize(f).toString();
-                assertEquals(expected.get(rel), FileHashes.idOf(f), "complete content under the final name " + rel);
-                complete++;
-            }
-        }
-        return complete;
+        return RestoreChecks.assertNoPartialFiles(target, expected);
     }
 
     private static void assertRerunCompletes(Path target) throws Exception {

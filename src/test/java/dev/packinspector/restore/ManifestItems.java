@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Restore items and expectations taken straight from a fixture's manifest.json, independent of the catalog code. */
-final class ManifestItems {
+/** Restore items and expectations taken straight from a fixture's manifest.json, independent of the catalog code (public: the GUI tests check restores with it too). */
+public final class ManifestItems {
     private ManifestItems() {
     }
 
-    static List<RestoreItem> items(JsonNode snapshot) {
+    public static List<RestoreItem> items(JsonNode snapshot) {
         var items = new ArrayList<RestoreItem>();
         for (JsonNode f : snapshot.get("files")) {
             items.add(new RestoreItem(f.get("path").asText(), ObjectId.parse(f.get("blob_hash").asText()),
@@ -25,7 +25,7 @@ final class ManifestItems {
     }
 
     /** Asserts that every manifest entry is in {@code target} exactly: content, permission bits, link target. */
-    static void assertRestored(JsonNode snapshot, Path target) throws IOException {
+    public static void assertRestored(JsonNode snapshot, Path target) throws IOException {
         for (JsonNode f : snapshot.get("files")) {
             Path p = target.resolve(f.get("path").asText());
             String what = f.get("path").asText();
@@ -43,6 +43,25 @@ final class ManifestItems {
                 assertEquals(Integer.toOctalString((int) (f.get("mode").asLong() & 0777)), Integer.toOctalString(mode), what + " mode");
             }
         }
+    }
+
+    /** A copy of {@code snapshot} listing only the files whose path {@code keep} accepts (for checking a restored selection). */
+    public static JsonNode only(JsonNode snapshot, java.util.function.Predicate<String> keep) {
+        var copy = ((com.fasterxml.jackson.databind.node.ObjectNode) snapshot).deepCopy();
+        var files = copy.putArray("files");
+        snapshot.get("files").forEach(f -> {
+            if (keep.test(f.get("path").asText())) {
+                files.add(f.deepCopy());
+            }
+        });
+        return copy;
+    }
+
+    /** The paths the snapshot lists, sorted. */
+    public static List<String> paths(JsonNode snapshot) {
+        var out = new ArrayList<String>();
+        snapshot.get("files").forEach(f -> out.add(f.get("path").asText()));
+        return out.stream().sorted().toList();
     }
 
     private static void assertEquals(Object expected, Object actual, String what) {

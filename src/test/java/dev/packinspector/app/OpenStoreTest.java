@@ -1,0 +1,118 @@
+package dev.packinspector.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.packinspector.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.input.TransferMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A store opens by dropping its folder on the window, or through Open… and the folder chooser, and shows what its manifest lists. */
+class OpenStoreTest extends MainWindowTestBase {
+    private static final JsonNode BASIC = Fixtures.manifest("basic");
+
+    @Test
+    void droppingAStoreFolderOnTheWindowOpensIt() {
+        Path basic = Fixtures.store("basic");
+        Drops.Outcome outcome = WindowDriver.onFx(() -> Drops.drop(ui.stage().getScene().getRoot(), List.of(basic)));
+
+        assertEquals(TransferMode.COPY, outcome.accepted(), "the window accepts a dragged folder");
+        assertTrue(outcome.completed(), "the drop completes");
+        ui.waitUntil("the dropped store is open", () -> window().session() != null);
+        ui.waitUntilFilesShown();
+        assertEquals(basic, window().session().path());
+        assertShowsBasic();
+    }
+
+    @Test
+    void droppingAFileOrSeveralFoldersIsRefused() {
+        Path basic = Fixtures.store("basic");
+        Drops.Outcome file = WindowDriver.onFx(() -> Drops.drop(ui.stage().getScene().getRoot(), List.of(basic.resolve("manifest.json"))));
+        Drops.Outcome two = WindowDriver.onFx(() -> Drops.drop(ui.stage().getScene().getRoot(), List.of(basic, Fixtures.store("alias"))));
+
+        assertNull(file.accepted(), "a file is not a store");
+        assertFalse(file.completed());
+        assertNull(two.accepted(), "one store at a time");
+        assertFalse(two.completed());
+        assertNull(WindowDriver.onFx(window()::session), "nothing was opened");
+        assertFalse(WindowDriver.onFx(() -> window().tasks().busy()), "no task was started");
+    }
+
+    @Test
+    void openButtonOpensTheFolderTheChooserReturns() {
+        Path basic = Fixtures.store("basic");
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        WindowDriver.onFx(() -> window().chooser((owner, title) -> {
+            asked.incrementAndGet();
+            return basic;
+        }));
+
+        robot.clickOn("#tool-open");
+
+        ui.waitUntil("the chosen store is open", () -> window().session() != null);
+        ui.waitUntilFilesShown();
+        assertEquals(1, asked.get(), "the chooser was asked once");
+        assertEquals(basic, window().session().path());
+        assertShowsBasic();
+    }
+
+    @Test
+    void cancellingTheChooserOpensNothing() {
+        WindowDriver.onFx(() -> window().chooser((owner, title) -> null));
+
+        robot.clickOn("#tool-open");
+
+        assertNull(WindowDriver.onFx(window()::session));
+        assertFalse(WindowDriver.onFx(() -> window().tasks().busy()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.packinspector.Fixtures#goodStores")
+    void everyGoodFixtureOpensWithItsManifestsCountsAndVerifiesClean(String name) {
+        JsonNode manifest = Fixtures.manifest(name);
+        int objects = 0;
+        for (JsonNode p : manifest.get("packs")) {
+            objects += p.get("entry_count").asInt();
+        }
+        Drops.Outcome drop = WindowDriver.onFx(() -> Drops.drop(ui.stage().getScene().getRoot(), List.of(Fixtures.store(name))));
+        assertTrue(drop.completed());
+
+        ui.waitUntil(name + " is open", () -> window().session() != null);
+        List<String> nav = ui.navigation();
+        assertTrue(nav.contains("Snapshots   " + manifest.get("snapshots").size()), nav::toString);
+        assertTrue(nav.contains("Packs   " + manifest.get("packs").size()), nav::toString);
+        assertTrue(nav.contains("Objects   " + objects), nav::toString);
+
+        robot.clickOn("#tool-verify");
+
+        ui.waitUntil("verify has ended", () -> window().status().text().startsWith("Verify: "));
+        assertEquals("Verify: no problems found", ui.status());
+        assertEquals(List.of(), WindowDriver.onFx(() -> List.copyOf(window().problems().items())));
+    }
+
+    /** The counts the window shows for basic: its snapshots, packs and objects, as the manifest lists them. */
+    private void assertShowsBasic() {
+        int snapshots = BASIC.get("snapshots").size();
+        int packs = BASIC.get("packs").size();
+        int objects = 0;
+        for (JsonNode p : BASIC.get("packs")) {
+            objects += p.get("entry_count").asInt();
+        }
+        assertEquals(List.of(2, 2, 40), List.of(snapshots, packs, objects), "the basic fixture as the issue describes it");
+
+        List<String> nav = ui.navigation();
+        assertTrue(nav.contains("Snapshots   " + snapshots), nav::toString);
+        assertTrue(nav.contains("Packs   " + packs), nav::toString);
+        assertTrue(nav.contains("Objects   " + objects), nav::toString);
+        assertEquals(snapshots, (int) WindowDriver.onFx(() -> window().snapshots().snapshotTable().getItems().size()));
+        String totals = WindowDriver.onFx(() -> ((javafx.scene.control.Label) ui.node("#status-totals")).getText());
+        assertTrue(totals.startsWith(packs + " packs · " + objects + " objects"), totals);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.packinspector.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.packinspector.Fixtures;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.restore.ManifestItems;
+import dev.packinspector.restore.RestoreChecks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Restoring from the window: plan, confirm in the dialog, restore as a task; the result is the manifest, exactly. */
+class RestoreFromWindowTest extends MainWindowTestBase {
+    private final JsonNode newest = Shown.newestSnapshot("basic");
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void openBasic() {
+        ui.openAndShowFiles(Fixtures.store("basic"));
+    }
+
+    @Test
+    void restoringTheWholeSnapshotWritesEveryFileWithItsContentModeAndLinkTarget() throws Exception {
+        Path target = work.resolve("whole");
+        List<ManifestEntry> entries = WindowDriver.onFx(() -> window().snapshots().selectedEntries());
+        assertEquals(newest.get("files").size(), entries.size(), "nothing selected: the whole snapshot");
+
+        WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", MainWindow.items(entries), target));
+
+        DialogPane plan = awaitPlanDialog();
+        String summary = WindowDriver.onFx(() -> ((Label) plan.lookup("#plan-summary")).getText());
+        assertTrue(summary.startsWith(newest.get("files").size() + " files to write"), summary);
+        assertTrue(summary.endsWith("0 differ, 0 refused"), summary);
+        assertFalse(Files.exists(target), "nothing is written before the user confirms");
+        confirm(plan, RestoreFlow.RESTORE);
+
+        awaitRestored();
+        ManifestItems.assertRestored(newest, target);
+        assertEquals(ManifestItems.paths(newest), RestoreChecks.restoredPaths(target), "exactly the snapshot's files");
+        RestoreChecks.assertNoTempFiles(target);
+        assertTrue(ui.status().startsWith("Restored " + newest.get("files").size() + " files"), ui.status());
+    }
+
+    @Test
+    void droppingAFolderOnTheRestoreAreaRestoresOnlyTheSelectedFolder() throws Exception {
+        Path target = Files.createDirectory(work.resolve("selection"));
+        WindowDriver.onFx(() -> {
+            var tree = window().snapshots().fileTree();
+            TreeItem<FileNode> docs = Shown.item(tree.getRoot(), "docs");
+            assertNotNull(docs);
+            tree.getSelectionModel().clearAndSelect(tree.getRow(docs));
+        });
+
+        Drops.Outcome drop = WindowDriver.onFx(() -> Drops.drop(ui.node("#restore-drop-area"), List.of(target)));
+        assertTrue(drop.completed(), "the restore area takes a dropped folder");
+
+        DialogPane plan = awaitPlanDialog();
+        JsonNode docs = ManifestItems.only(newest, p -> p.startsWith("docs/"));
+        String summary = WindowDriver.onFx(() -> ((Label) plan.lookup("#plan-summary")).getText());
+        assertTrue(summary.startsWith(docs.get("files").size() + " files to write"), summary);
+        confirm(plan, RestoreFlow.RESTORE);
+
+        awaitRestored();
+        ManifestItems.assertRestored(docs, target);
+        assertEquals(ManifestItems.paths(docs), RestoreChecks.restoredPaths(target), "only the selected folder's files");
+        RestoreChecks.assertNoTempFiles(target);
+    }
+
+    @Test
+    void cancellingThePlanWritesNothing() throws Exception {
+        Path target = work.resolve("never");
+        List<ManifestEntry> entries = WindowDriver.onFx(() -> window().snapshots().selectedEntries());
+        WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", MainWindow.items(entries), target));
+
+        confirm(awaitPlanDialog(), ButtonType.CANCEL);
+
+        ui.waitUntil("the dialog is gone", () -> ui.anywhere("#plan-summary").isEmpty());
+        assertFalse(WindowDriver.onFx(() -> window().tasks().busy()), "no restore started");
+        assertFalse(Files.exists(target));
+    }
+
+    private DialogPane awaitPlanDialog() {
+        ui.waitUntil("the plan is shown for confirmation", () -> !ui.anywhere("#plan-summary").isEmpty());
+        return WindowDriver.onFx(() -> ui.<DialogPane>anywhere(".dialog-pane").getFirst());
+    }
+
+    private void confirm(DialogPane plan, ButtonType answer) {
+        Button button = WindowDriver.onFx(() -> (Button) plan.lookupButton(answer));
+        assertNotNull(button, answer.getText() + " button");
+        robot.clickOn(button);
+    }
+
+    private void awaitRestored() {
+        ui.waitUntil("the restore has ended", () -> !window().tasks().busy() && ui.anywhere("#plan-summary").isEmpty()
+                && window().status().text().startsWith("Restored"));
+    }
+}

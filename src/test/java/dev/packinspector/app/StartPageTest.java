@@ -1,0 +1,81 @@
+package dev.packinspector.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.packinspector.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.scene.control.Hyperlink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Before a store is open the window offers the user's stores, or the demo store when there are none. */
+class StartPageTest {
+    @Test
+    void withNoStoresTheStartPageOffersTheDemoStoreWhichOpens(@TempDir Path emptyRoot) throws IOException {
+        try (var ui = WindowDriver.start(emptyRoot)) {
+            assertEquals(List.of(), storeLinks(ui));
+
+            ui.robot.clickOn("#start-demo");
+
+            ui.waitUntil("the demo store is open", () -> ui.window().session() != null);
+            StoreSession demo = ui.window().session();
+            try {
+                assertEquals(2, demo.snapshots().size(), "two saves of the demo project");
+                assertEquals(2, (int) WindowDriver.onFx(() -> ui.window().snapshots().snapshotTable().getItems().size()));
+                ui.waitUntilFilesShown();
+            } finally {
+                ui.close();
+                deleteTree(demo.path().getParent());
+            }
+        }
+    }
+
+    @Test
+    void theStartPageListsTheStoresInTheStoresRootAndOpensOne(@TempDir Path root) throws IOException {
+        Path copy = root.resolve("basic");
+        copyTree(Fixtures.store("basic"), copy);
+        try (var ui = WindowDriver.start(root)) {
+            assertEquals(List.of(), ui.anywhere("#start-demo"), "no demo offer when there are stores");
+            List<Hyperlink> links = storeLinks(ui);
+            assertEquals(1, links.size());
+            String text = links.getFirst().getText();
+            assertTrue(text.startsWith("basic  —  2 snapshots, "), text);
+
+            ui.robot.clickOn(links.getFirst());
+
+            ui.waitUntil("the listed store is open", () -> ui.window().session() != null);
+            assertEquals(copy, ui.window().session().path());
+            assertEquals(2, ui.window().session().snapshots().size());
+        }
+    }
+
+    private static List<Hyperlink> storeLinks(WindowDriver ui) {
+        return ui.<Hyperlink>anywhere("#start-page .hyperlink");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}
