@@ -29,6 +29,7 @@ final class TaskPanel extends VBox {
     private final BackgroundTasks executor;
     private final StatusLine status;
     private final Set<Task<?>> running = new HashSet<>();
+    private Duration showAfter = SHOW_AFTER;
 
     TaskPanel(BackgroundTasks executor, StatusLine status) {
         this.executor = executor;
@@ -57,7 +58,7 @@ final class TaskPanel extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("task-row");
         running.add(task);
-        var delay = new PauseTransition(SHOW_AFTER);
+        var delay = new PauseTransition(showAfter);
         delay.setOnFinished(e -> {
             if (running.contains(task)) {
                 getChildren().add(row);
@@ -79,6 +80,11 @@ final class TaskPanel extends VBox {
             }
         });
         return executor.submit(task);
+    }
+
+    /** How long a task runs before its row appears (tests that press Cancel want it at once). */
+    void showAfter(Duration delay) {
+        showAfter = delay;
     }
 
     /** True while any task started here is still running (shown yet or not). */

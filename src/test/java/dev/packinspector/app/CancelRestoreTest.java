@@ -50,7 +50,10 @@ class CancelRestoreTest extends MainWindowTestBase {
         StoreSession session = ui.open(store);
         assertEquals(FILES, session.packs().entryCount());
         RestorePlan plan = RestorePlanner.plan(session.packs(), items, target, false);
+        // rows normally appear after 300 ms; this restore may take about that long, and the test needs its Cancel button
+        WindowDriver.onFx(() -> window().tasks().showAfter(javafx.util.Duration.ZERO));
         Task<RestoreResult> restore = WindowDriver.onFx(() -> window().restores().run("the generated files", plan));
+        WindowDriver.waitUntil("the restore's row is shown", () -> !window().tasks().getChildren().isEmpty());
         Button cancel = cancelButtonOf("Restoring the generated files");
 
         awaitFinalFiles(target, 3);
@@ -59,7 +62,7 @@ class CancelRestoreTest extends MainWindowTestBase {
         WindowDriver.onFx(cancel::fire);
 
         assertEquals(Worker.State.CANCELLED, WindowDriver.awaitEnd(restore));
-        ui.waitUntil("the task row is gone", () -> !window().tasks().busy());
+        WindowDriver.waitUntil("the task row is gone", () -> !window().tasks().busy());
         assertEquals("Restoring the generated files cancelled", ui.status());
         awaitRestoreWorkersStopped();
         RestoreChecks.assertNoTempFiles(target);

@@ -76,7 +76,7 @@ class CorruptStoreTest extends MainWindowTestBase {
             TreeItem<FileNode> item = Shown.item(tree.getRoot(), "README.md");
             tree.getSelectionModel().clearAndSelect(tree.getRow(item));
         });
-        ui.waitUntil("README.md is previewed", () -> Shown.texts(ui.node("#preview-text")).contains(firstLine));
+        WindowDriver.waitUntil("README.md is previewed", () -> Shown.texts(ui.node("#preview-text")).contains(firstLine));
 
         WindowDriver.onFx(() -> window().select(MainWindow.View.PROBLEMS));
         VerifyReport report = WindowDriver.await(WindowDriver.onFx(() -> window().problems().verify()));

@@ -27,7 +27,7 @@ class IndexFilterTest extends MainWindowTestBase {
     void openBasicObjects() {
         ui.open(Fixtures.store("basic"));
         WindowDriver.onFx(() -> window().select(MainWindow.View.OBJECTS));
-        ui.waitUntil("the index shows every object", () -> window().index().table().getItems().size() == IDS.size());
+        WindowDriver.waitUntil("the index shows every object", () -> window().index().table().getItems().size() == IDS.size());
     }
 
     @Test
@@ -38,7 +38,7 @@ class IndexFilterTest extends MainWindowTestBase {
 
         robot.clickOn("#index-filter").write(prefix);
 
-        ui.waitUntil("the filter is applied", () -> window().index().filterField().getText().equals(prefix));
+        WindowDriver.waitUntil("the filter is applied", () -> window().index().filterField().getText().equals(prefix));
         assertEquals(expected, shownIds());
         assertTrue(expected.contains(id));
         assertEquals(expected, visibleIdCells(), "the table draws exactly those ids");
@@ -69,7 +69,7 @@ class IndexFilterTest extends MainWindowTestBase {
     void aFilterThatIsNotHexShowsNoRows() {
         robot.clickOn("#index-filter").write("xyz");
 
-        ui.waitUntil("the filter is applied", () -> window().index().filterField().getText().equals("xyz"));
+        WindowDriver.waitUntil("the filter is applied", () -> window().index().filterField().getText().equals("xyz"));
         assertEquals(List.of(), shownIds());
         assertEquals(List.of(), visibleIdCells());
         assertEquals("not hex", countLabel());

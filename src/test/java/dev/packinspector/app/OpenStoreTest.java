@@ -25,7 +25,7 @@ class OpenStoreTest extends MainWindowTestBase {
 
         assertEquals(TransferMode.COPY, outcome.accepted(), "the window accepts a dragged folder");
         assertTrue(outcome.completed(), "the drop completes");
-        ui.waitUntil("the dropped store is open", () -> window().session() != null);
+        WindowDriver.waitUntil("the dropped store is open", () -> window().session() != null);
         ui.waitUntilFilesShown();
         assertEquals(basic, window().session().path());
         assertShowsBasic();
@@ -56,7 +56,7 @@ class OpenStoreTest extends MainWindowTestBase {
 
         robot.clickOn("#tool-open");
 
-        ui.waitUntil("the chosen store is open", () -> window().session() != null);
+        WindowDriver.waitUntil("the chosen store is open", () -> window().session() != null);
         ui.waitUntilFilesShown();
         assertEquals(1, asked.get(), "the chooser was asked once");
         assertEquals(basic, window().session().path());
@@ -84,7 +84,7 @@ class OpenStoreTest extends MainWindowTestBase {
         Drops.Outcome drop = WindowDriver.onFx(() -> Drops.drop(ui.stage().getScene().getRoot(), List.of(Fixtures.store(name))));
         assertTrue(drop.completed());
 
-        ui.waitUntil(name + " is open", () -> window().session() != null);
+        WindowDriver.waitUntil(name + " is open", () -> window().session() != null);
         List<String> nav = ui.navigation();
         assertTrue(nav.contains("Snapshots   " + manifest.get("snapshots").size()), nav::toString);
         assertTrue(nav.contains("Packs   " + manifest.get("packs").size()), nav::toString);
@@ -92,7 +92,7 @@ class OpenStoreTest extends MainWindowTestBase {
 
         robot.clickOn("#tool-verify");
 
-        ui.waitUntil("verify has ended", () -> window().status().text().startsWith("Verify: "));
+        WindowDriver.waitUntil("verify has ended", () -> window().status().text().startsWith("Verify: "));
         assertEquals("Verify: no problems found", ui.status());
         assertEquals(List.of(), WindowDriver.onFx(() -> List.copyOf(window().problems().items())));
     }

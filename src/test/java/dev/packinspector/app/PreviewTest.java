@@ -36,11 +36,11 @@ class PreviewTest extends MainWindowTestBase {
 
         selectFile(README_COPY);
 
-        ui.waitUntil("the text tab shows the first line", () -> shown("#preview-text").contains(firstLine));
-        ui.waitUntil("the hex tab shows offset 0", () -> Shown.hasHexLineForOffsetZero(shown("#preview-hex"), content));
+        WindowDriver.waitUntil("the text tab shows the first line", () -> shown("#preview-text").contains(firstLine));
+        WindowDriver.waitUntil("the hex tab shows offset 0", () -> Shown.hasHexLineForOffsetZero(shown("#preview-hex"), content));
         String blob = file.get("blob_hash").asText();
-        ui.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(blob)));
-        ui.waitUntil("the info tab lists the snapshots using it", () -> !String.join("\n", shown("#preview-used-by")).contains("Looking up"));
+        WindowDriver.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(blob)));
+        WindowDriver.waitUntil("the info tab lists the snapshots using it", () -> !String.join("\n", shown("#preview-used-by")).contains("Looking up"));
         String usedBy = String.join("\n", shown("#preview-used-by"));
         for (JsonNode snapshot : Fixtures.manifest("basic").get("snapshots")) {
             for (JsonNode f : snapshot.get("files")) {
@@ -61,8 +61,8 @@ class PreviewTest extends MainWindowTestBase {
 
         selectFile("restored/blob-again.bin");
 
-        ui.waitUntil("the hex tab shows offset 0", () -> Shown.hasHexLineForOffsetZero(shown("#preview-hex"), content));
-        ui.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(file.get("blob_hash").asText())));
+        WindowDriver.waitUntil("the hex tab shows offset 0", () -> Shown.hasHexLineForOffsetZero(shown("#preview-hex"), content));
+        WindowDriver.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(file.get("blob_hash").asText())));
     }
 
     @Test
@@ -79,8 +79,8 @@ class PreviewTest extends MainWindowTestBase {
             window().index().table().getSelectionModel().select(0);
         });
 
-        ui.waitUntil("the text tab shows the first line", () -> shown("#preview-text").contains(firstLine));
-        ui.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(blob)));
+        WindowDriver.waitUntil("the text tab shows the first line", () -> shown("#preview-text").contains(firstLine));
+        WindowDriver.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(blob)));
         assertEquals(blob, WindowDriver.onFx(() -> window().preview().location().id().toHex()));
     }
 
@@ -91,7 +91,7 @@ class PreviewTest extends MainWindowTestBase {
 
         selectFile("assets/logo.png");
 
-        ui.waitUntil("the image tab shows the image", () -> imageView() != null && imageView().getImage() != null);
+        WindowDriver.waitUntil("the image tab shows the image", () -> imageView() != null && imageView().getImage() != null);
         ImageView view = WindowDriver.onFx(this::imageView);
         assertNotNull(view);
         assertEquals(96, WindowDriver.onFx(() -> view.getImage().getWidth()), 0);

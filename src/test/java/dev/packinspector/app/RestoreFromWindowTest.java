@@ -88,13 +88,13 @@ class RestoreFromWindowTest extends MainWindowTestBase {
 
         confirm(awaitPlanDialog(), ButtonType.CANCEL);
 
-        ui.waitUntil("the dialog is gone", () -> ui.anywhere("#plan-summary").isEmpty());
+        WindowDriver.waitUntil("the dialog is gone", () -> ui.anywhere("#plan-summary").isEmpty());
         assertFalse(WindowDriver.onFx(() -> window().tasks().busy()), "no restore started");
         assertFalse(Files.exists(target));
     }
 
     private DialogPane awaitPlanDialog() {
-        ui.waitUntil("the plan is shown for confirmation", () -> !ui.anywhere("#plan-summary").isEmpty());
+        WindowDriver.waitUntil("the plan is shown for confirmation", () -> !ui.anywhere("#plan-summary").isEmpty());
         return WindowDriver.onFx(() -> ui.<DialogPane>anywhere(".dialog-pane").getFirst());
     }
 
@@ -105,7 +105,7 @@ class RestoreFromWindowTest extends MainWindowTestBase {
     }
 
     private void awaitRestored() {
-        ui.waitUntil("the restore has ended", () -> !window().tasks().busy() && ui.anywhere("#plan-summary").isEmpty()
+        WindowDriver.waitUntil("the restore has ended", () -> !window().tasks().busy() && ui.anywhere("#plan-summary").isEmpty()
                 && window().status().text().startsWith("Restored"));
     }
 }

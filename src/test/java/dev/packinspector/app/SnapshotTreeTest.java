@@ -37,7 +37,7 @@ class SnapshotTreeTest extends MainWindowTestBase {
         TableRow<?> row = WindowDriver.onFx(() -> ui.anywhere("#snapshot-table .table-row-cell").stream().map(n -> (TableRow<?>) n)
                 .filter(r -> r.getItem() instanceof Snapshot s && s.id().equals(newestId)).findFirst().orElseThrow());
         robot.clickOn(row);
-        ui.waitUntil("the newest snapshot is selected", () -> window().snapshots().selectedSnapshot().id().equals(newestId));
+        WindowDriver.waitUntil("the newest snapshot is selected", () -> window().snapshots().selectedSnapshot().id().equals(newestId));
         ui.waitUntilFilesShown();
 
         assertEquals(paths(newest, p -> true), WindowDriver.onFx(() -> sorted(Shown.filePaths(tree().getRoot()))));
@@ -47,7 +47,7 @@ class SnapshotTreeTest extends MainWindowTestBase {
         assertFalse(WindowDriver.onFx(src::isExpanded), "folders start closed");
         TreeTableRow<?> srcRow = rowShowing("src");
         robot.clickOn(WindowDriver.onFx(() -> srcRow.lookup(".arrow")));
-        ui.waitUntil("src is open", src::isExpanded);
+        WindowDriver.waitUntil("src is open", src::isExpanded);
 
         long srcBytes = sizeBeneath(newest, "src");
         assertEquals(List.of("src", Format.bytes(srcBytes), countOf(newest, "src") + " files"), cellTexts(rowShowing("src")).subList(0, 3),
@@ -66,7 +66,7 @@ class SnapshotTreeTest extends MainWindowTestBase {
         assertFalse(older.get("id").asText().equals(newest.get("id").asText()));
         WindowDriver.onFx(() -> window().snapshots().snapshotTable().getSelectionModel().select(1));
 
-        ui.waitUntil("the older snapshot's files are shown",
+        WindowDriver.waitUntil("the older snapshot's files are shown",
                 () -> sorted(Shown.filePaths(tree().getRoot())).equals(paths(older, p -> true)));
         assertFolderTotals(older, p -> true);
     }
@@ -80,7 +80,7 @@ class SnapshotTreeTest extends MainWindowTestBase {
 
         robot.clickOn("#path-search").write(needle);
 
-        ui.waitUntil("the tree shows only the matches", () -> sorted(Shown.filePaths(tree().getRoot())).equals(expected));
+        WindowDriver.waitUntil("the tree shows only the matches", () -> sorted(Shown.filePaths(tree().getRoot())).equals(expected));
         assertFolderTotals(newest, matches);
         assertTrue(WindowDriver.onFx(() -> Shown.item(tree().getRoot(), "src").isExpanded()), "matches are shown opened");
         assertTrue(rowShowing("src/module_05.rs") != null, "a match is drawn without opening anything");

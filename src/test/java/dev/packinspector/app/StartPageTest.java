@@ -22,7 +22,7 @@ class StartPageTest {
 
             ui.robot.clickOn("#start-demo");
 
-            ui.waitUntil("the demo store is open", () -> ui.window().session() != null);
+            WindowDriver.waitUntil("the demo store is open", () -> ui.window().session() != null);
             StoreSession demo = ui.window().session();
             try {
                 assertEquals(2, demo.snapshots().size(), "two saves of the demo project");
@@ -48,7 +48,7 @@ class StartPageTest {
 
             ui.robot.clickOn(links.getFirst());
 
-            ui.waitUntil("the listed store is open", () -> ui.window().session() != null);
+            WindowDriver.waitUntil("the listed store is open", () -> ui.window().session() != null);
             assertEquals(copy, ui.window().session().path());
             assertEquals(2, ui.window().session().snapshots().size());
         }
