@@ -2,9 +2,12 @@ package dev.packinspector.app;
 
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.PackSet;
+import dev.packinspector.store.ObjectId;
+import java.io.File;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Comparator;
-import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,6 +25,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,7 +33,8 @@ import javafx.scene.layout.Priority;
 /**
  * Every index entry of every readable pack (or one pack) in id order, read from the mappings as
  * rows scroll into view, so a million entries cost no more than a hundred. Filter by id prefix
- * (a binary search, instant); sort by any column (pack, offset and size in the background).
+ * (a binary search, instant); sort by any column (pack, offset and size in the background);
+ * restore selected objects, or drag them out of the window.
  */
 final class IndexView extends BorderPane {
     private final TableView<Integer> table = new TableView<>();
@@ -39,7 +44,18 @@ final class IndexView extends BorderPane {
     private PackSet packs;
     private RowList rows = RowList.range(0, 0, false);
 
-    IndexView(TaskPanel tasks, Consumer<ObjectLocation> onSelect) {
+    /** What the window does with this view's selection. */
+    interface Actions {
+        void select(ObjectLocation at);
+
+        /** Restore the objects (as files named by their ids) into a folder the user chooses. */
+        void restore(List<ObjectId> ids);
+
+        /** The objects restored into a temp folder, ready to be dropped elsewhere; null if not possible now. */
+        List<File> dragOut(List<ObjectId> ids);
+    }
+
+    IndexView(TaskPanel tasks, Actions actions) {
         this.tasks = tasks;
         setId("index-view");
         filter.setId("index-filter");
@@ -61,20 +77,32 @@ final class IndexView extends BorderPane {
         TableColumn<Integer, String> pack = textColumn("Pack", 150, l -> l.pack().name());
         TableColumn<Integer, Long> offset = numberColumn("Offset", ObjectLocation::offset);
         TableColumn<Integer, Long> size = numberColumn("Compressed", ObjectLocation::compressedSize);
-        table.getColumns().setAll(java.util.List.of(id, pack, offset, size));
+        table.getColumns().setAll(List.of(id, pack, offset, size));
         table.setSortPolicy(t -> {
             sort();
             return true;
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
-                onSelect.accept(at(row));
+                actions.select(at(row));
             }
         });
         var copy = new MenuItem("Copy id");
         copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
         copy.setOnAction(e -> copySelectedIds());
-        table.setContextMenu(new ContextMenu(copy));
+        var restore = new MenuItem("Restore selected objects…");
+        restore.setOnAction(e -> actions.restore(selectedIds()));
+        table.setContextMenu(new ContextMenu(copy, restore));
+        table.setOnDragDetected(e -> {
+            List<ObjectId> ids = selectedIds();
+            List<File> out = ids.isEmpty() ? null : actions.dragOut(ids);
+            if (out != null && !out.isEmpty()) {
+                var content = new ClipboardContent();
+                content.putFiles(out);
+                table.startDragAndDrop(TransferMode.COPY).setContent(content);
+            }
+            e.consume();
+        });
         table.setOnKeyPressed(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copySelectedIds();
@@ -181,6 +209,17 @@ final class IndexView extends BorderPane {
                 }
             }
         }, r -> "Sorted by " + column.getText().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The ids of the selected rows, in the table's order. */
+    List<ObjectId> selectedIds() {
+        var ids = new ArrayList<ObjectId>();
+        for (Integer row : table.getSelectionModel().getSelectedItems()) {
+            if (row != null) {
+                ids.add(at(row).id());
+            }
+        }
+        return ids;
     }
 
     private void copySelectedIds() {

@@ -50,6 +50,8 @@ final class MainWindow {
     enum View { SNAPSHOTS, PACKS, OBJECTS, PROBLEMS }
 
     private static final Pattern OBJECT = Pattern.compile("object ([0-9a-f]{32})");
+    /** A drag needs its files before it starts, so they are written on the FX thread: keep that short. */
+    static final long DRAG_OUT_LIMIT = 16L << 20;
     private static final Pattern PACK = Pattern.compile("pack-([0-9a-f]{16})");
 
     private final Stage stage;
@@ -79,7 +81,22 @@ final class MainWindow {
         this.settings = settings;
         this.host = host;
         this.preview = new PreviewPane(executor, this::saveObject, this::openObject);
-        this.index = new IndexView(tasks, this::showLocation);
+        this.index = new IndexView(tasks, new IndexView.Actions() {
+            @Override
+            public void select(ObjectLocation at) {
+                showLocation(at);
+            }
+
+            @Override
+            public void restore(List<ObjectId> ids) {
+                restoreObjects(ids);
+            }
+
+            @Override
+            public List<File> dragOut(List<ObjectId> ids) {
+                return restoreForDrag(objectItems(ids));
+            }
+        });
         this.problems = new ProblemsView(tasks, this::goTo);
         this.restores = new RestoreFlow(tasks, problems::addRestoreProblems);
         this.snapshots = new SnapshotsView(tasks, new SnapshotsView.Actions() {
@@ -100,7 +117,7 @@ final class MainWindow {
 
             @Override
             public List<File> dragOut(Snapshot s, List<ManifestEntry> entries) {
-                return restoreForDrag(entries);
+                return restoreForDrag(items(entries));
             }
         });
         nav.setId("nav");
@@ -383,6 +400,10 @@ final class MainWindow {
     }
 
     private void restoreSelection() {
+        if (session != null && nav.getSelectionModel().getSelectedItem() == View.OBJECTS && !index.selectedIds().isEmpty()) {
+            restoreObjects(index.selectedIds());
+            return;
+        }
         if (session == null || snapshots.selectedSnapshot() == null) {
             status.info("Open a store and select a snapshot to restore");
             return;
@@ -433,19 +454,44 @@ final class MainWindow {
         return items;
     }
 
+    /** The most bytes an object's content can have, from its frame's block headers (no decoding, no catalog). */
+    private long contentSizeBound(ObjectId id) {
+        try {
+            var at = session.packs().locate(id);
+            return at.isEmpty() ? 0 : new dev.packinspector.store.ObjectContent(at.get()).sizeBound();
+        } catch (dev.packinspector.store.StoreException e) {
+            return 0; // the restore reports the damaged object
+        }
+    }
+
+    /** Objects picked in the index, restored as files named by their ids (as {@code extract} does). */
+    static List<RestoreItem> objectItems(List<ObjectId> ids) {
+        return ids.stream().distinct().map(id -> RestoreItem.object(id, -1)).toList();
+    }
+
+    private void restoreObjects(List<ObjectId> ids) {
+        if (session != null && !ids.isEmpty()) {
+            restores.restore(session, ids.size() == 1 ? "object " + ids.getFirst().shortHex(12) : Format.count(ids.size()) + " objects",
+                    objectItems(ids));
+        }
+    }
+
     /** Restores a small selection into a fresh temp folder so its files can be dragged out; null if too large. */
-    List<File> restoreForDrag(List<ManifestEntry> entries) {
-        long bytes = entries.stream().mapToLong(ManifestEntry::size).sum();
-        if (session == null || entries.isEmpty()) {
+    List<File> restoreForDrag(List<RestoreItem> items) {
+        if (session == null || items.isEmpty()) {
             return null;
         }
-        if (bytes > 64L << 20) {
+        long bytes = 0;
+        for (RestoreItem i : items) {
+            bytes += i.size() >= 0 ? i.size() : contentSizeBound(i.id());
+        }
+        if (bytes > DRAG_OUT_LIMIT) {
             status.info("That selection is " + Format.bytes(bytes) + ": use Restore… (or drop a folder on the restore area) for large selections");
             return null;
         }
         try {
             Path temp = Files.createTempDirectory("pack-inspector-drag-");
-            RestoreResult r = new Restorer(Restorer.defaultThreads()).run(RestorePlanner.plan(session.packs(), items(entries), temp, false),
+            RestoreResult r = new Restorer(Restorer.defaultThreads()).run(RestorePlanner.plan(session.packs(), items, temp, false),
                     dev.packinspector.restore.RestoreListener.NONE);
             if (!r.problems().isEmpty()) {
                 problems.addRestoreProblems(r.problems());

@@ -156,6 +156,33 @@ public final class FrameDecoder {
         return produced;
     }
 
+    /**
+     * The most content bytes the frame can hold, read from its block headers alone (no decoding): a
+     * stored block holds exactly its size, a compressed one at most the frame's block size; a
+     * declared content size is taken as it is.
+     */
+    public static long contentBound(ByteSource src, long start, long length, String what) throws StoreException {
+        Cursor in = new Cursor(src, start, start + length, what);
+        FrameHeader header = FrameHeader.read(in);
+        if (header.contentSize() >= 0) {
+            return header.contentSize();
+        }
+        long bound = 0;
+        while (true) {
+            long wordAt = in.pos;
+            int word = in.intLE("a block size");
+            if (word == 0) {
+                return bound;
+            }
+            int size = word & 0x7FFFFFFF;
+            if (size > header.maxBlock()) {
+                throw in.corrupt(wordAt, "block of " + size + " bytes is larger than the frame's " + header.maxBlock() + "-byte maximum");
+            }
+            in.take(size + (header.blockChecksum() ? 4L : 0L), "a block");
+            bound += word < 0 ? size : header.maxBlock();
+        }
+    }
+
     private static int decompress(Cursor in, long wordAt, MemorySegment data, ByteBuffer out, int at, int maxBlock)
             throws StoreException {
         try {

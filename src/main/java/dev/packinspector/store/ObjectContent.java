@@ -39,6 +39,16 @@ public final class ObjectContent {
         return size;
     }
 
+    /** The most bytes the content can have, from the frame's block headers (exact once {@link #size} is known). */
+    public long sizeBound() throws StoreException {
+        long known = size();
+        if (known >= 0) {
+            return known;
+        }
+        Pack pack = at.pack();
+        return FrameDecoder.contentBound(pack.data(), pack.payloadStart(at.position()), at.compressedSize(), "object " + at.id());
+    }
+
     /** Up to {@code length} bytes from {@code offset} on (fewer at the end of the content, none past it). */
     public byte[] read(long offset, int length) throws IOException {
         if (offset < 0 || length < 0) {

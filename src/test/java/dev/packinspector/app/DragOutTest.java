@@ -36,7 +36,7 @@ class DragOutTest extends MainWindowTestBase {
     void theDraggedSelectionIsRestoredIntoATempFolderWithTheManifestsContent() throws IOException {
         List<ManifestEntry> selection = select("docs", "link-to-readme", "scripts/run.sh");
 
-        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(selection));
+        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(MainWindow.items(selection)));
 
         assertNotNull(dragged);
         Path folder = dragged.getFirst().toPath().getParent();
@@ -56,15 +56,46 @@ class DragOutTest extends MainWindowTestBase {
     }
 
     @Test
+    void objectsDraggedFromTheIndexArriveAsFilesNamedByTheirIds() throws IOException {
+        JsonNode readme = Shown.file(newest, "README.md");
+        JsonNode big = Shown.file(newest, "assets/random-2m.bin");
+        List<String> ids = List.of(readme.get("blob_hash").asText(), big.get("blob_hash").asText());
+        WindowDriver.onFx(() -> {
+            window().select(MainWindow.View.OBJECTS);
+            var table = window().index().table();
+            table.getSelectionModel().clearSelection();
+            for (int row = 0; row < table.getItems().size(); row++) {
+                if (ids.contains(window().session().packs().entryAt(table.getItems().get(row)).id().toHex())) {
+                    table.getSelectionModel().select(row);
+                }
+            }
+        });
+
+        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(MainWindow.objectItems(window().index().selectedIds())));
+
+        assertNotNull(dragged);
+        Path folder = dragged.getFirst().toPath().getParent();
+        try {
+            assertEquals(ids.stream().sorted().toList(), dragged.stream().map(File::getName).sorted().toList());
+            for (JsonNode file : List.of(readme, big)) {
+                byte[] content = Files.readAllBytes(folder.resolve(file.get("blob_hash").asText()));
+                assertEquals(file.get("sha256").asText(), Fixtures.sha256(content), file.get("path").asText());
+            }
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    @Test
     void aSelectionOverTheLimitIsRefusedWithAStatusMessage() {
         ManifestEntry big = WindowDriver.onFx(() -> window().snapshots().selectedEntries().stream()
                 .filter(e -> e.path().equals("assets/random-2m.bin")).findFirst().orElseThrow());
         var many = new ArrayList<ManifestEntry>();
-        for (int i = 0; many.stream().mapToLong(ManifestEntry::size).sum() <= 64L << 20; i++) {
+        for (int i = 0; many.stream().mapToLong(ManifestEntry::size).sum() <= MainWindow.DRAG_OUT_LIMIT; i++) {
             many.add(new ManifestEntry("copies/random-" + i + ".bin", big.blob(), big.size(), big.mode(), null));
         }
 
-        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(many));
+        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(MainWindow.items(many)));
 
         assertNull(dragged, "nothing to drag");
         String status = ui.status();

@@ -125,6 +125,21 @@ class ObjectContentTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"basic", "chunked"})
+    void theSizeBoundFromBlockHeadersIsNeverBelowTheSize(String store) throws Exception {
+        try (PackSet packs = PackSet.open(Fixtures.store(store))) {
+            for (int row = 0; row < packs.entryCount(); row++) {
+                ObjectLocation at = packs.entryAt(row);
+                long size = packs.read(at.id()).length;
+                long bound = new ObjectContent(at).sizeBound();
+                assertTrue(bound >= size, at.id() + ": bound " + bound + " < size " + size);
+                // only a compressed last block is counted at its maximum: at most one block (4 MB) of slack
+                assertTrue(bound <= size + (4 << 20), at.id() + ": bound " + bound + " for size " + size);
+            }
+        }
+    }
+
     @Test
     void negativeRangesAreRefused(@TempDir Path dir) throws Exception {
         ObjectId id;
