@@ -83,7 +83,7 @@ public final class UiBench {
             window = new MainWindow(stage, settings, null, empty);
             stage.setWidth(1440);
             stage.setHeight(860);
-            stage.show();
+            window.show();
             return null;
         });
     }
@@ -281,10 +281,10 @@ public final class UiBench {
             idle.start();
             Thread.sleep((long) (seconds * 1000));
             idle.stop();
-            System.out.printf("restore %d: %,d files, %.0f MB in %.2f s (%.2f GB/s) | while restoring: longest pulse gap %.1f ms, "
+            System.out.printf("restore %d: %,d files, %.0f MB in %.2f s (%.2f GB/s) | while restoring: longest pulse gap %.1f ms (from %.0f ms on), "
                     + "longest probe delay %.1f ms, probes %d | idle, same length: longest pulse gap %.1f ms, longest probe delay %.1f ms%n",
                     r + 1, plan.filesToWrite(), plan.bytesToWrite() / 1e6, seconds, plan.bytesToWrite() / 1e9 / seconds,
-                    busy.maxPulseGap, busy.maxProbeDelay, busy.probes, idle.maxPulseGap, idle.maxProbeDelay);
+                    busy.maxPulseGap, busy.maxPulseAt, busy.maxProbeDelay, busy.probes, idle.maxPulseGap, idle.maxProbeDelay);
             delete(target);
         }
     }
@@ -293,6 +293,8 @@ public final class UiBench {
     private static final class Gaps {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private volatile double maxPulseGap;
+        private volatile double maxPulseAt;
+        private final long started = System.nanoTime();
         private volatile double maxProbeDelay;
         private volatile int probes;
         private long lastPulse;
@@ -305,8 +307,9 @@ public final class UiBench {
                     @Override
                     public void handle(long now) {
                         long t = System.nanoTime();
-                        if (lastPulse != 0) {
-                            maxPulseGap = Math.max(maxPulseGap, ms(t - lastPulse));
+                        if (lastPulse != 0 && ms(t - lastPulse) > maxPulseGap) {
+                            maxPulseGap = ms(t - lastPulse);
+                            maxPulseAt = ms(lastPulse - started);
                         }
                         lastPulse = t;
                     }

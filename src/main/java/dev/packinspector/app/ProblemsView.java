@@ -4,7 +4,6 @@ import dev.packinspector.restore.CatalogReferences;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreListener;
 import dev.packinspector.restore.RestoreProblem;
-import dev.packinspector.restore.Restorer;
 import dev.packinspector.restore.StoreVerifier;
 import dev.packinspector.restore.VerifyReport;
 import java.util.List;
@@ -130,7 +129,7 @@ final class ProblemsView extends BorderPane {
             return null;
         }
         StoreSession s = session;
-        var verifier = new StoreVerifier(Restorer.defaultThreads());
+        var verifier = new StoreVerifier(BackgroundTasks.workers());
         var task = new Task<VerifyReport>() {
             {
                 updateTitle("Verifying " + s.title());

@@ -107,7 +107,7 @@ final class RestoreFlow {
 
     /** Runs a plan as a task with a row in the task panel. */
     Task<RestoreResult> run(String what, RestorePlan plan) {
-        var restorer = new Restorer(Restorer.defaultThreads());
+        var restorer = new Restorer(BackgroundTasks.workers());
         var task = new Task<RestoreResult>() {
             {
                 updateTitle("Restoring " + what);

@@ -36,7 +36,14 @@ final class TaskPanel extends VBox {
         this.status = status;
         setId("tasks");
         setSpacing(4);
-        setPadding(new Insets(0, 8, 0, 8));
+        setPadding(new Insets(8));
+        setMaxWidth(720);
+        setMaxHeight(USE_PREF_SIZE);
+        setPickOnBounds(false);
+        getStyleClass().add("task-panel");
+        // an empty panel takes no room and catches no clicks
+        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(getChildren()));
+        managedProperty().bind(visibleProperty());
     }
 
     /** Runs {@code task} on the shared executor with a row here; {@code done} words the success for the status line. */
