@@ -39,7 +39,11 @@ public final class PackSet implements AutoCloseable {
         return Files.isDirectory(packs) ? packs : storeOrPacks;
     }
 
-    /** Opens every pack in the store (or bare packs folder) {@code storeOrPacks}, sorted by name. */
+    /**
+     * Opens every pack in the store (or bare packs folder) {@code storeOrPacks}, sorted by name. A
+     * folder with no packs folder, no catalog and no pack files is not a store: refused, so that
+     * opening the wrong folder says so instead of showing an empty store.
+     */
     public static PackSet open(Path storeOrPacks) throws StoreException {
         Path dir = packsDirOf(storeOrPacks);
         var names = new TreeSet<String>();
@@ -52,6 +56,10 @@ public final class PackSet implements AutoCloseable {
             });
         } catch (IOException e) {
             throw new StoreException(ProblemKind.UNREADABLE, dir, StoreException.NO_OFFSET, "cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        if (names.isEmpty() && dir.equals(storeOrPacks) && !Files.exists(dir.resolve("catalog.sqlite"))) {
+            throw new StoreException(ProblemKind.UNREADABLE, dir, StoreException.NO_OFFSET,
+                    "not a chkpt store: no packs folder, no catalog.sqlite and no pack files here");
         }
         return open(dir, names);
     }
