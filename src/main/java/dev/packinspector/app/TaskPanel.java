@@ -20,8 +20,8 @@ import javafx.util.Duration;
 /**
  * The running background tasks, one row each: title, progress, message (counts, throughput,
  * ETA) and Cancel. A row appears only once its task has run for {@link #SHOW_AFTER}, so quick
- * tasks never make the window jump; it leaves when its task ends, and the outcome goes to the
- * status line.
+ * tasks never flash by; when its task ends it becomes a note of the outcome for
+ * {@link #NOTICE_FOR}. Every outcome also goes to the status line.
  */
 final class TaskPanel extends VBox {
     static final Duration SHOW_AFTER = Duration.millis(300);
@@ -73,20 +73,51 @@ final class TaskPanel extends VBox {
         });
         delay.play();
         task.stateProperty().addListener((obs, old, state) -> {
+            String outcome = null;
             if (state == Worker.State.SUCCEEDED) {
-                status.info(done.apply(task.getValue()));
+                outcome = done.apply(task.getValue());
+                status.info(outcome);
             } else if (state == Worker.State.FAILED) {
                 status.error(task.getTitle() + " failed", task.getException());
+                outcome = status.text();
             } else if (state == Worker.State.CANCELLED) {
                 status.info(task.getTitle() + " cancelled");
             }
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
                 running.remove(task);
                 delay.stop();
-                getChildren().remove(row);
+                int at = getChildren().indexOf(row);
+                if (at >= 0 && outcome != null) {
+                    // a task long enough to be shown ends with a note of how it ended
+                    getChildren().set(at, notice(outcome, state == Worker.State.SUCCEEDED));
+                } else {
+                    getChildren().remove(row);
+                }
             }
         });
         return executor.submit(task);
+    }
+
+    /** How long a task's outcome note stays. */
+    static final Duration NOTICE_FOR = Duration.seconds(6);
+
+    private HBox notice(String text, boolean ok) {
+        var mark = new Label(ok ? "✓" : "✗");
+        mark.getStyleClass().add(ok ? "success" : "danger");
+        var message = new Label(text);
+        message.setWrapText(true);
+        message.setMaxWidth(600);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        var close = new Button("×");
+        close.setTooltip(new Tooltip("Dismiss"));
+        var row = new HBox(8, mark, message, close);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().addAll("task-row", "task-notice");
+        close.setOnAction(e -> getChildren().remove(row));
+        var later = new PauseTransition(NOTICE_FOR);
+        later.setOnFinished(e -> getChildren().remove(row));
+        later.play();
+        return row;
     }
 
     /** How long a task runs before its row appears (tests that press Cancel want it at once). */
