@@ -28,6 +28,15 @@ final class Format {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** "1 file", "20,000 files": a count and its noun, singular or plural (nouns that take an s). */
+    static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    static String count(long n, String one, String many) {
+        return count(n) + " " + (n == 1 ? one : many);
+    }
+
     static String duration(long nanos) {
         if (nanos < 0) {
             return "?";

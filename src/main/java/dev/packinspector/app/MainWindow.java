@@ -451,7 +451,7 @@ final class MainWindow {
 
     private static String describe(Snapshot s, List<ManifestEntry> entries) {
         String snap = "snapshot " + s.id().substring(0, 13);
-        return entries.size() == 1 ? entries.getFirst().path() + " from " + snap : Format.count(entries.size()) + " files of " + snap;
+        return entries.size() == 1 ? entries.getFirst().path() + " from " + snap : Format.count(entries.size(), "file") + " of " + snap;
     }
 
     static List<RestoreItem> items(List<ManifestEntry> entries) {
@@ -479,7 +479,7 @@ final class MainWindow {
 
     private void restoreObjects(List<ObjectId> ids) {
         if (session != null && !ids.isEmpty()) {
-            restores.restore(session, ids.size() == 1 ? "object " + ids.getFirst().shortHex(12) : Format.count(ids.size()) + " objects",
+            restores.restore(session, ids.size() == 1 ? "object " + ids.getFirst().shortHex(12) : Format.count(ids.size(), "object"),
                     objectItems(ids));
         }
     }

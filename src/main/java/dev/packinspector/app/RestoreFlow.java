@@ -18,6 +18,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -72,7 +73,7 @@ final class RestoreFlow {
             protected void succeeded() {
                 confirm(session, what, getValue()[0], getValue()[1]);
             }
-        }, plans -> "Plan ready: " + Format.count(plans[0].filesToWrite()) + " files to write into " + target);
+        }, plans -> null); // the plan dialog is the outcome: no note, no status message
     }
 
     private void confirm(StoreSession session, String what, RestorePlan keep, RestorePlan overwrite) {
@@ -80,14 +81,21 @@ final class RestoreFlow {
         dialog.initOwner(owner);
         dialog.setTitle("Restore " + what);
         dialog.setHeaderText("Restore " + what + " into " + keep.target());
-        var summary = new Label(String.format("%s files to write (%s), %s already identical, %s differ, %s refused",
-                Format.count(keep.filesToWrite()), Format.bytes(keep.bytesToWrite()), Format.count(keep.unchanged().size()),
-                Format.count(keep.conflicts().size()), Format.count(keep.refused().size())));
+        var summary = new GridPane();
         summary.setId("plan-summary");
-        var overwriteBox = new CheckBox("Replace the " + keep.conflicts().size() + " files in the folder that differ (otherwise they are kept)");
+        summary.setHgap(16);
+        summary.setVgap(4);
+        planRow(summary, 0, "To write", Format.count(keep.filesToWrite(), "file") + " (" + Format.bytes(keep.bytesToWrite()) + ")");
+        planRow(summary, 1, "Already identical", Format.count(keep.unchanged().size(), "file") + " (skipped)");
+        planRow(summary, 2, "Differ in the folder", Format.count(keep.conflicts().size(), "file")
+                + (keep.conflicts().isEmpty() ? "" : " (kept unless you replace them)"));
+        planRow(summary, 3, "Refused", Format.count(keep.refused().size(), "entry", "entries")
+                + (keep.refused().isEmpty() ? "" : " (unsafe or unreadable: listed below, not written)"));
+        var overwriteBox = new CheckBox("Replace the " + Format.count(keep.conflicts().size(), "file") + " that differ");
         overwriteBox.setId("plan-overwrite");
-        overwriteBox.setDisable(keep.conflicts().isEmpty());
-        var details = new VBox(8, summary, overwriteBox);
+        overwriteBox.setVisible(!keep.conflicts().isEmpty());
+        overwriteBox.setManaged(!keep.conflicts().isEmpty());
+        var details = new VBox(10, summary, overwriteBox);
         if (!keep.refused().isEmpty()) {
             var refused = new ListView<String>();
             keep.refused().forEach(p -> refused.getItems().add(p.path() + ": " + p.message()));
@@ -105,6 +113,14 @@ final class RestoreFlow {
         dialog.show();
     }
 
+    private static void planRow(GridPane grid, int row, String what, String value) {
+        var key = new Label(what);
+        key.getStyleClass().add("text-muted");
+        var v = new Label(value);
+        v.setId("plan-" + what.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        grid.addRow(row, key, v);
+    }
+
     /** Runs a plan as a task with a row in the task panel. */
     Task<RestoreResult> run(String what, RestorePlan plan) {
         var restorer = new Restorer(BackgroundTasks.workers());
@@ -119,7 +135,7 @@ final class RestoreFlow {
                     @Override
                     public void progress(Progress p) {
                         updateProgress(p.bytesDone(), Math.max(1, p.bytesTotal()));
-                        updateMessage(String.format("%s / %s files · %s/s · ETA %s", Format.count(p.filesDone()), Format.count(p.filesTotal()),
+                        updateMessage(String.format("%s / %s · %s/s · ETA %s", Format.count(p.filesDone()), Format.count(p.filesTotal(), "file"),
                                 Format.bytes((long) p.bytesPerSecond()), Format.duration(p.remainingNanos())));
                     }
                 });
@@ -135,7 +151,7 @@ final class RestoreFlow {
                 problems.accept(getValue().problems());
             }
         };
-        return tasks.run(task, r -> String.format("Restored %s files (%s) into %s%s%s", Format.count(r.written()), Format.bytes(r.bytesWritten()),
+        return tasks.run(task, r -> String.format("Restored %s (%s) into %s%s%s", Format.count(r.written(), "file"), Format.bytes(r.bytesWritten()),
                 plan.target(), r.unchanged() > 0 ? "; " + Format.count(r.unchanged()) + " already there" : "",
                 r.problems().isEmpty() && r.conflictsKept() == 0 ? "" : "; " + (r.problems().size() + r.conflictsKept()) + " not restored (see Problems)"));
     }

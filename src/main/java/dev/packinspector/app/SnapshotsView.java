@@ -76,7 +76,7 @@ final class SnapshotsView extends SplitPane {
         files.getColumns().setAll(List.of(
                 treeColumn("Name", 340, FileNode::name),
                 treeColumn("Size", 90, n -> Format.bytes(n.size())),
-                treeColumn("Mode", 80, n -> n.folder() ? Format.count(n.files()) + (n.files() == 1 ? " file" : " files") : Format.mode(n.entry().mode())),
+                treeColumn("Mode", 80, n -> n.folder() ? Format.count(n.files(), "file") : Format.mode(n.entry().mode())),
                 treeColumn("Id", 290, n -> n.folder() || n.entry().blob() == null ? "" : n.entry().blob().toHex())));
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && !item.getValue().folder()) {
@@ -199,7 +199,7 @@ final class SnapshotsView extends SplitPane {
                     showTree();
                 }
             }
-        }, m -> Format.count(m.size()) + " files in snapshot " + s.id().substring(0, 13));
+        }, m -> Format.count(m.size(), "file") + " in snapshot " + s.id().substring(0, 13));
     }
 
     private void showTree() {

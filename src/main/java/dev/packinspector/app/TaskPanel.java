@@ -46,7 +46,10 @@ final class TaskPanel extends VBox {
         managedProperty().bind(visibleProperty());
     }
 
-    /** Runs {@code task} on the shared executor with a row here; {@code done} words the success for the status line. */
+    /**
+     * Runs {@code task} on the shared executor with a row here; {@code done} words the success for
+     * the status line and the note (null: the task's own result shows it, say nothing).
+     */
     <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done) {
         var title = new Label();
         title.textProperty().bind(task.titleProperty());
@@ -76,7 +79,9 @@ final class TaskPanel extends VBox {
             String outcome = null;
             if (state == Worker.State.SUCCEEDED) {
                 outcome = done.apply(task.getValue());
-                status.info(outcome);
+                if (outcome != null) {
+                    status.info(outcome);
+                }
             } else if (state == Worker.State.FAILED) {
                 status.error(task.getTitle() + " failed", task.getException());
                 outcome = status.text();

@@ -42,9 +42,10 @@ class RestoreFromWindowTest extends MainWindowTestBase {
         WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", MainWindow.items(entries), target));
 
         DialogPane plan = awaitPlanDialog();
-        String summary = WindowDriver.onFx(() -> ((Label) plan.lookup("#plan-summary")).getText());
-        assertTrue(summary.startsWith(newest.get("files").size() + " files to write"), summary);
-        assertTrue(summary.endsWith("0 differ, 0 refused"), summary);
+        assertTrue(planLine(plan, "to-write").startsWith(newest.get("files").size() + " files ("), planLine(plan, "to-write"));
+        assertEquals("0 files", planLine(plan, "differ-in-the-folder"));
+        assertEquals("0 entries", planLine(plan, "refused"));
+        assertFalse(WindowDriver.onFx(() -> plan.lookup("#plan-overwrite").isVisible()), "nothing differs: nothing to replace");
         assertFalse(Files.exists(target), "nothing is written before the user confirms");
         confirm(plan, RestoreFlow.RESTORE);
 
@@ -70,8 +71,7 @@ class RestoreFromWindowTest extends MainWindowTestBase {
 
         DialogPane plan = awaitPlanDialog();
         JsonNode docs = ManifestItems.only(newest, p -> p.startsWith("docs/"));
-        String summary = WindowDriver.onFx(() -> ((Label) plan.lookup("#plan-summary")).getText());
-        assertTrue(summary.startsWith(docs.get("files").size() + " files to write"), summary);
+        assertTrue(planLine(plan, "to-write").startsWith(docs.get("files").size() + " files ("), planLine(plan, "to-write"));
         confirm(plan, RestoreFlow.RESTORE);
 
         awaitRestored();
@@ -107,5 +107,10 @@ class RestoreFromWindowTest extends MainWindowTestBase {
     private void awaitRestored() {
         WindowDriver.waitUntil("the restore has ended", () -> !window().tasks().busy() && ui.anywhere("#plan-summary").isEmpty()
                 && window().status().text().startsWith("Restored"));
+    }
+
+    /** One line of the plan dialog's summary, e.g. "to-write" -> "39 files (2.7 MB)". */
+    private static String planLine(DialogPane plan, String what) {
+        return WindowDriver.onFx(() -> ((Label) plan.lookup("#plan-" + what)).getText());
     }
 }

@@ -68,6 +68,30 @@ public final class ScreenshotTour {
         waitFor(() -> !window.preview().text().lines().getItems().isEmpty());
         shot("snapshots");
 
+        Path target = Files.createTempDirectory("pack-inspector-tour-restore-");
+        fx(() -> {
+            window.tasks().showAfter(javafx.util.Duration.ZERO);
+            window.snapshots().fileTree().getSelectionModel().clearSelection();
+            window.restores().restoreTo(window.session(), "snapshot " + window.snapshots().selectedSnapshot().id().substring(0, 13),
+                    MainWindow.items(window.snapshots().selectedEntries()), target);
+            return null;
+        });
+        waitFor(() -> dialog() != null);
+        Thread.sleep(300);
+        WritableImage plan = fx(() -> dialog().getScene().snapshot(null));
+        write(plan, "restore-plan");
+        fx(() -> {
+            var pane = (javafx.scene.control.DialogPane) dialog().getScene().getRoot();
+            ((javafx.scene.control.Button) pane.lookupButton(RestoreFlow.RESTORE)).fire();
+            return null;
+        });
+        waitFor(() -> !window.tasks().busy() && !window.tasks().getChildren().isEmpty());
+        shot("restored");
+        fx(() -> {
+            window.tasks().getChildren().clear();
+            return null;
+        });
+
         fx(() -> {
             var tree = window.snapshots().fileTree();
             TreeItem<FileNode> assets = child(tree.getRoot(), "assets");
@@ -131,10 +155,19 @@ public final class ScreenshotTour {
         return parent.getChildren().stream().filter(i -> i.getValue().name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** The restore plan dialog, once it is showing. */
+    private static Stage dialog() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Restore "))
+                .map(w -> (Stage) w).findFirst().orElse(null);
+    }
+
     private void shot(String name) throws Exception {
         Thread.sleep(300);
         fx(() -> null);
-        WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        write(fx(() -> stage.getScene().snapshot(null)), name);
+    }
+
+    private void write(WritableImage image, String name) throws IOException {
         Path file = out.resolve(name + "-" + suffix + ".png");
         try {
             javax.imageio.ImageIO.write(toAwt(image), "png", file.toFile());
