@@ -79,6 +79,7 @@ public final class UiBench {
     private void start(Settings settings) throws Exception {
         Path empty = Files.createDirectories(work.resolve("no-stores"));
         fx(() -> {
+            Theme.apply(javafx.application.ColorScheme.LIGHT); // the application's own look, as it starts
             var stage = new Stage();
             window = new MainWindow(stage, settings, null, empty);
             stage.setWidth(1440);
@@ -380,10 +381,10 @@ public final class UiBench {
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!fx(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out");
+                throw new IllegalStateException("timed out at " + StackWalker.getInstance().walk(f -> f.skip(1).findFirst().orElseThrow()));
             }
             Thread.sleep(1);
         }

@@ -75,6 +75,8 @@ final class MainWindow {
     private final Path storesRoot;
     private FolderChooser chooser = FolderChooser.system();
     private StoreSession session;
+    /** True until a store is open: what needs one is disabled. */
+    private final javafx.beans.property.BooleanProperty noStore = new javafx.beans.property.SimpleBooleanProperty(true);
     private ManifestEntry previewEntry;
 
     MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot) {
@@ -224,11 +226,16 @@ final class MainWindow {
         });
         var spacer = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
+        var refresh = button("Refresh", "Pick up packs and snapshots chkpt added (F5)", this::refresh);
+        var verify = button("Verify", "Check every pack, object and catalog reference (Ctrl+Shift+V)", this::verify);
+        var restore = button("Restore…", "Restore the selected files, or the whole snapshot, or the selected objects (Ctrl+Shift+R)",
+                this::restoreSelection);
+        for (Button b : List.of(refresh, verify, restore)) {
+            b.disableProperty().bind(noStore);
+        }
+        find.disableProperty().bind(noStore);
         return new ToolBar(button("Open…", "Open a store or a bare packs folder (Ctrl+O)", this::chooseStore),
-                button("Refresh", "Pick up packs and snapshots chkpt added (F5)", this::refresh), new Separator(javafx.geometry.Orientation.VERTICAL),
-                button("Verify", "Check every pack, object and catalog reference (Ctrl+Shift+V)", this::verify),
-                button("Restore…", "Restore the selected files, or the whole snapshot (Ctrl+Shift+R)", this::restoreSelection),
-                spacer, find);
+                refresh, new Separator(javafx.geometry.Orientation.VERTICAL), verify, restore, spacer, find);
     }
 
     private static Button button(String text, String tip, Runnable action) {
@@ -310,6 +317,7 @@ final class MainWindow {
     private void showSession(StoreSession s) {
         StoreSession old = session;
         session = s;
+        noStore.set(false);
         settings.addRecent(s.path());
         executor.submit(new Task<Void>() {
             @Override

@@ -30,6 +30,9 @@ final class StartPage extends VBox {
         openButton.setId("start-open");
         openButton.setTooltip(new Tooltip("Choose a store folder (Ctrl+O)"));
         openButton.setOnAction(e -> choose.run());
+        if (!found.isEmpty()) {
+            openButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        }
         getChildren().addAll(title, lead, openButton);
 
         var storesTitle = new Label("Stores in " + root);
@@ -42,6 +45,7 @@ final class StartPage extends VBox {
             demoButton.setId("start-demo");
             demoButton.setTooltip(new Tooltip("Writes a small store into a temporary folder and opens it"));
             demoButton.setOnAction(e -> demo.run());
+            demoButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
             getChildren().addAll(none, demoButton);
         }
         for (StoreFinder.FoundStore s : found) {
