@@ -94,13 +94,13 @@ final class HexView extends BorderPane {
     void show(ObjectContent object, long knownSize) {
         clear("Loading…");
         content = object;
-        sizeKnown(knownSize);
+        sizeKnown(object, knownSize);
         show(0, -1);
     }
 
-    /** The object's length became known (from the catalog or a full scan): the slider can span it. */
-    void sizeKnown(long n) {
-        if (n < 0 || content == null) {
+    /** {@code object}'s length became known (from the catalog or a full scan): the slider can span it. */
+    void sizeKnown(ObjectContent object, long n) {
+        if (n < 0 || object == null || object != content) {
             return;
         }
         size = n;
@@ -127,9 +127,13 @@ final class HexView extends BorderPane {
             goTo.getStyleClass().remove("danger");
             show(offset - offset % PAGE, (int) (offset % PAGE / 16));
         } catch (NumberFormatException e) {
-            if (!goTo.getStyleClass().contains("danger")) {
-                goTo.getStyleClass().add("danger");
-            }
+            markInvalid();
+        }
+    }
+
+    private void markInvalid() {
+        if (!goTo.getStyleClass().contains("danger")) {
+            goTo.getStyleClass().add("danger");
         }
     }
 
@@ -156,10 +160,12 @@ final class HexView extends BorderPane {
                 if (object != content) {
                     return;
                 }
-                sizeKnown(object.size());
+                sizeKnown(object, object.size());
                 List<String> text = getValue().lines();
                 int shown = getValue().bytes();
                 if (shown == 0 && target > 0) {
+                    // past the end (the size was not known yet): say so, and show the last page
+                    markInvalid();
                     show(Math.max(0, object.size() - 1), -1);
                     return;
                 }

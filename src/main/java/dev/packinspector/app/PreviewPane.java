@@ -55,6 +55,8 @@ final class PreviewPane extends BorderPane {
     private final List<Task<?>> loading = new ArrayList<>();
     private StoreSession session;
     private ObjectLocation location;
+    /** The object shown: a background result for any other (a cancelled load can still finish) is dropped. */
+    private ObjectContent current;
 
     PreviewPane(BackgroundTasks executor, Runnable save, Runnable open) {
         this.executor = executor;
@@ -91,6 +93,7 @@ final class PreviewPane extends BorderPane {
     void clear(String why) {
         cancelLoads();
         location = null;
+        current = null;
         title.setText("Preview");
         text.message(why);
         hex.clear(why);
@@ -131,6 +134,7 @@ final class PreviewPane extends BorderPane {
         saveButton.setDisable(false);
         openButton.setDisable(false);
         var content = new ObjectContent(at);
+        current = content;
         boolean link = entry != null && (entry.mode() & 0170000) == 0120000;
         text.message("Loading…");
         image.getChildren().setAll(new Label("Loading…"));
@@ -143,6 +147,9 @@ final class PreviewPane extends BorderPane {
 
             @Override
             protected void succeeded() {
+                if (content != current) {
+                    return;
+                }
                 showHead(content, getValue(), link);
                 // The whole-object check starts once the first window is on screen, not in its way.
                 scan(content);
@@ -150,6 +157,9 @@ final class PreviewPane extends BorderPane {
 
             @Override
             protected void failed() {
+                if (content != current) {
+                    return;
+                }
                 text.message("Cannot read this object: " + StatusLine.sentence(getException()));
                 image.getChildren().setAll(new Label(""));
                 markDamaged(getException());
@@ -209,6 +219,9 @@ final class PreviewPane extends BorderPane {
 
             @Override
             protected void succeeded() {
+                if (content != current) {
+                    return;
+                }
                 Image img = getValue();
                 if (img.isError()) {
                     image.getChildren().setAll(new Label("The image cannot be decoded: " + StatusLine.sentence(img.getException())));
@@ -277,16 +290,21 @@ final class PreviewPane extends BorderPane {
 
             @Override
             protected void succeeded() {
+                if (content != current) {
+                    return;
+                }
                 if (getValue()) {
                     integrity.setText("verified: its XXH3-128 is its id");
                     size.setText(sizeText(content.size()));
-                    hex.sizeKnown(content.size());
+                    hex.sizeKnown(content, content.size());
                 }
             }
 
             @Override
             protected void failed() {
-                markDamaged(getException());
+                if (content == current) {
+                    markDamaged(getException());
+                }
             }
         });
     }
