@@ -1,13 +1,13 @@
 package dev.packinspector.app;
 
+import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.PackSet;
-import dev.packinspector.store.ObjectId;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

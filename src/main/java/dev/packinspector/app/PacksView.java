@@ -3,11 +3,8 @@ package dev.packinspector.app;
 import dev.packinspector.store.PackStatus;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -22,13 +19,13 @@ final class PacksView extends TableView<PackStatus> {
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("This folder holds no packs yet"));
         getColumns().setAll(java.util.List.of(
-                column("Pack", 160, PackStatus::name),
-                column("State", 100, p -> p.state().label()),
-                column("Entries", 90, p -> p.readable() ? Format.count(p.entryCount()) : "—"),
-                column("Data", 90, p -> Format.bytes(p.dataBytes())),
-                column("Content", 90, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L))),
-                column("Ratio", 70, this::ratio),
-                column("Problem", 520, p -> p.problem() == null ? "" : p.problem().getMessage())));
+                Columns.text("Pack", 160, PackStatus::name),
+                Columns.text("State", 100, p -> p.state().label()),
+                Columns.text("Entries", 90, p -> p.readable() ? Format.count(p.entryCount()) : "—"),
+                Columns.text("Data", 90, p -> Format.bytes(p.dataBytes())),
+                Columns.text("Content", 90, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L))),
+                Columns.text("Ratio", 70, this::ratio),
+                Columns.text("Problem", 520, p -> p.problem() == null ? "" : p.problem().getMessage())));
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PackStatus p, boolean empty) {
@@ -46,13 +43,6 @@ final class PacksView extends TableView<PackStatus> {
     private String ratio(PackStatus p) {
         long content = contentBytes.getOrDefault(p.name(), -1L);
         return content > 0 && p.dataBytes() > 0 ? String.format(Locale.ROOT, "%.2f", (double) content / p.dataBytes()) : "—";
-    }
-
-    private static TableColumn<PackStatus, String> column(String title, double width, Function<PackStatus, String> value) {
-        var c = new TableColumn<PackStatus, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
     }
 
     void show(StoreSession session) {

@@ -15,13 +15,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import java.util.function.Function;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -45,10 +42,10 @@ final class ProblemsView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No problems found. Verify checks every object, hash and catalog reference."));
         table.getColumns().setAll(List.of(
-                column("Problem", 200, Problem::what),
-                column("File", 250, Problem::file),
-                column("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
-                column("Details", 500, Problem::detail)));
+                Columns.text("Problem", 200, Problem::what),
+                Columns.text("File", 250, Problem::file),
+                Columns.text("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
+                Columns.text("Details", 500, Problem::detail)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Problem p, boolean empty) {
@@ -76,13 +73,6 @@ final class ProblemsView extends BorderPane {
         top.setPadding(new Insets(6));
         setTop(top);
         setCenter(table);
-    }
-
-    private static TableColumn<Problem, String> column(String title, double width, Function<Problem, String> value) {
-        var c = new TableColumn<Problem, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
     }
 
     void show(StoreSession s) {

@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -60,12 +59,12 @@ final class SnapshotsView extends SplitPane {
         snapshots.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         snapshots.setPlaceholder(new Label("No snapshots: this store has no catalog, or chkpt has not saved yet"));
         snapshots.getColumns().setAll(List.of(
-                column("Saved", 170, s -> Format.time(s.createdAt())),
-                column("Message", 320, s -> s.message() == null ? "" : s.message()),
-                column("Files", 80, s -> Format.count(s.totalFiles())),
-                column("Size", 90, s -> Format.bytes(s.totalBytes())),
-                column("New objects", 100, s -> Format.count(s.newObjects())),
-                column("Id", 300, Snapshot::id)));
+                Columns.text("Saved", 170, s -> Format.time(s.createdAt())),
+                Columns.text("Message", 320, s -> s.message() == null ? "" : s.message()),
+                Columns.text("Files", 80, s -> Format.count(s.totalFiles())),
+                Columns.text("Size", 90, s -> Format.bytes(s.totalBytes())),
+                Columns.text("New objects", 100, s -> Format.count(s.newObjects())),
+                Columns.text("Id", 300, Snapshot::id)));
         snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> load(s));
 
         files.setId("file-tree");
@@ -124,13 +123,6 @@ final class SnapshotsView extends SplitPane {
         BorderPane.setMargin(search, new Insets(6));
         getItems().setAll(snapshots, bottom);
         setDividerPositions(0.32);
-    }
-
-    private static TableColumn<Snapshot, String> column(String title, double width, Function<Snapshot, String> value) {
-        var c = new TableColumn<Snapshot, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
     }
 
     private static TreeTableColumn<FileNode, String> treeColumn(String title, double width, Function<FileNode, String> value) {

@@ -29,14 +29,19 @@ class ObjectContentTest {
         return content;
     }
 
+    /** A pack holding just {@code content}, written by our PackWriter into {@code dir}. */
+    private static ObjectId writeOne(Path dir, byte[] content) throws java.io.IOException {
+        try (PackWriter writer = new PackWriter(dir)) {
+            ObjectId id = writer.add(content);
+            writer.finish();
+            return id;
+        }
+    }
+
     @Test
     void readsAnyRangeOfAMultiBlockObjectInAnyOrder(@TempDir Path dir) throws Exception {
         byte[] content = multiBlock();
-        ObjectId id;
-        try (PackWriter writer = new PackWriter(dir)) {
-            id = writer.add(content);
-            writer.finish();
-        }
+        ObjectId id = writeOne(dir, content);
         try (PackSet packs = PackSet.open(dir)) {
             var object = new ObjectContent(packs.require(id));
             assertEquals(-1, object.size());
@@ -56,11 +61,7 @@ class ObjectContentTest {
     @Test
     void concurrentReadersSeeTheSameBytes(@TempDir Path dir) throws Exception {
         byte[] content = multiBlock();
-        ObjectId id;
-        try (PackWriter writer = new PackWriter(dir)) {
-            id = writer.add(content);
-            writer.finish();
-        }
+        ObjectId id = writeOne(dir, content);
         try (PackSet packs = PackSet.open(dir); var pool = Executors.newFixedThreadPool(4)) {
             var object = new ObjectContent(packs.require(id));
             var results = new java.util.ArrayList<Future<Boolean>>();
@@ -113,11 +114,7 @@ class ObjectContentTest {
 
     @Test
     void aCancelledScanSaysSoAndLearnsNoSize(@TempDir Path dir) throws Exception {
-        ObjectId id;
-        try (PackWriter writer = new PackWriter(dir)) {
-            id = writer.add(multiBlock());
-            writer.finish();
-        }
+        ObjectId id = writeOne(dir, multiBlock());
         try (PackSet packs = PackSet.open(dir)) {
             var object = new ObjectContent(packs.require(id));
             assertFalse(object.scan(() -> true));
@@ -142,11 +139,7 @@ class ObjectContentTest {
 
     @Test
     void negativeRangesAreRefused(@TempDir Path dir) throws Exception {
-        ObjectId id;
-        try (PackWriter writer = new PackWriter(dir)) {
-            id = writer.add(new byte[] {1, 2, 3});
-            writer.finish();
-        }
+        ObjectId id = writeOne(dir, new byte[] {1, 2, 3});
         try (PackSet packs = PackSet.open(dir)) {
             var object = new ObjectContent(packs.require(id));
             assertThrows(IllegalArgumentException.class, () -> object.read(-1, 2));
