@@ -269,7 +269,9 @@ final class MainWindow {
         }
     }
 
-    Task<StoreSession> open(Path folder) {
+    Task<StoreSession> open(Path given) {
+        // absolute, so the title, the recent stores and Refresh mean the same from any working folder
+        Path folder = given.toAbsolutePath().normalize();
         return tasks.run(new Task<StoreSession>() {
             {
                 updateTitle("Opening " + folder.getFileName());

@@ -64,6 +64,18 @@ class OpenStoreTest extends MainWindowTestBase {
     }
 
     @Test
+    void aStoreOpenedByARelativePathIsShownAndRememberedByItsAbsolutePath() {
+        Path basic = Fixtures.store("basic");
+        Path relative = Path.of("").toAbsolutePath().relativize(basic);
+        assertFalse(relative.isAbsolute());
+
+        StoreSession s = ui.open(relative);
+
+        assertEquals(basic, s.path());
+        assertEquals(basic, ui.settings().recentStores().getFirst(), "a recent store means the same from any working folder");
+    }
+
+    @Test
     void cancellingTheChooserOpensNothing() {
         WindowDriver.onFx(() -> window().chooser((owner, title) -> null));
 

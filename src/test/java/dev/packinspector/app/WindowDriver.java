@@ -166,6 +166,11 @@ final class WindowDriver implements AutoCloseable {
                 .flatMap(w -> robot.from(w.getScene().getRoot()).lookup(query).<T>queryAll().stream()).toList());
     }
 
+    /** What the window remembers between runs (its throwaway settings). */
+    Settings settings() {
+        return new Settings(prefs);
+    }
+
     String status() {
         return onFx(() -> window.status().text());
     }
