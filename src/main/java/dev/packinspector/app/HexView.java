@@ -38,6 +38,9 @@ final class HexView extends BorderPane {
     private long size = -1;
     private long page = -1;
     private boolean sliding;
+    /** Counts page requests: only the newest may show its page (loads can finish out of order). */
+    private long requests;
+    private int shownBytes;
 
     /** {@code runner} starts a load so that a newer selection cancels it. */
     HexView(Consumer<Task<?>> runner) {
@@ -81,6 +84,7 @@ final class HexView extends BorderPane {
     void clear(String why) {
         content = null;
         page = -1;
+        shownBytes = 0;
         size = -1;
         lines.getItems().clear();
         lines.setPlaceholder(new Label(why));
@@ -109,7 +113,7 @@ final class HexView extends BorderPane {
         slider.setBlockIncrement(PAGE);
         slider.setVisible(n > PAGE);
         sliding = false;
-        showPosition(lines.getItems().size() * 16L);
+        showPosition(shownBytes);
     }
 
     ListView<String> lines() {
@@ -140,7 +144,12 @@ final class HexView extends BorderPane {
     private void show(long offset, int selectLine) {
         ObjectContent object = content;
         long target = offset - offset % PAGE;
-        if (object == null || (target == page && selectLine < 0)) {
+        if (object == null) {
+            return;
+        }
+        long request = ++requests; // whatever is still loading is now out of date
+        if (target == page && selectLine < 0) {
+            showPosition(shownBytes);
             return;
         }
         position.setText("reading bytes from " + Format.count(target) + "…");
@@ -157,7 +166,7 @@ final class HexView extends BorderPane {
 
             @Override
             protected void succeeded() {
-                if (object != content) {
+                if (object != content || request != requests) {
                     return;
                 }
                 sizeKnown(object, object.size());
@@ -170,6 +179,7 @@ final class HexView extends BorderPane {
                     return;
                 }
                 page = target;
+                shownBytes = shown;
                 lines.setItems(FXCollections.observableArrayList(text));
                 lines.setPlaceholder(new Label("(empty object)"));
                 if (selectLine >= 0 && selectLine < text.size()) {
@@ -188,7 +198,7 @@ final class HexView extends BorderPane {
 
             @Override
             protected void failed() {
-                if (object == content) {
+                if (object == content && request == requests) {
                     position.setText("cannot read: " + StatusLine.sentence(getException()));
                 }
             }

@@ -74,7 +74,8 @@ final class IndexView extends BorderPane {
         TableColumn<Integer, String> id = textColumn("Id", 290, l -> l.id().toHex());
         id.setId("col-id");
         id.getStyleClass().add("monospace");
-        TableColumn<Integer, String> pack = textColumn("Pack", 150, l -> l.pack().name());
+        TableColumn<Integer, String> pack = textColumn("Pack", 170, l -> l.pack().name());
+        pack.getStyleClass().add("monospace");
         TableColumn<Integer, Long> offset = numberColumn("Offset", ObjectLocation::offset);
         TableColumn<Integer, Long> size = numberColumn("Compressed", ObjectLocation::compressedSize);
         table.getColumns().setAll(List.of(id, pack, offset, size));
@@ -120,7 +121,7 @@ final class IndexView extends BorderPane {
 
     private TableColumn<Integer, Long> numberColumn(String title, ToLongFunction<ObjectLocation> value) {
         var c = new TableColumn<Integer, Long>(title);
-        c.setPrefWidth(110);
+        c.setPrefWidth(125);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsLong(at(cell.getValue()))));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;

@@ -109,6 +109,12 @@ final class MainWindow {
             }
 
             @Override
+            public void folder(String summary) {
+                previewEntry = null;
+                preview.clear(summary);
+            }
+
+            @Override
             public void restore(Snapshot s, List<ManifestEntry> entries) {
                 restores.restore(session, describe(s, entries), items(entries));
             }

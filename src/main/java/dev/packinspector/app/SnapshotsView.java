@@ -33,6 +33,9 @@ final class SnapshotsView extends SplitPane {
     interface Actions {
         void select(ManifestEntry entry);
 
+        /** A folder was selected: {@code summary} says what it holds. */
+        void folder(String summary);
+
         void restore(Snapshot snapshot, List<ManifestEntry> entries);
 
         /** A folder was dropped on the restore area: restore the selection there. */
@@ -80,6 +83,10 @@ final class SnapshotsView extends SplitPane {
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null && !item.getValue().folder()) {
                 actions.select(item.getValue().entry());
+            } else if (item != null) {
+                FileNode folder = item.getValue();
+                actions.folder(folder.path() + "/: " + Format.count(folder.files(), "file") + ", " + Format.bytes(folder.size())
+                        + ". Select a file to preview it; Restore… restores the whole folder.");
             }
         });
         var restore = new MenuItem("Restore selection…");

@@ -2,6 +2,7 @@ package dev.packinspector.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packinspector.Fixtures;
 import dev.packinspector.store.ObjectContent;
@@ -41,6 +42,27 @@ class HexViewTest extends MainWindowTestBase {
 
             WindowDriver.onFx(() -> hex.goTo("0x" + Long.toHexString(content.length + 1L)));
             WindowDriver.waitUntil("an offset past the end is marked", () -> hex.lookup("#hex-goto").getStyleClass().contains("danger"));
+        }
+    }
+
+    @Test
+    void pagesThatFinishLoadingOutOfOrderLeaveTheNewestRequestShown() throws Exception {
+        try (PackSet packs = PackSet.open(Fixtures.store("basic"))) {
+            var held = new java.util.ArrayList<javafx.concurrent.Task<?>>();
+            HexView hex = WindowDriver.onFx(() -> new HexView(held::add));
+            var object = new ObjectContent(largest(packs));
+            WindowDriver.onFx(() -> {
+                hex.show(object, -1);                            // page 0
+                hex.goTo(Long.toString(3L * HexView.PAGE + 5));  // page 3
+                hex.goTo(Long.toString(HexView.PAGE));           // page 1: the newest request
+            });
+            assertEquals(3, held.size());
+            for (int i = held.size() - 1; i >= 0; i--) {        // the newest finishes first, the oldest last
+                held.get(i).run();
+            }
+            WindowDriver.waitUntil("a page is shown", () -> !hex.lines().getItems().isEmpty());
+            assertTrue(WindowDriver.onFx(() -> hex.lines().getItems().getFirst()).startsWith(String.format("%010x", HexView.PAGE)),
+                    "the newest request's page stays");
         }
     }
 
