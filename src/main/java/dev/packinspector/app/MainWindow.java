@@ -74,6 +74,8 @@ final class MainWindow {
     private final Path storesRoot;
     private FolderChooser chooser = FolderChooser.system();
     private StoreSession session;
+    private long opens;
+    private boolean closed;
     /** True until a store is open: what needs one is disabled. */
     private final javafx.beans.property.BooleanProperty noStore = new javafx.beans.property.SimpleBooleanProperty(true);
     private ManifestEntry previewEntry;
@@ -278,6 +280,7 @@ final class MainWindow {
     Task<StoreSession> open(Path given) {
         // absolute, so the title, the recent stores and Refresh mean the same from any working folder
         Path folder = given.toAbsolutePath().normalize();
+        long request = ++opens;
         return tasks.run(new Task<StoreSession>() {
             {
                 updateTitle("Opening " + folder.getFileName());
@@ -291,10 +294,19 @@ final class MainWindow {
 
             @Override
             protected void succeeded() {
-                showSession(getValue());
+                // only the store asked for last is shown, and nothing once the window has closed
+                if (request == opens && !closed) {
+                    showSession(getValue());
+                } else {
+                    closeLater(getValue());
+                }
             }
-        }, s -> "Opened " + s.path() + ": " + Format.count(s.packs().packs().size()) + " packs, "
-                + Format.count(s.packs().entryCount()) + " objects, " + Format.count(s.snapshots().size()) + " snapshots");
+        }, s -> request == opens && !closed ? "Opened " + s.path() + ": " + Format.count(s.packs().packs().size(), "pack") + ", "
+                + Format.count(s.packs().entryCount(), "object") + ", " + Format.count(s.snapshots().size(), "snapshot") : null);
+    }
+
+    private void closeLater(StoreSession s) {
+        Thread.ofVirtual().name("pack-inspector-close").start(s::close);
     }
 
     void openDemo() {
@@ -351,13 +363,7 @@ final class MainWindow {
             showView(nav.getSelectionModel().getSelectedItem());
         }
         if (old != null) {
-            executor.submit(new Task<Void>() {
-                @Override
-                protected Void call() {
-                    old.close();
-                    return null;
-                }
-            });
+            closeLater(old);
         }
     }
 
@@ -625,6 +631,7 @@ final class MainWindow {
     }
 
     private void close() {
+        closed = true;
         settings.put("width", stage.getWidth());
         settings.put("height", stage.getHeight());
         settings.put("x", stage.getX());

@@ -76,6 +76,20 @@ class OpenStoreTest extends MainWindowTestBase {
     }
 
     @Test
+    void whenStoresAreOpenedInQuickSuccessionTheOneAskedForLastIsShown() {
+        for (int round = 0; round < 4; round++) {
+            Path first = Fixtures.store(round % 2 == 0 ? "chunked" : "basic");
+            Path last = Fixtures.store(round % 2 == 0 ? "basic" : "chunked");
+            var a = WindowDriver.onFx(() -> window().open(first));
+            var b = WindowDriver.onFx(() -> window().open(last));
+            WindowDriver.await(a);
+            WindowDriver.await(b);
+            WindowDriver.waitUntil("both openings have ended", () -> !window().tasks().busy());
+            assertEquals(last, WindowDriver.onFx(() -> window().session().path()), "round " + round);
+        }
+    }
+
+    @Test
     void cancellingTheChooserOpensNothing() {
         WindowDriver.onFx(() -> window().chooser((owner, title) -> null));
 
