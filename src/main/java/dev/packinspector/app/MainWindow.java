@@ -85,7 +85,7 @@ final class MainWindow {
         this.stage = stage;
         this.settings = settings;
         this.host = host;
-        this.preview = new PreviewPane(executor, this::saveObject, this::openObject);
+        this.preview = new PreviewPane(executor, tasks, this::saveObject, this::openObject);
         this.index = new IndexView(tasks, new IndexView.Actions() {
             @Override
             public void select(ObjectLocation at) {

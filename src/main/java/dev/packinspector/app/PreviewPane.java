@@ -38,6 +38,7 @@ final class PreviewPane extends BorderPane {
     private static final int MAX_IMAGE = 64 << 20;
 
     private final BackgroundTasks executor;
+    private final TaskPanel tasks;
     private final Label title = new Label("Preview");
     private final TextView text = new TextView(this::load);
     private final HexView hex = new HexView(this::load);
@@ -58,8 +59,9 @@ final class PreviewPane extends BorderPane {
     /** The object shown: a background result for any other (a cancelled load can still finish) is dropped. */
     private ObjectContent current;
 
-    PreviewPane(BackgroundTasks executor, Runnable save, Runnable open) {
+    PreviewPane(BackgroundTasks executor, TaskPanel tasks, Runnable save, Runnable open) {
         this.executor = executor;
+        this.tasks = tasks;
         setId("preview");
         title.setId("preview-title");
         title.setPadding(new Insets(6));
@@ -282,10 +284,21 @@ final class PreviewPane extends BorderPane {
 
     /** Decodes the whole object once in the background: learns its size and checks it against its id. */
     private void scan(ObjectContent content) {
-        load(new Task<Boolean>() {
+        String name = title.getText();
+        var check = new Task<Boolean>() {
+            {
+                updateTitle("Checking " + name);
+            }
+
             @Override
             protected Boolean call() throws Exception {
-                return content.scan(this::isCancelled);
+                long total = content.sizeBound();
+                long start = System.nanoTime();
+                return content.scan(this::isCancelled, done -> {
+                    updateProgress(done, Math.max(1, total));
+                    double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                    updateMessage(Format.bytes(done) + " of " + Format.bytes(total) + " · " + Format.bytes((long) (done / seconds)) + "/s");
+                });
             }
 
             @Override
@@ -297,6 +310,8 @@ final class PreviewPane extends BorderPane {
                     integrity.setText("verified: its XXH3-128 is its id");
                     size.setText(sizeText(content.size()));
                     hex.sizeKnown(content, content.size());
+                } else {
+                    integrity.setText("not checked (cancelled)");
                 }
             }
 
@@ -306,7 +321,9 @@ final class PreviewPane extends BorderPane {
                     markDamaged(getException());
                 }
             }
-        });
+        };
+        loading.add(check);
+        tasks.runQuietly(check);
     }
 
     private void markDamaged(Throwable e) {

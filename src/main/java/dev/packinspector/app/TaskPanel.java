@@ -51,6 +51,19 @@ final class TaskPanel extends VBox {
      * the status line and the note (null: the task's own result shows it, say nothing).
      */
     <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done) {
+        return run(task, done, true);
+    }
+
+    /**
+     * Runs a task the user did not start and may not wait for (checking a previewed object): its
+     * row shows while it is slow, with Cancel, but only a failure is reported; success and
+     * cancellation end it silently.
+     */
+    <T> Task<T> runQuietly(Task<T> task) {
+        return run(task, value -> null, false);
+    }
+
+    private <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done, boolean reportCancel) {
         var title = new Label();
         title.textProperty().bind(task.titleProperty());
         title.setMinWidth(180);
@@ -85,7 +98,7 @@ final class TaskPanel extends VBox {
             } else if (state == Worker.State.FAILED) {
                 status.error(task.getTitle() + " failed", task.getException());
                 outcome = status.text();
-            } else if (state == Worker.State.CANCELLED) {
+            } else if (state == Worker.State.CANCELLED && reportCancel) {
                 status.info(task.getTitle() + " cancelled");
             }
             if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {

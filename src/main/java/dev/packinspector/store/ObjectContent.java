@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 /**
  * Random access to one object's content, for previews of objects of any size: a byte range is
@@ -77,11 +78,18 @@ public final class ObjectContent {
      *     object's, or what the frame decoder finds wrong
      */
     public boolean scan(BooleanSupplier cancelled) throws IOException {
+        return scan(cancelled, done -> { });
+    }
+
+    /** {@link #scan(BooleanSupplier)}, telling {@code progress} the content bytes checked after each block. */
+    public boolean scan(BooleanSupplier cancelled, LongConsumer progress) throws IOException {
         Xxh3.Stream hash = Xxh3.stream();
         var all = new Learner(0) {
             @Override
             boolean take(ByteBuffer block, long contentStart) {
+                long end = contentStart + block.remaining();
                 hash.put(block);
+                progress.accept(end);
                 return !cancelled.getAsBoolean();
             }
         };

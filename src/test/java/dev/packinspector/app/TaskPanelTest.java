@@ -82,6 +82,53 @@ class TaskPanelTest extends MainWindowTestBase {
         assertTrue(WindowDriver.onFx(() -> panel.getChildren().isEmpty()), "no row, no note");
     }
 
+    @Test
+    void aQuietTaskShowsWhileSlowButReportsOnlyAFailure() throws Exception {
+        TaskPanel panel = window().tasks();
+        WindowDriver.onFx(() -> panel.showAfter(Duration.ZERO));
+        WindowDriver.onFx(() -> window().status().info("before"));
+        var release = new CountDownLatch(1);
+        Task<Boolean> quiet = WindowDriver.onFx(() -> panel.runQuietly(new Task<Boolean>() {
+            {
+                updateTitle("Checking big.bin");
+            }
+
+            @Override
+            protected Boolean call() throws Exception {
+                release.await();
+                return true;
+            }
+        }));
+        WindowDriver.waitUntil("its row is shown, with Cancel", () -> texts(panel).contains("Checking big.bin") && texts(panel).contains("Cancel"));
+        release.countDown();
+        WindowDriver.await(quiet);
+        WindowDriver.waitUntil("it ends without a note", () -> panel.getChildren().isEmpty());
+        assertEquals("before", ui.status(), "success is not reported");
+
+        var cancelled = WindowDriver.onFx(() -> panel.runQuietly(new Task<Boolean>() {
+            @Override
+            protected Boolean call() throws Exception {
+                new CountDownLatch(1).await();
+                return true;
+            }
+        }));
+        WindowDriver.onFx(() -> cancelled.cancel());
+        WindowDriver.waitUntil("the cancelled one is gone", () -> panel.getChildren().isEmpty() && !panel.busy());
+        assertEquals("before", ui.status(), "nor is a cancellation (a newer selection cancels it)");
+
+        WindowDriver.onFx(() -> panel.runQuietly(new Task<Boolean>() {
+            {
+                updateTitle("Checking bad.bin");
+            }
+
+            @Override
+            protected Boolean call() throws Exception {
+                throw new java.io.IOException("object 1234 decodes to content whose XXH3-128 is 5678");
+            }
+        }));
+        WindowDriver.waitUntil("a failure is reported", () -> ui.status().startsWith("Checking bad.bin failed: object 1234"));
+    }
+
     /** Every text the panel shows (labels and buttons). */
     private static List<String> texts(TaskPanel panel) {
         return WindowDriver.onFx(() -> panel.lookupAll("*").stream().filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText())
