@@ -267,7 +267,7 @@ public final class UiBench {
         for (int r = 0; r < rounds; r++) {
             Path target = work.resolve("restore-" + r);
             delete(target);
-            RestorePlan plan = RestorePlanner.plan(session.packs(), MainWindow.items(entries), target, false);
+            RestorePlan plan = RestorePlanner.plan(session.packs(), RestoreItems.of(entries), target, false);
             var busy = new Gaps();
             busy.start();
             long t0 = System.nanoTime();

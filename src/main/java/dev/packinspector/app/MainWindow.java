@@ -3,16 +3,11 @@ package dev.packinspector.app;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.RestoreItem;
-import dev.packinspector.restore.RestorePlanner;
-import dev.packinspector.restore.RestoreResult;
-import dev.packinspector.restore.Restorer;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,24 +16,13 @@ import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Dragboard;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -46,12 +30,22 @@ import javafx.stage.Stage;
  * the centre, the preview on the right, running tasks and the status line at the bottom. Every
  * slow step runs as a background task; the window never waits.
  */
-final class MainWindow {
-    enum View { SNAPSHOTS, PACKS, OBJECTS, PROBLEMS }
+final class MainWindow implements WindowCommands.Actions {
+    enum View {
+        SNAPSHOTS("Snapshots"), PACKS("Packs"), OBJECTS("Objects"), PROBLEMS("Problems");
+
+        private final String title;
+
+        View(String title) {
+            this.title = title;
+        }
+
+        String title() {
+            return title;
+        }
+    }
 
     private static final Pattern OBJECT = Pattern.compile("object ([0-9a-f]{32})");
-    /** A drag needs its files before it starts, so they are written on the FX thread: keep that short. */
-    static final long DRAG_OUT_LIMIT = 16L << 20;
     private static final Pattern PACK = Pattern.compile("pack-([0-9a-f]{16})");
 
     private final Stage stage;
@@ -61,6 +55,7 @@ final class MainWindow {
     private final StatusLine status = new StatusLine();
     private final TaskPanel tasks = new TaskPanel(executor, status);
     private final RestoreFlow restores;
+    private final ObjectExport export;
     private final PreviewPane preview;
     private final IndexView index;
     private final PacksView packsView = new PacksView();
@@ -99,11 +94,12 @@ final class MainWindow {
 
             @Override
             public List<File> dragOut(List<ObjectId> ids) {
-                return restoreForDrag(objectItems(ids));
+                return restoreForDrag(RestoreItems.objects(ids));
             }
         });
         this.problems = new ProblemsView(tasks, this::goTo);
         this.restores = new RestoreFlow(tasks, problems::addRestoreProblems);
+        this.export = new ObjectExport(() -> session, tasks, status, problems::addRestoreProblems, host, stage);
         this.snapshots = new SnapshotsView(tasks, new SnapshotsView.Actions() {
             @Override
             public void select(ManifestEntry entry) {
@@ -118,17 +114,17 @@ final class MainWindow {
 
             @Override
             public void restore(Snapshot s, List<ManifestEntry> entries) {
-                restores.restore(session, describe(s, entries), items(entries));
+                restores.restore(session, RestoreItems.describe(s, entries), RestoreItems.of(entries));
             }
 
             @Override
             public void restoreInto(Snapshot s, List<ManifestEntry> entries, Path folder) {
-                restores.restoreTo(session, describe(s, entries), items(entries), folder);
+                restores.restoreTo(session, RestoreItems.describe(s, entries), RestoreItems.of(entries), folder);
             }
 
             @Override
             public List<File> dragOut(Snapshot s, List<ManifestEntry> entries) {
-                return restoreForDrag(items(entries));
+                return restoreForDrag(RestoreItems.of(entries));
             }
         });
         nav.setId("nav");
@@ -146,7 +142,7 @@ final class MainWindow {
         split = new SplitPane(centre, preview);
         split.setDividerPositions(settings.number("divider", 0.55));
         var left = new BorderPane(nav);
-        root.setTop(new VBox(menus(), toolbar()));
+        root.setTop(new VBox(WindowCommands.menus(this, settings::recentStores, noStore), WindowCommands.toolbar(this, noStore)));
         root.setLeft(left);
         // Running tasks float over the bottom-right corner: a row coming or going repaints only
         // itself, never re-lays out the views (measured: a full repaint is 60+ ms without a GPU).
@@ -186,71 +182,36 @@ final class MainWindow {
         return null;
     }
 
-    private MenuBar menus() {
-        var open = item("Open…", "Shortcut+O", this::chooseStore);
-        var demo = item("Open the demo store", null, this::openDemo);
-        var recent = new Menu("Recent stores");
-        recent.setOnShowing(e -> {
-            recent.getItems().clear();
-            for (Path p : settings.recentStores()) {
-                recent.getItems().add(item(p.toString(), null, () -> open(p)));
-            }
-        });
-        recent.getItems().add(new MenuItem("(none)"));
-        var refresh = item("Refresh", "F5", this::refresh);
-        var quit = item("Quit", "Shortcut+Q", stage::close);
-        var file = new Menu("File", null, open, demo, recent, refresh, new javafx.scene.control.SeparatorMenuItem(), quit);
-        var view = new Menu("View");
-        for (View v : View.values()) {
-            view.getItems().add(item(title(v), "Shortcut+" + (v.ordinal() + 1), () -> nav.getSelectionModel().select(v)));
-        }
-        view.getItems().add(item("Find object…", "Shortcut+F", this::find));
-        var store = new Menu("Store", null, item("Verify", "Shortcut+Shift+V", this::verify), item("Restore…", "Shortcut+Shift+R", this::restoreSelection));
-        var help = new Menu("Help", null, item("About Pack Inspector", null,
-                () -> status.info("Pack Inspector 0.1.0 — browse, verify and restore chkpt stores")));
-        var bar = new MenuBar(file, view, store, help);
-        bar.setUseSystemMenuBar(true);
-        return bar;
+    // ---- commands (menus, toolbar, shortcuts) ---------------------------------------------------------
+
+    @Override
+    public void openStore(Path store) {
+        open(store);
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        var item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        item.setOnAction(e -> action.run());
-        return item;
+    @Override
+    public void quit() {
+        stage.close();
     }
 
-    private ToolBar toolbar() {
-        var find = new TextField();
-        find.setId("find");
-        find.setPromptText("Find object by id prefix…");
-        find.setPrefColumnCount(22);
-        find.setOnAction(e -> {
-            nav.getSelectionModel().select(View.OBJECTS);
-            index.filter(find.getText().trim());
-        });
-        var spacer = new javafx.scene.layout.Region();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        var refresh = button("Refresh", "Pick up packs and snapshots chkpt added (F5)", this::refresh);
-        var verify = button("Verify", "Check every pack, object and catalog reference (Ctrl+Shift+V)", this::verify);
-        var restore = button("Restore…", "Restore the selected files, or the whole snapshot, or the selected objects (Ctrl+Shift+R)",
-                this::restoreSelection);
-        for (Button b : List.of(refresh, verify, restore)) {
-            b.disableProperty().bind(noStore);
-        }
-        find.disableProperty().bind(noStore);
-        return new ToolBar(button("Open…", "Open a store or a bare packs folder (Ctrl+O)", this::chooseStore),
-                refresh, new Separator(javafx.geometry.Orientation.VERTICAL), verify, restore, spacer, find);
+    @Override
+    public void show(View view) {
+        select(view);
     }
 
-    private static Button button(String text, String tip, Runnable action) {
-        var b = new Button(text);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        b.setId("tool-" + text.replace("…", "").toLowerCase(java.util.Locale.ROOT));
-        return b;
+    @Override
+    public void find(String prefix) {
+        select(View.OBJECTS);
+        if (prefix == null) {
+            index.filterField().requestFocus();
+        } else {
+            index.filter(prefix);
+        }
+    }
+
+    @Override
+    public void about() {
+        status.info("Pack Inspector 0.1.0: browse, verify and restore chkpt stores");
     }
 
     void show() {
@@ -270,7 +231,8 @@ final class MainWindow {
         restores.chooser(c);
     }
 
-    void chooseStore() {
+    @Override
+    public void chooseStore() {
         Path folder = chooser.choose(stage, "Open a chkpt store or packs folder");
         if (folder != null) {
             open(folder);
@@ -309,7 +271,8 @@ final class MainWindow {
         Thread.ofVirtual().name("pack-inspector-close").start(s::close);
     }
 
-    void openDemo() {
+    @Override
+    public void openDemo() {
         tasks.run(new Task<Path>() {
             {
                 updateTitle("Writing the demo store");
@@ -327,7 +290,8 @@ final class MainWindow {
         }, p -> "Demo store written to " + p);
     }
 
-    void refresh() {
+    @Override
+    public void refresh() {
         if (session != null) {
             open(session.path());
         }
@@ -376,7 +340,7 @@ final class MainWindow {
 
     private String navLabel(View v) {
         if (session == null) {
-            return title(v);
+            return v.title();
         }
         long n = switch (v) {
             case SNAPSHOTS -> session.snapshots().size();
@@ -384,16 +348,7 @@ final class MainWindow {
             case OBJECTS -> session.packs().entryCount();
             case PROBLEMS -> problems.count();
         };
-        return title(v) + "   " + Format.count(n);
-    }
-
-    private static String title(View v) {
-        return switch (v) {
-            case SNAPSHOTS -> "Snapshots";
-            case PACKS -> "Packs";
-            case OBJECTS -> "Objects";
-            case PROBLEMS -> "Problems";
-        };
+        return v.title() + "   " + Format.count(n);
     }
 
     void showView(View v) {
@@ -416,19 +371,17 @@ final class MainWindow {
         nav.getSelectionModel().select(v);
     }
 
-    private void find() {
-        select(View.OBJECTS);
-        index.filterField().requestFocus();
-    }
-
-    private void verify() {
+    @Override
+    public void verify() {
         if (session != null) {
             select(View.PROBLEMS);
             problems.verify();
         }
     }
 
-    private void restoreSelection() {
+    /** Restores the selection of the view shown: objects in Objects, else files and folders of the snapshot. */
+    @Override
+    public void restore() {
         if (session != null && nav.getSelectionModel().getSelectedItem() == View.OBJECTS && !index.selectedIds().isEmpty()) {
             restoreObjects(index.selectedIds());
             return;
@@ -438,7 +391,7 @@ final class MainWindow {
             return;
         }
         List<ManifestEntry> entries = snapshots.selectedEntries();
-        restores.restore(session, describe(snapshots.selectedSnapshot(), entries), items(entries));
+        restores.restore(session, RestoreItems.describe(snapshots.selectedSnapshot(), entries), RestoreItems.of(entries));
     }
 
     private void goTo(String problem) {
@@ -468,70 +421,31 @@ final class MainWindow {
         preview.show(session, at.id(), null);
     }
 
-    // ---- restoring -------------------------------------------------------------------------------
-
-    private static String describe(Snapshot s, List<ManifestEntry> entries) {
-        String snap = "snapshot " + s.id().substring(0, 13);
-        return entries.size() == 1 ? entries.getFirst().path() + " from " + snap : Format.count(entries.size(), "file") + " of " + snap;
-    }
-
-    static List<RestoreItem> items(List<ManifestEntry> entries) {
-        var items = new ArrayList<RestoreItem>(entries.size());
-        for (ManifestEntry e : entries) {
-            items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
-        }
-        return items;
-    }
-
-    /** The most bytes an object's content can have, from its frame's block headers (no decoding, no catalog). */
-    private long contentSizeBound(ObjectId id) {
-        try {
-            var at = session.packs().locate(id);
-            return at.isEmpty() ? 0 : new dev.packinspector.store.ObjectContent(at.get()).sizeBound();
-        } catch (dev.packinspector.store.StoreException e) {
-            return 0; // the restore reports the damaged object
-        }
-    }
-
-    /** Objects picked in the index, restored as files named by their ids (as {@code extract} does). */
-    static List<RestoreItem> objectItems(List<ObjectId> ids) {
-        return ids.stream().distinct().map(id -> RestoreItem.object(id, -1)).toList();
-    }
+    // ---- restoring and exporting ---------------------------------------------------------------------
 
     private void restoreObjects(List<ObjectId> ids) {
         if (session != null && !ids.isEmpty()) {
             restores.restore(session, ids.size() == 1 ? "object " + ids.getFirst().shortHex(12) : Format.count(ids.size(), "object"),
-                    objectItems(ids));
+                    RestoreItems.objects(ids));
         }
     }
 
-    /** Restores a small selection into a fresh temp folder so its files can be dragged out; null if too large. */
+    /** What a drag out of the window carries: the items restored into a temp folder (null if too large). */
     List<File> restoreForDrag(List<RestoreItem> items) {
-        if (session == null || items.isEmpty()) {
-            return null;
+        return export.forDrag(items);
+    }
+
+    private void saveObject() {
+        ObjectId id = previewId();
+        if (id != null) {
+            export.save(id, previewName(id), previewSize(id));
         }
-        long bytes = 0;
-        for (RestoreItem i : items) {
-            bytes += i.size() >= 0 ? i.size() : contentSizeBound(i.id());
-        }
-        if (bytes > DRAG_OUT_LIMIT) {
-            status.info("That selection is " + Format.bytes(bytes) + ": use Restore… (or drop a folder on the restore area) for large selections");
-            return null;
-        }
-        try {
-            Path temp = Files.createTempDirectory("pack-inspector-drag-");
-            RestoreResult r = new Restorer(Restorer.defaultThreads()).run(RestorePlanner.plan(session.packs(), items, temp, false),
-                    dev.packinspector.restore.RestoreListener.NONE);
-            if (!r.problems().isEmpty()) {
-                problems.addRestoreProblems(r.problems());
-                status.info(r.problems().size() + " of the dragged files could not be restored (see Problems)");
-            }
-            try (var top = Files.list(temp)) {
-                return top.map(Path::toFile).toList();
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            status.error("Cannot prepare the dragged files", e);
-            return null;
+    }
+
+    private void openObject() {
+        ObjectId id = previewId();
+        if (id != null) {
+            export.open(id, previewName(id), previewSize(id));
         }
     }
 
@@ -540,56 +454,12 @@ final class MainWindow {
         return at == null ? null : at.id();
     }
 
-    private void saveObject() {
-        ObjectId id = previewId();
-        if (id == null) {
-            return;
-        }
-        var chooserDialog = new FileChooser();
-        chooserDialog.setTitle("Save object as");
-        chooserDialog.setInitialFileName(previewEntry != null ? Path.of(previewEntry.path()).getFileName().toString() : id.toHex());
-        File f = chooserDialog.showSaveDialog(stage);
-        if (f != null) {
-            writeObject(id, f.toPath(), false);
-        }
+    private String previewName(ObjectId id) {
+        return previewEntry != null && id.equals(previewEntry.blob()) ? Path.of(previewEntry.path()).getFileName().toString() : id.toHex();
     }
 
-    private void openObject() {
-        ObjectId id = previewId();
-        if (id == null) {
-            return;
-        }
-        try {
-            String name = previewEntry != null ? Path.of(previewEntry.path()).getFileName().toString() : id.toHex();
-            writeObject(id, Files.createTempDirectory("pack-inspector-open-").resolve(name), true);
-        } catch (IOException e) {
-            status.error("Cannot open the object", e);
-        }
-    }
-
-    private void writeObject(ObjectId id, Path file, boolean thenOpen) {
-        long size = previewEntry != null && id.equals(previewEntry.blob()) ? previewEntry.size() : -1;
-        var item = new RestoreItem(file.getFileName().toString(), id, size, -1, null);
-        tasks.run(new Task<RestoreResult>() {
-            {
-                updateTitle("Saving " + file.getFileName());
-            }
-
-            @Override
-            protected RestoreResult call() throws Exception {
-                return new Restorer(1).run(RestorePlanner.plan(session.packs(), List.of(item), file.getParent(), true),
-                        dev.packinspector.restore.RestoreListener.NONE);
-            }
-
-            @Override
-            protected void succeeded() {
-                if (!getValue().problems().isEmpty()) {
-                    status.error("Cannot save " + file.getFileName(), new IOException(getValue().problems().getFirst().message()));
-                } else if (thenOpen) {
-                    host.showDocument(file.toUri().toString());
-                }
-            }
-        }, r -> r.problems().isEmpty() ? "Saved " + file : "Could not save " + file);
+    private long previewSize(ObjectId id) {
+        return previewEntry != null && id.equals(previewEntry.blob()) ? previewEntry.size() : -1;
     }
 
     // ---- for tests -------------------------------------------------------------------------------

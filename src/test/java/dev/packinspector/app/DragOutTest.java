@@ -36,7 +36,7 @@ class DragOutTest extends MainWindowTestBase {
     void theDraggedSelectionIsRestoredIntoATempFolderWithTheManifestsContent() throws IOException {
         List<ManifestEntry> selection = select("docs", "link-to-readme", "scripts/run.sh");
 
-        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(MainWindow.items(selection)));
+        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(RestoreItems.of(selection)));
 
         assertNotNull(dragged);
         Path folder = dragged.getFirst().toPath().getParent();
@@ -71,7 +71,7 @@ class DragOutTest extends MainWindowTestBase {
             }
         });
 
-        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(MainWindow.objectItems(window().index().selectedIds())));
+        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(RestoreItems.objects(window().index().selectedIds())));
 
         assertNotNull(dragged);
         Path folder = dragged.getFirst().toPath().getParent();
@@ -91,11 +91,11 @@ class DragOutTest extends MainWindowTestBase {
         ManifestEntry big = WindowDriver.onFx(() -> window().snapshots().selectedEntries().stream()
                 .filter(e -> e.path().equals("assets/random-2m.bin")).findFirst().orElseThrow());
         var many = new ArrayList<ManifestEntry>();
-        for (int i = 0; many.stream().mapToLong(ManifestEntry::size).sum() <= MainWindow.DRAG_OUT_LIMIT; i++) {
+        for (int i = 0; many.stream().mapToLong(ManifestEntry::size).sum() <= ObjectExport.DRAG_OUT_LIMIT; i++) {
             many.add(new ManifestEntry("copies/random-" + i + ".bin", big.blob(), big.size(), big.mode(), null));
         }
 
-        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(MainWindow.items(many)));
+        List<File> dragged = WindowDriver.onFx(() -> window().restoreForDrag(RestoreItems.of(many)));
 
         assertNull(dragged, "nothing to drag");
         String status = ui.status();

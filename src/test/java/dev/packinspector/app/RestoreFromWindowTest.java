@@ -39,7 +39,7 @@ class RestoreFromWindowTest extends MainWindowTestBase {
         List<ManifestEntry> entries = WindowDriver.onFx(() -> window().snapshots().selectedEntries());
         assertEquals(newest.get("files").size(), entries.size(), "nothing selected: the whole snapshot");
 
-        WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", MainWindow.items(entries), target));
+        WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", RestoreItems.of(entries), target));
 
         DialogPane plan = awaitPlanDialog();
         assertTrue(planLine(plan, "to-write").startsWith(newest.get("files").size() + " files ("), planLine(plan, "to-write"));
@@ -84,7 +84,7 @@ class RestoreFromWindowTest extends MainWindowTestBase {
     void cancellingThePlanWritesNothing() throws Exception {
         Path target = work.resolve("never");
         List<ManifestEntry> entries = WindowDriver.onFx(() -> window().snapshots().selectedEntries());
-        WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", MainWindow.items(entries), target));
+        WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", RestoreItems.of(entries), target));
 
         confirm(awaitPlanDialog(), ButtonType.CANCEL);
 

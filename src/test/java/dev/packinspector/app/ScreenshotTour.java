@@ -73,7 +73,7 @@ public final class ScreenshotTour {
             window.tasks().showAfter(javafx.util.Duration.ZERO);
             window.snapshots().fileTree().getSelectionModel().clearSelection();
             window.restores().restoreTo(window.session(), "snapshot " + window.snapshots().selectedSnapshot().id().substring(0, 13),
-                    MainWindow.items(window.snapshots().selectedEntries()), target);
+                    RestoreItems.of(window.snapshots().selectedEntries()), target);
             return null;
         });
         waitFor(() -> dialog() != null);
