@@ -33,8 +33,9 @@ final class Sql {
     static final String ALL_BLOBS = "SELECT " + BLOB_COLUMNS + " FROM blob_index";
     /** For verify: each distinct blob_hash of every manifest, with one {@code snapshot:path} that uses it. */
     static final String REFERENCED_BLOBS = "SELECT blob_hash, min(snapshot_id || ':' || path) FROM snapshot_files GROUP BY blob_hash";
-    /** For verify: every manifest row's place, through the primary key, so already in this order. */
+    /** For the preview: which manifest rows use a blob. No index covers blob_hash, so it reads every row. */
     static final String USES_OF_BLOB = "SELECT snapshot_id, path, mode FROM snapshot_files WHERE blob_hash = ? ORDER BY snapshot_id, path LIMIT ?";
+    /** For verify: every manifest row's place, through the primary key, so already in this order. */
     static final String ALL_PATHS = "SELECT snapshot_id, path, mode FROM snapshot_files ORDER BY snapshot_id, path";
     static final String COLUMNS_OF_TABLE = "SELECT name FROM pragma_table_info(?)";
 
