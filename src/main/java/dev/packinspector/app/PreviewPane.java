@@ -36,6 +36,7 @@ import javafx.scene.layout.StackPane;
  */
 final class PreviewPane extends BorderPane {
     private static final int MAX_IMAGE = 64 << 20;
+    private static final long USES_AFTER_MS = 250;
 
     private final BackgroundTasks executor;
     private final TaskPanel tasks;
@@ -263,7 +264,10 @@ final class PreviewPane extends BorderPane {
         load(new Task<List<Catalog.PathRow>>() {
             @Override
             protected List<Catalog.PathRow> call() throws Exception {
-                return catalog.usesOf(id, 50);
+                // the lookup reads every manifest row: wait until the selection has settled, so
+                // stepping through files does not queue one scan per file (a newer selection cancels this)
+                Thread.sleep(USES_AFTER_MS);
+                return catalog.usesOf(id, 50, this::isCancelled);
             }
 
             @Override

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.sqlite.ProgressHandler;
 
 /**
  * A chkpt store's {@code catalog.sqlite}, read-only: its snapshots, each snapshot's manifest, and
@@ -148,15 +149,35 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * Up to {@code limit} manifest rows (snapshot id, path, mode) that use {@code id}. There is no
-     * index on blob hashes, so this reads every manifest row: call it off the UI thread.
+     * index on blob hashes, so this reads every manifest row (about 0.1 s a million rows): call it
+     * off the UI thread. {@code cancelled} is polled while SQLite works and stops the query, which
+     * then returns no rows, so a newer question need not wait for an old one.
      */
-    public synchronized List<PathRow> usesOf(ObjectId id, int limit) throws StoreException {
+    public synchronized List<PathRow> usesOf(ObjectId id, int limit, BooleanSupplier cancelled) throws StoreException {
         var found = new ArrayList<PathRow>();
-        stream(Sql.USES_OF_BLOB, s -> {
-            s.setBytes(1, id.toBytes());
-            s.setInt(2, limit);
-        }, rs -> new PathRow(rs.getString(1), rs.getString(2), rs.getLong(3)), found::add, NEVER);
-        return found;
+        try {
+            ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancelled.getAsBoolean() ? 1 : 0;
+                }
+            });
+            stream(Sql.USES_OF_BLOB, s -> {
+                s.setBytes(1, id.toBytes());
+                s.setInt(2, limit);
+            }, rs -> new PathRow(rs.getString(1), rs.getString(2), rs.getLong(3)), found::add, cancelled);
+        } catch (SQLException | StoreException e) {
+            if (!cancelled.getAsBoolean()) {
+                throw e instanceof StoreException se ? se : failed((SQLException) e);
+            }
+        } finally {
+            try {
+                ProgressHandler.clearHandler(connection);
+            } catch (SQLException e) {
+                // the next query installs its own or none; nothing to undo
+            }
+        }
+        return cancelled.getAsBoolean() ? List.of() : found;
     }
 
     /** Streams every {@code blob_index} row, in the table's storage order. */

@@ -40,7 +40,7 @@ class PreviewTest extends MainWindowTestBase {
         WindowDriver.waitUntil("the hex tab shows offset 0", () -> Shown.hasHexLineForOffsetZero(shown("#preview-hex"), content));
         String blob = file.get("blob_hash").asText();
         WindowDriver.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(blob)));
-        WindowDriver.waitUntil("the info tab lists the snapshots using it", () -> !String.join("\n", shown("#preview-used-by")).contains("Looking up"));
+        WindowDriver.waitUntil("the info tab lists the snapshots using it", () -> !String.join("\n", shown("#preview-used-by")).toLowerCase(java.util.Locale.ROOT).contains("looking up"));
         String usedBy = String.join("\n", shown("#preview-used-by"));
         for (JsonNode snapshot : Fixtures.manifest("basic").get("snapshots")) {
             for (JsonNode f : snapshot.get("files")) {
