@@ -5,7 +5,7 @@
 # and the restore benchmark, a plain main:
 #   src/jmh/run-benchmarks.sh --restore STORE OUT_DIR [rounds] [threads]
 # and the window's responsiveness (a real window: run it under xvfb-run on a machine without a display):
-#   src/jmh/run-benchmarks.sh --ui BIG_STORE WORK_DIR [rounds]
+#   src/jmh/run-benchmarks.sh --ui BIG_STORE WORK_DIR [rounds] [HISTORY_STORE]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

@@ -66,6 +66,9 @@ public final class UiBench {
             if (only.contains("restore")) {
                 bench.responsiveness(big, rounds);
             }
+            if (only.contains("tree") && args.length > 3) {
+                bench.tree(Path.of(args[3]), rounds);
+            }
         } finally {
             fx(() -> {
                 Stage.getWindows().stream().filter(w -> w instanceof Stage).map(w -> (Stage) w).toList().forEach(Stage::close);
@@ -288,6 +291,41 @@ public final class UiBench {
                     busy.maxPulseGap, busy.maxPulseAt, busy.maxProbeDelay, busy.probes, idle.maxPulseGap, idle.maxProbeDelay);
             delete(target);
         }
+    }
+
+    // ---- a snapshot of 20,000 files -------------------------------------------------------------------
+
+    /** Switches between two snapshots of a large store: until the new tree is painted, and the longest pulse gap meanwhile. */
+    private void tree(Path store, int rounds) throws Exception {
+        Task<StoreSession> opening = fx(() -> window.open(store));
+        waitFor(() -> opening.getState() == Worker.State.SUCCEEDED && window.session() != null && window.session().path().equals(store));
+        fx(() -> {
+            window.select(MainWindow.View.SNAPSHOTS);
+            return null;
+        });
+        waitFor(() -> window.snapshots().fileTree().getRoot() != null);
+        int files = fx(() -> window.snapshots().fileTree().getRoot().getValue().files());
+        double[] shown = new double[rounds];
+        double[] gaps = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            int row = 1 + r % 2;
+            var gap = new Gaps();
+            gap.start();
+            var before = fx(() -> window.snapshots().fileTree().getRoot());
+            long t0 = System.nanoTime();
+            fx(() -> {
+                window.snapshots().snapshotTable().getSelectionModel().select(row);
+                return null;
+            });
+            waitFor(() -> window.snapshots().fileTree().getRoot() != before && window.snapshots().fileTree().lookupAll(".tree-table-row-cell").stream()
+                    .anyMatch(n -> n instanceof IndexedCell<?> c && c.getIndex() == 0 && c.getItem() != null));
+            shown[r] = ms(System.nanoTime() - t0);
+            Thread.sleep(100);
+            gap.stop();
+            gaps[r] = gap.maxPulseGap;
+        }
+        System.out.printf("snapshot of %,d files: selected until its tree is painted median %.1f ms (max %.1f); longest pulse gap meanwhile median %.1f ms (max %.1f)%n",
+                files, median(shown), max(shown), median(gaps), max(gaps));
     }
 
     /** The longest gap between pulses (an AnimationTimer) and the longest delay of a runLater posted every 10 ms. */

@@ -2,6 +2,7 @@ package dev.packinspector.app;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
 
@@ -28,8 +29,13 @@ final class BackgroundTasks implements AutoCloseable {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
+    /** Runs {@code task}; once the window has closed, cancels it instead (a timer may still fire late). */
     <T> Task<T> submit(Task<T> task) {
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.cancel();
+        }
         return task;
     }
 

@@ -510,6 +510,7 @@ final class MainWindow implements WindowCommands.Actions {
         settings.flush();
         // Closing the window stops what it started: restores and verifies end cleanly, leaving no partial file.
         tasks.cancelAll();
+        snapshots.close();
         preview.clear("");
         executor.close();
         if (session != null) {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -23,6 +25,7 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
 
 /**
  * The snapshots, newest first, and the selected one's files as a tree with folder totals; search
@@ -52,6 +55,9 @@ final class SnapshotsView extends SplitPane {
     private final Actions actions;
     private StoreSession session;
     private List<ManifestEntry> manifest = List.of();
+    private final PauseTransition searchPause = new PauseTransition(Duration.millis(200));
+    /** Search results with up to this many files open up. */
+    static final int EXPAND_SEARCH_RESULTS = 2_000;
 
     SnapshotsView(TaskPanel tasks, Actions actions) {
         this.tasks = tasks;
@@ -104,7 +110,8 @@ final class SnapshotsView extends SplitPane {
 
         search.setId("path-search");
         search.setPromptText("Search paths in this snapshot…");
-        search.textProperty().addListener((obs, old, text) -> showTree());
+        searchPause.setOnFinished(e -> search());
+        search.textProperty().addListener((obs, old, text) -> searchLater());
         var dropArea = new Label("Drop a folder here to restore the selection (or the whole snapshot) into it  ·  drag files out to restore them there");
         dropArea.setId("restore-drop-area");
         dropArea.setMaxWidth(Double.MAX_VALUE);
@@ -181,39 +188,106 @@ final class SnapshotsView extends SplitPane {
             return;
         }
         var catalog = session.catalog().get();
-        tasks.run(new Task<List<ManifestEntry>>() {
+        String filter = search.getText().trim();
+        tasks.run(new Task<Loaded>() {
             {
                 updateTitle("Reading snapshot " + s.id().substring(0, 13));
             }
 
             @Override
-            protected List<ManifestEntry> call() throws Exception {
-                return catalog.files(s);
+            protected Loaded call() throws Exception {
+                List<ManifestEntry> entries = catalog.files(s);
+                return new Loaded(entries, FileNode.tree(entries, filter));
             }
 
             @Override
             protected void succeeded() {
                 if (s == selectedSnapshot()) {
-                    manifest = getValue();
-                    showTree();
+                    manifest = getValue().manifest();
+                    showTree(getValue().root(), filter);
                 }
             }
-        }, m -> Format.count(m.size(), "file") + " in snapshot " + s.id().substring(0, 13));
+        }, loaded -> Format.count(loaded.manifest().size(), "file") + " in snapshot " + s.id().substring(0, 13));
     }
 
-    private void showTree() {
-        FileNode root = FileNode.tree(manifest, search.getText().trim());
-        var item = treeItem(root, !search.getText().isBlank());
+    /** A snapshot's manifest and its tree, both made off the FX thread. */
+    private record Loaded(List<ManifestEntry> manifest, FileNode root) {
+    }
+
+    /** The window is closing: no search starts any more. */
+    void close() {
+        searchPause.stop();
+    }
+
+    /** Filters the tree by the search text once typing pauses, off the FX thread. */
+    private void searchLater() {
+        searchPause.playFromStart();
+    }
+
+    private void search() {
+        List<ManifestEntry> entries = manifest;
+        String filter = search.getText().trim();
+        tasks.runQuietly(new Task<FileNode>() {
+            @Override
+            protected FileNode call() {
+                return FileNode.tree(entries, filter);
+            }
+
+            @Override
+            protected void succeeded() {
+                if (entries == manifest && filter.equals(search.getText().trim())) {
+                    showTree(getValue(), filter);
+                }
+            }
+        });
+    }
+
+    private void showTree(FileNode root, String filter) {
+        var item = new FileItem(root);
         item.setExpanded(true);
+        // search results open up, unless there are so many that opening them would cost more than it shows
+        if (!filter.isEmpty() && root.files() <= EXPAND_SEARCH_RESULTS) {
+            expandAll(item);
+        }
         files.setRoot(item);
     }
 
-    private static TreeItem<FileNode> treeItem(FileNode node, boolean expand) {
-        var item = new TreeItem<>(node);
-        for (FileNode child : node.children()) {
-            item.getChildren().add(treeItem(child, expand));
+    private static void expandAll(TreeItem<FileNode> item) {
+        item.setExpanded(true);
+        for (TreeItem<FileNode> child : item.getChildren()) {
+            if (!child.isLeaf()) {
+                expandAll(child);
+            }
         }
-        item.setExpanded(expand);
-        return item;
+    }
+
+    /**
+     * A row of the tree whose children are made when first asked for (a folder opened), so a
+     * snapshot of 100,000 files costs only the rows that are looked at.
+     */
+    private static final class FileItem extends TreeItem<FileNode> {
+        private boolean built;
+
+        FileItem(FileNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return !getValue().folder();
+        }
+
+        @Override
+        public ObservableList<TreeItem<FileNode>> getChildren() {
+            if (!built) {
+                built = true;
+                var children = new ArrayList<TreeItem<FileNode>>();
+                for (FileNode child : getValue().children()) {
+                    children.add(new FileItem(child));
+                }
+                super.getChildren().setAll(children);
+            }
+            return super.getChildren();
+        }
     }
 }

@@ -86,10 +86,10 @@ class SnapshotTreeTest extends MainWindowTestBase {
         assertTrue(rowShowing("src/module_05.rs") != null, "a match is drawn without opening anything");
 
         WindowDriver.onFx(() -> window().snapshots().searchField().setText("no such path"));
-        assertEquals(List.of(), WindowDriver.onFx(() -> Shown.filePaths(tree().getRoot())));
+        WindowDriver.waitUntil("nothing matches", () -> Shown.filePaths(tree().getRoot()).isEmpty());
 
         WindowDriver.onFx(() -> window().snapshots().searchField().clear());
-        assertEquals(paths(newest, p -> true), WindowDriver.onFx(() -> sorted(Shown.filePaths(tree().getRoot()))));
+        WindowDriver.waitUntil("every file is back", () -> sorted(Shown.filePaths(tree().getRoot())).equals(paths(newest, p -> true)));
     }
 
     private javafx.scene.control.TreeTableView<FileNode> tree() {
