@@ -9,6 +9,18 @@ final class Columns {
     private Columns() {
     }
 
+    /**
+     * Keeps every column but the last at least at its preferred width: with a policy that fits the
+     * columns to the table, only the last one gives way, and the table scrolls if it must.
+     */
+    static <T> void onlyLastFlexes(javafx.scene.control.TableView<T> table) {
+        var columns = table.getColumns();
+        for (int i = 0; i < columns.size() - 1; i++) {
+            columns.get(i).setMinWidth(columns.get(i).getPrefWidth());
+        }
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
     static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
         var c = new TableColumn<T, String>(title);
         c.setPrefWidth(width);

@@ -317,7 +317,7 @@ final class MainWindow implements WindowCommands.Actions {
         preview.clear("Select a file or an index entry to preview it");
         long data = s.packs().packs().stream().mapToLong(p -> Math.max(0, p.dataBytes())).sum();
         long content = s.contentBytesByPack().values().stream().mapToLong(Long::longValue).sum();
-        status.totals(Format.count(s.packs().packs().size()) + " packs · " + Format.count(s.packs().entryCount()) + " objects · "
+        status.totals(Format.count(s.packs().packs().size(), "pack") + " · " + Format.count(s.packs().entryCount(), "object") + " · "
                 + Format.bytes(data) + " on disk" + (content > 0 ? " · " + Format.bytes(content) + " content · ratio "
                 + String.format(java.util.Locale.ROOT, "%.2f", (double) content / Math.max(1, data)) : ""));
         nav.refresh();

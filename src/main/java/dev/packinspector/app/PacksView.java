@@ -16,7 +16,6 @@ final class PacksView extends TableView<PackStatus> {
     PacksView() {
         setId("packs-view");
         getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("This folder holds no packs yet"));
         getColumns().setAll(java.util.List.of(
                 Columns.text("Pack", 160, PackStatus::name),
@@ -26,6 +25,7 @@ final class PacksView extends TableView<PackStatus> {
                 Columns.text("Content", 90, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L))),
                 Columns.text("Ratio", 70, this::ratio),
                 Columns.text("Problem", 520, p -> p.problem() == null ? "" : p.problem().getMessage())));
+        Columns.onlyLastFlexes(this);
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PackStatus p, boolean empty) {

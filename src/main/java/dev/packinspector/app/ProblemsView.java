@@ -39,13 +39,13 @@ final class ProblemsView extends BorderPane {
         setId("problems-view");
         table.setId("problem-list");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No problems found. Verify checks every object, hash and catalog reference."));
         table.getColumns().setAll(List.of(
                 Columns.text("Problem", 200, Problem::what),
                 Columns.text("File", 250, Problem::file),
                 Columns.text("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
                 Columns.text("Details", 500, Problem::detail)));
+        Columns.onlyLastFlexes(table);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Problem p, boolean empty) {
@@ -149,11 +149,12 @@ final class ProblemsView extends BorderPane {
                 }
                 VerifyReport r = getValue();
                 rows.setAll(r.findings().stream().map(Problem::of).toList());
-                summary.setText((r.ok() ? "Verified: no problems in " + Format.count(r.objects()) + " objects (" + Format.bytes(r.contentBytes()) + ")"
-                        : problems(r.findings().size()) + " in " + Format.count(r.objects()) + " objects checked") + incomplete(r));
+                summary.setText((r.ok() ? "Verified: no problems in " + Format.count(r.objects(), "object") + " (" + Format.bytes(r.contentBytes()) + ")"
+                        : problems(r.findings().size()) + " in " + Format.count(r.objects(), "object") + " checked") + incomplete(r));
             }
         };
-        return tasks.run(task, r -> (r.ok() ? "Verify: no problems found" : "Verify: " + problems(r.findings().size()) + " found") + incomplete(r));
+        return tasks.run(task, r -> (r.ok() ? "Verify: no problems found" : "Verify: " + problems(r.findings().size()) + " found") + incomplete(r),
+                VerifyReport::ok);
     }
 
     /** Packs chkpt may still be writing are not problems, but verify could not check them: say so. */

@@ -153,6 +153,11 @@ final class RestoreFlow {
         };
         return tasks.run(task, r -> String.format("Restored %s (%s) into %s%s%s", Format.count(r.written(), "file"), Format.bytes(r.bytesWritten()),
                 plan.target(), r.unchanged() > 0 ? "; " + Format.count(r.unchanged()) + " already there" : "",
-                r.problems().isEmpty() && r.conflictsKept() == 0 ? "" : "; " + (r.problems().size() + r.conflictsKept()) + " not restored (see Problems)"));
+                complete(r) ? "" : "; " + (r.problems().size() + r.conflictsKept()) + " not restored (see Problems)"), RestoreFlow::complete);
+    }
+
+    /** Everything asked for is in place: nothing refused, failed or kept because it differed. */
+    private static boolean complete(RestoreResult r) {
+        return r.problems().isEmpty() && r.conflictsKept() == 0;
     }
 }

@@ -50,7 +50,7 @@ final class StartPage extends VBox {
         }
         for (StoreFinder.FoundStore s : found) {
             var link = new Hyperlink(s.path().getFileName() + "  —  " + (s.problem() != null ? s.problem()
-                    : s.snapshots() + " snapshots, " + Format.bytes(s.packBytes()) + (s.lastSave() == null ? "" : ", last save " + s.lastSave())));
+                    : Format.count(s.snapshots(), "snapshot") + ", " + Format.bytes(s.packBytes()) + (s.lastSave() == null ? "" : ", last save " + Format.time(s.lastSave()))));
             link.setOnAction(e -> open.accept(s.path()));
             getChildren().add(link);
         }

@@ -51,7 +51,12 @@ final class TaskPanel extends VBox {
      * the status line and the note (null: the task's own result shows it, say nothing).
      */
     <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done) {
-        return run(task, done, true);
+        return run(task, done, value -> true, true);
+    }
+
+    /** Like {@link #run(Task, java.util.function.Function)}; {@code good} tells a clean result from one that found trouble (its note is a warning). */
+    <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done, java.util.function.Predicate<T> good) {
+        return run(task, done, good, true);
     }
 
     /**
@@ -60,10 +65,11 @@ final class TaskPanel extends VBox {
      * cancellation end it silently.
      */
     <T> Task<T> runQuietly(Task<T> task) {
-        return run(task, value -> null, false);
+        return run(task, value -> null, value -> true, false);
     }
 
-    private <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done, boolean reportCancel) {
+    private <T> Task<T> run(Task<T> task, java.util.function.Function<T, String> done, java.util.function.Predicate<T> good,
+            boolean reportCancel) {
         var title = new Label();
         title.textProperty().bind(task.titleProperty());
         title.setMinWidth(180);
@@ -90,8 +96,10 @@ final class TaskPanel extends VBox {
         delay.play();
         task.stateProperty().addListener((obs, old, state) -> {
             String outcome = null;
+            Mark mark = Mark.FAILED;
             if (state == Worker.State.SUCCEEDED) {
                 outcome = done.apply(task.getValue());
+                mark = good.test(task.getValue()) ? Mark.DONE : Mark.TROUBLE;
                 if (outcome != null) {
                     status.info(outcome);
                 }
@@ -107,7 +115,7 @@ final class TaskPanel extends VBox {
                 int at = getChildren().indexOf(row);
                 if (at >= 0 && outcome != null) {
                     // a task long enough to be shown ends with a note of how it ended
-                    getChildren().set(at, notice(outcome, state == Worker.State.SUCCEEDED));
+                    getChildren().set(at, notice(outcome, mark));
                 } else {
                     getChildren().remove(row);
                 }
@@ -119,9 +127,22 @@ final class TaskPanel extends VBox {
     /** How long a task's outcome note stays. */
     static final Duration NOTICE_FOR = Duration.seconds(6);
 
-    private HBox notice(String text, boolean ok) {
-        var mark = new Label(ok ? "✓" : "✗");
-        mark.getStyleClass().add(ok ? "success" : "danger");
+    /** How a task ended: done, done but it found trouble (problems, files not restored), or failed. */
+    private enum Mark {
+        DONE("✓", "success"), TROUBLE("!", "warning"), FAILED("✗", "danger");
+
+        final String symbol;
+        final String style;
+
+        Mark(String symbol, String style) {
+            this.symbol = symbol;
+            this.style = style;
+        }
+    }
+
+    private HBox notice(String text, Mark how) {
+        var mark = new Label(how.symbol);
+        mark.getStyleClass().add(how.style);
         var message = new Label(text);
         message.setWrapText(true);
         message.setMaxWidth(600);

@@ -89,6 +89,7 @@ public final class ScreenshotTour {
         shot("restored");
         fx(() -> {
             window.tasks().getChildren().clear();
+            window.tasks().showAfter(TaskPanel.SHOW_AFTER);
             return null;
         });
 

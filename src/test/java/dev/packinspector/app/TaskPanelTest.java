@@ -47,6 +47,25 @@ class TaskPanelTest extends MainWindowTestBase {
     }
 
     @Test
+    void aTaskThatFoundTroubleEndsWithAWarningNotATick() {
+        TaskPanel panel = window().tasks();
+        WindowDriver.onFx(() -> panel.showAfter(Duration.ZERO));
+        var release = new CountDownLatch(1);
+        WindowDriver.onFx(() -> panel.run(new Task<Integer>() {
+            @Override
+            protected Integer call() throws Exception {
+                release.await();
+                return 3;
+            }
+        }, n -> "Verify: " + n + " problems found", n -> n == 0));
+        WindowDriver.waitUntil("the row is shown", () -> texts(panel).contains("Cancel"));
+        release.countDown();
+        WindowDriver.waitUntil("the note says it found trouble", () -> texts(panel).contains("Verify: 3 problems found"));
+        assertTrue(texts(panel).contains("!"), texts(panel)::toString);
+        assertFalse(texts(panel).contains("✓"), texts(panel)::toString);
+    }
+
+    @Test
     void aFailedTaskEndsWithANoteInOneSentence() {
         TaskPanel panel = window().tasks();
         WindowDriver.onFx(() -> panel.showAfter(Duration.ZERO));
