@@ -96,7 +96,7 @@ class CorruptStoreTest extends MainWindowTestBase {
             String naming = wholePack ? pack : expected.get("affected_blob_hashes").get(0).asText();
             assertTrue(found.stream().anyMatch(p -> p.startsWith(category + ": ") && p.contains(naming)),
                     () -> "verify reports " + category + " naming " + naming + ": " + found);
-            assertTrue(summary.matches("[\\d,]+ problems? in [\\d,]+ objects checked.*"), summary);
+            assertTrue(summary.matches("[\\d,]+ problems? in [\\d,]+ objects? checked.*"), summary);
             assertTrue(ui.status().matches("Verify: [\\d,]+ problems? found.*"), ui.status());
         }
     }
