@@ -90,6 +90,20 @@ class OpenStoreTest extends MainWindowTestBase {
     }
 
     @Test
+    void aFolderThatIsNoStoreIsRefusedInOneSentenceAndTheOpenStoreStays(@org.junit.jupiter.api.io.TempDir Path notAStore) throws Exception {
+        java.nio.file.Files.writeString(notAStore.resolve("notes.txt"), "hello");
+        StoreSession basic = ui.openAndShowFiles(Fixtures.store("basic"));
+
+        var opening = WindowDriver.onFx(() -> window().open(notAStore));
+        WindowDriver.waitUntil("the open has ended", opening::isDone);
+        WindowDriver.waitUntil("the status line says why", () -> ui.status().contains("not a chkpt store"));
+
+        assertTrue(ui.status().startsWith("Opening " + notAStore.getFileName() + " failed: "), ui.status());
+        assertFalse(ui.status().contains("Exception"), ui.status());
+        assertEquals(basic, WindowDriver.onFx(window()::session), "the store that was open stays open");
+    }
+
+    @Test
     void cancellingTheChooserOpensNothing() {
         WindowDriver.onFx(() -> window().chooser((owner, title) -> null));
 
