@@ -1,6 +1,7 @@
 package dev.packinspector;
 
 import dev.packinspector.app.Gui;
+import dev.packinspector.app.SelfTest;
 import dev.packinspector.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +9,17 @@ import java.util.Arrays;
 
 /**
  * Entry point of the jar and of the {@code pack-inspector} launcher: no arguments, {@code gui
- * [STORE]} or just a folder open the window; a subcommand runs the command line.
+ * [STORE]} or just a folder open the window; {@code --self-test [STORE]} checks that the window
+ * works and exits; a subcommand runs the command line.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--self-test")) {
+            System.exit(SelfTest.run(args.length > 1 ? Path.of(args[1]) : null, System.out));
+        }
         if (args.length == 0 || args[0].equals("gui") || (args.length == 1 && !args[0].startsWith("-") && Files.isDirectory(Path.of(args[0])))) {
             String[] store = args.length > 0 && args[0].equals("gui") ? Arrays.copyOfRange(args, 1, args.length) : args;
             try {

@@ -114,6 +114,11 @@ final class PreviewPane extends BorderPane {
         return tabs;
     }
 
+    /** What the background check said of the object shown ("verified: …", "DAMAGED: …", "checking…"). */
+    String integrity() {
+        return integrity.getText();
+    }
+
     TextView text() {
         return text;
     }

@@ -1,0 +1,65 @@
+package dev.packinspector.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.packinspector.Fixtures;
+import dev.packinspector.Main;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --self-test} in its own JVM, without a display, as CI runs it on the packaged image: it
+ * opens the window on the Headless platform, opens a store, previews a file and exits 0; it exits
+ * 1 with the reason when it cannot.
+ */
+class SelfTestTest {
+    private record Run(int exit, String output) {
+    }
+
+    private static Run selfTest(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--self-test"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("DISPLAY");
+        builder.environment().remove("WAYLAND_DISPLAY");
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the self-test ends by itself");
+        return new Run(p.exitValue(), output);
+    }
+
+    @Test
+    void opensTheStorePreviewsAFileAndExitsZero() throws Exception {
+        Run run = selfTest(Fixtures.store("basic").toString());
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("(Headless platform)"), run.output());
+        assertTrue(run.output().contains("2 packs, 40 objects, 2 snapshots"), run.output());
+        assertTrue(run.output().contains("content verified"), run.output());
+        assertTrue(run.output().strip().endsWith("self-test: ok"), run.output());
+    }
+
+    @Test
+    void withoutAStoreItUsesTheDemoStore() throws Exception {
+        Run run = selfTest();
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("demo-store: 2 packs, 10 objects, 2 snapshots"), run.output());
+    }
+
+    @Test
+    void aFolderThatIsNoStoreFailsWithTheReason(@TempDir Path empty) throws Exception {
+        Files.writeString(empty.resolve("notes.txt"), "hello");
+        Run run = selfTest(empty.toString());
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().contains("self-test: FAILED: cannot open " + empty + ": ") && run.output().contains("not a chkpt store"), run.output());
+    }
+}
