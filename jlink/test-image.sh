@@ -55,6 +55,9 @@ check "  ... every file as the manifest lists it" restored_as_manifest "$fixture
 check "runtime image: restore a chunked store" bare "$image" restore "$fixtures/chunked" latest "$work/restored-chunked"
 check "  ... every file as the manifest lists it" restored_as_manifest "$fixtures/chunked" "$work/restored-chunked"
 check "app image: the window opens a store (Headless) and exits" bare "$app" --self-test "$fixtures/basic"
+check "app image: starts from its class-data archive" target/dist/pack-inspector/lib/app/record-cds.sh --check
+check "app image: its output is the command's alone (no JVM or CDS messages)" \
+  bash -c "env -i PATH='$work/tools' HOME='$work/home' '$app' packs '$fixtures/basic' 2>&1 | diff - <(env -i PATH='$work/tools' HOME='$work/home' '$image' packs '$fixtures/basic' 2>&1)"
 check "runtime image: the window opens the demo store and exits" bare "$image" --self-test
 
 deb="$(ls target/dist/pack-inspector_*.deb 2>/dev/null | head -1 || true)"
@@ -67,6 +70,7 @@ if [ -n "$deb" ]; then
     # as a user installs it: apt fetches what the package depends on (xdg-utils, X and GTK libraries)
     check ".deb: installs with apt-get" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$(realpath "$deb")"
     check ".deb: the installed window opens a store and exits" bare /opt/pack-inspector/bin/pack-inspector --self-test "$fixtures/basic"
+    check ".deb: the installed copy starts from a class-data archive made for it" /opt/pack-inspector/lib/app/record-cds.sh --check
     check ".deb: the desktop entry names the launcher and offers it for folders" \
       bash -c "grep -q '^Exec=/opt/pack-inspector/bin/pack-inspector %f' /opt/pack-inspector/lib/pack-inspector-pack-inspector.desktop \
         && grep -q '^MimeType=inode/directory;' /opt/pack-inspector/lib/pack-inspector-pack-inspector.desktop"
