@@ -68,7 +68,8 @@ if [ -n "$deb" ]; then
   installed="$(dpkg-query -W -f='${Status}' pack-inspector 2>/dev/null || true)"
   if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null && [ "$installed" != "install ok installed" ]; then
     # as a user installs it: apt fetches what the package depends on (xdg-utils, X and GTK libraries)
-    check ".deb: installs with apt-get" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$(realpath "$deb")"
+    # (a fresh machine may have no package lists yet: apt needs them to fetch the dependencies)
+    check ".deb: installs with apt-get" bash -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q '$(realpath "$deb")'"
     check ".deb: the installed window opens a store and exits" bare /opt/pack-inspector/bin/pack-inspector --self-test "$fixtures/basic"
     check ".deb: the installed copy starts from a class-data archive made for it" /opt/pack-inspector/lib/app/record-cds.sh --check
     check ".deb: the desktop entry names the launcher and offers it for folders" \
