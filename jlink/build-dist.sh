@@ -29,7 +29,8 @@ cp target/pack-inspector.jar "$dist/app/"
 modules="$(grep -v '^#' jlink/modules.txt | grep . | paste -sd, -)"
 options="$(grep -v '^#' jlink/java-options.txt | grep . | paste -sd' ' -)"
 
-# Native symbols are stripped with objcopy where there is one (libjvm.so alone loses about 10 MB).
+# Native debug symbols are stripped with objcopy where there is one (Temurin's libraries come
+# stripped already, so it gains little there; other JDK builds ship theirs with symbols).
 strip_native=exclude-debuginfo-files
 if command -v objcopy > /dev/null; then
   strip_native="objcopy=$(command -v objcopy)"

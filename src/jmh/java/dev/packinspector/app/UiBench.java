@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -407,25 +405,11 @@ public final class UiBench {
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+        return Fx.call(action, 60);
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out at " + StackWalker.getInstance().walk(f -> f.skip(1).findFirst().orElseThrow()));
-            }
-            Thread.sleep(1);
-        }
+        Fx.waitFor("the window, at " + StackWalker.getInstance().walk(f -> f.skip(1).findFirst().orElseThrow()), condition, 60);
     }
 
     private static void delete(Path root) throws IOException {

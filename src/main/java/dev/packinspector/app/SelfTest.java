@@ -121,25 +121,11 @@ public final class SelfTest {
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> action) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return Fx.call(action, TIMEOUT_SECONDS);
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Fx.waitFor(what, condition, TIMEOUT_SECONDS);
     }
 
     private static void delete(Path root) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -189,24 +188,10 @@ public final class ScreenshotTour {
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
-        var result = new CompletableFuture<T>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        return Fx.call(action, 30);
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the window did not get there in 30 s");
-            }
-            Thread.sleep(50);
-        }
+        Fx.waitFor("the window", condition, 30);
     }
 }
