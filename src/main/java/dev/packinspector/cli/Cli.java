@@ -41,6 +41,10 @@ public final class Cli {
         cl.setErr(new PrintWriter(stderr, true));
         cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (readerWentAway(e)) {
+                // stdout was closed by its reader (`pack-inspector ls STORE | head`): it wants no more
+                return OK;
+            }
             if (e instanceof CommandLine.ParameterException usage) {
                 commandLine.getErr().println(usage.getMessage());
                 usage.getCommandLine().usage(commandLine.getErr());
@@ -60,6 +64,16 @@ public final class Cli {
                 // stdout closed by the reader (e.g. a pipe into head): nothing left to tell it
             }
         }
+    }
+
+    /** The output's reader closed it (EPIPE): not a failure of ours, nothing to say. */
+    private static boolean readerWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException && !(t instanceof StoreException) && "Broken pipe".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int exitCodeOf(Throwable e) {

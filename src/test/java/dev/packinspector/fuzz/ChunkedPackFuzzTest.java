@@ -35,7 +35,7 @@ class ChunkedPackFuzzTest {
         }
     }
 
-    @FuzzTest(maxExecutions = 10_000_000, maxDuration = "15m")
+    @FuzzTest(maxExecutions = 10_000_000, maxDuration = "30m")
     void aPartsManifestOpensOrIsRefused(byte[] manifest) throws IOException {
         Files.write(DIR.resolve("pack-" + NAME + ".dat.parts.json"), manifest);
         try (PackSet packs = PackSet.open(DIR)) {

@@ -33,7 +33,7 @@ class PackFuzzTest {
         }
     }
 
-    @FuzzTest(maxExecutions = 10_000_000, maxDuration = "15m")
+    @FuzzTest(maxExecutions = 10_000_000, maxDuration = "30m")
     void aPackOpensValidatesAndReadsOrIsRefused(byte[] input) throws IOException {
         int idxLength = input.length < 4 ? 0 : Math.min(input.length - 4, ByteBuffer.wrap(input, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFF);
         byte[] idx = Arrays.copyOfRange(input, Math.min(4, input.length), Math.min(4, input.length) + Math.max(0, idxLength));
