@@ -50,7 +50,7 @@ class CatalogRowsFuzzTest {
         }
     }
 
-    @FuzzTest(maxExecutions = 10_000_000, maxDuration = "30m")
+    @FuzzTest(maxExecutions = 10_000_000, maxDuration = "10m")
     void catalogRowsAreReadOrRefused(FuzzedDataProvider data) throws Exception {
         for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
             Files.deleteIfExists(DIR.resolve("catalog.sqlite" + suffix));
