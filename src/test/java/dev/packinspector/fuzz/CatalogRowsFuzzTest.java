@@ -37,13 +37,11 @@ class CatalogRowsFuzzTest {
             CREATE INDEX idx_snapshot_files_snapshot_id ON snapshot_files (snapshot_id);
             CREATE TABLE blob_index (blob_hash BLOB PRIMARY KEY, pack_hash TEXT, size INTEGER NOT NULL);
             """;
-    private static final Path DIR = scratch();
-    private static final Path TARGET = DIR.resolveSibling(DIR.getFileName() + "-target");
+    private static final Path DIR = packsFolderIn(Scratch.folder("catalog"));
+    private static final Path TARGET = Scratch.folder("catalog-target");
 
-    private static Path scratch() {
+    private static Path packsFolderIn(Path dir) {
         try {
-            Path base = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
-            Path dir = base.resolve("pack-inspector-fuzz-catalog-" + ProcessHandle.current().pid());
             Files.createDirectories(dir.resolve("packs"));
             return dir;
         } catch (IOException e) {

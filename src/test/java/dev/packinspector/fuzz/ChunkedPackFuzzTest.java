@@ -22,8 +22,7 @@ class ChunkedPackFuzzTest {
 
     private static Path copyOfChunkedFixture() {
         try {
-            Path base = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
-            Path dir = Files.createDirectories(base.resolve("pack-inspector-fuzz-chunked-" + ProcessHandle.current().pid()));
+            Path dir = Scratch.folder("chunked");
             try (Stream<Path> files = Files.list(Fixtures.store("chunked").resolve("packs"))) {
                 for (Path f : files.toList()) {
                     Files.copy(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -8,7 +8,6 @@ import dev.packinspector.store.Pack;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.StoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -22,16 +21,7 @@ import java.util.Arrays;
  */
 class PackFuzzTest {
     private static final String NAME = "0123456789abcdef";
-    private static final Path DIR = scratch();
-
-    private static Path scratch() {
-        try {
-            Path base = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
-            return Files.createDirectories(base.resolve("pack-inspector-fuzz-" + ProcessHandle.current().pid()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final Path DIR = Scratch.folder("pack");
 
     @FuzzTest(maxExecutions = 10_000_000, maxDuration = "30m")
     void aPackOpensValidatesAndReadsOrIsRefused(byte[] input) throws IOException {
