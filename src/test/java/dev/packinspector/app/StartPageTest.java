@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packinspector.Fixtures;
+import dev.packinspector.StoreFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class StartPageTest {
     @Test
     void theStartPageListsTheStoresInTheStoresRootAndOpensOne(@TempDir Path root) throws IOException {
         Path copy = root.resolve("basic");
-        copyTree(Fixtures.store("basic"), copy);
+        StoreFingerprint.copy(Fixtures.store("basic"), copy);
         try (var ui = WindowDriver.start(root)) {
             assertEquals(List.of(), ui.anywhere("#start-demo"), "no demo offer when there are stores");
             List<Hyperlink> links = storeLinks(ui);
@@ -56,19 +57,6 @@ class StartPageTest {
 
     private static List<Hyperlink> storeLinks(WindowDriver ui) {
         return ui.<Hyperlink>anywhere("#start-page .hyperlink");
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
