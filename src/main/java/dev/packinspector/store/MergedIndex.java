@@ -4,17 +4,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The ids of many packs merged into one sorted table with a 65,536-way fan-out on the top 16 bits,
- * so that finding an id costs one short binary search instead of one per pack (chkpt scans its
- * packs one after another). Built in linear time from the already-sorted indexes; ids present in
+ * The ids of many packs merged into one sorted table with a fan-out on the top bits of the ids
+ * (about one bucket per entry, at most 65,536), so that finding an id costs one short binary
+ * search instead of one per pack (chkpt scans its packs one after another). Sizing the fan-out to
+ * the entries keeps a small set cheap to build: a fixed 65,536 buckets took 95% of the time of
+ * opening a five-object pack. Built in linear time from the already-sorted indexes; ids present in
  * several packs keep pack order. Immutable and thread-safe.
  */
 final class MergedIndex {
-    private static final int FAN_OUT = 1 << 16;
+    private static final int MAX_BITS = 16;
     private static final int INSERTION_SORT_LIMIT = 32;
 
     private final List<Pack> packs;
-    private final int[] bucketStart = new int[FAN_OUT + 1];
+    private final int shift;
+    private final int[] bucketStart;
     private final long[] his;
     private final long[] los;
     private final int[] packOf;
@@ -27,6 +30,10 @@ final class MergedIndex {
             total += p.entryCount();
         }
         int n = Math.toIntExact(total);
+        int bits = Math.clamp(64 - Long.numberOfLeadingZeros(n), 1, MAX_BITS);
+        int fanOut = 1 << bits;
+        shift = 64 - bits;
+        bucketStart = new int[fanOut + 1];
         his = new long[n];
         los = new long[n];
         packOf = new int[n];
@@ -37,10 +44,10 @@ final class MergedIndex {
                 bucketStart[bucket(idx.idHi(i)) + 1]++;
             }
         }
-        for (int b = 0; b < FAN_OUT; b++) {
+        for (int b = 0; b < fanOut; b++) {
             bucketStart[b + 1] += bucketStart[b];
         }
-        int[] fill = Arrays.copyOf(bucketStart, FAN_OUT);
+        int[] fill = Arrays.copyOf(bucketStart, fanOut);
         for (int p = 0; p < packs.size(); p++) {
             PackIndex idx = packs.get(p).index();
             for (int i = 0; i < idx.count(); i++) {
@@ -52,13 +59,13 @@ final class MergedIndex {
                 positionOf[k] = i;
             }
         }
-        for (int b = 0; b < FAN_OUT; b++) {
+        for (int b = 0; b < fanOut; b++) {
             sortBucket(bucketStart[b], bucketStart[b + 1]);
         }
     }
 
-    private static int bucket(long hi) {
-        return (int) (hi >>> 48);
+    private int bucket(long hi) {
+        return (int) (hi >>> shift);
     }
 
     int size() {
