@@ -39,14 +39,40 @@ public final class Pack implements AutoCloseable {
         try {
             PackData data = PackData.open(packsDir, name, arena);
             Path idxFile = packsDir.resolve(PackFiles.idx(name));
-            PackIndex index = new PackIndex(idxFile, Mapping.map(idxFile, arena, ProblemKind.INDEX_MISSING));
-            checkHeader(data, index);
-            index.checkOrder();
-            return new Pack(name, arena, data, index);
+            return checked(name, arena, data, new PackIndex(idxFile, Mapping.map(idxFile, arena, ProblemKind.INDEX_MISSING)));
         } catch (StoreException | RuntimeException e) {
             arena.close();
             throw e;
         }
+    }
+
+    /**
+     * Pack {@code name} made of copies of {@code dat} and {@code idx} in native memory, as a
+     * mapping would present them, with the checks of {@link #open}: what the fuzz targets read,
+     * without the files, mappings and shared-arena handshake that cost them most of their time.
+     * Errors name the files {@code packsDir} would hold. Use and close it on the thread that made it.
+     */
+    static Pack inMemory(Path packsDir, String name, byte[] dat, byte[] idx) throws StoreException {
+        Arena arena = Arena.ofConfined();
+        try {
+            var data = new PackData.SingleFile(packsDir.resolve(PackFiles.dat(name)), copy(dat, arena));
+            return checked(name, arena, data, new PackIndex(packsDir.resolve(PackFiles.idx(name)), copy(idx, arena)));
+        } catch (StoreException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static MemorySegment copy(byte[] bytes, Arena arena) {
+        MemorySegment copy = arena.allocate(bytes.length);
+        MemorySegment.copy(bytes, 0, copy, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        return copy;
+    }
+
+    private static Pack checked(String name, Arena arena, PackData data, PackIndex index) throws StoreException {
+        checkHeader(data, index);
+        index.checkOrder();
+        return new Pack(name, arena, data, index);
     }
 
     private static void checkHeader(PackData data, PackIndex index) throws StoreException {

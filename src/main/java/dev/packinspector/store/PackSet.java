@@ -23,7 +23,8 @@ public final class PackSet implements AutoCloseable {
     private final List<Pack> readable;
     private volatile MergedIndex merged;
 
-    private PackSet(Path packsDir, List<PackStatus> statuses) {
+    /** A set of packs opened elsewhere (in memory, by the fuzz targets); see {@link Pack#inMemory}. */
+    PackSet(Path packsDir, List<PackStatus> statuses) {
         this.packsDir = packsDir;
         this.statuses = List.copyOf(statuses);
         this.readable = statuses.stream().filter(PackStatus::readable).map(PackStatus::pack).toList();
