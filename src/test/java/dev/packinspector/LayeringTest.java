@@ -35,7 +35,7 @@ class LayeringTest {
 
     @Test
     void engineLayersDoNotDependOnFrontEnds() {
-        noClasses().that().resideInAnyPackage("dev.packinspector.catalog..", "dev.packinspector.restore..")
+        noClasses().that().resideInAnyPackage("dev.packinspector.catalog..", "dev.packinspector.restore..", "dev.packinspector.history..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.packinspector.cli..", "dev.packinspector.app..")
                 .allowEmptyShould(true)
                 .check(classes);

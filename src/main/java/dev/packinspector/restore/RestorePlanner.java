@@ -5,6 +5,7 @@ import dev.packinspector.store.ObjectReader;
 import dev.packinspector.store.Pack;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.Xxh3;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -171,7 +172,7 @@ public final class RestorePlanner {
         if (!existing.isRegularFile() || (item.size() >= 0 && existing.size() != item.size())) {
             return false;
         }
-        return FileHashes.idOf(file).equals(item.id());
+        return Xxh3.idOfFile(file).equals(item.id());
     }
 
     /** Null if {@code folder} (relative) is or can become a real folder of the target, else why not. */

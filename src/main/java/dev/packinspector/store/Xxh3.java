@@ -4,9 +4,14 @@ import com.dynatrace.hash4j.hashing.ByteAccess;
 import com.dynatrace.hash4j.hashing.HashStream128;
 import com.dynatrace.hash4j.hashing.HashValue128;
 import com.dynatrace.hash4j.hashing.Hashing;
+import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import net.openhft.hashing.LongTupleHashFunction;
 
@@ -35,6 +40,13 @@ public final class Xxh3 {
                 ? ONE_SHOT.hashMemory(content.address(), content.byteSize())
                 : ONE_SHOT.hashBytes(content.asByteBuffer());
         return ObjectId.fromDigest(d[1], d[0]);
+    }
+
+    /** The id chkpt would give the content of {@code file}, read through a mapping, so of any size. */
+    public static ObjectId idOfFile(Path file) throws IOException {
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
+            return idOf(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena));
+        }
     }
 
     public static Stream stream() {

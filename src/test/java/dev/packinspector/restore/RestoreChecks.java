@@ -45,7 +45,7 @@ public final class RestoreChecks {
                     continue;
                 }
                 String rel = target.relativize(f).toString();
-                assertEquals(expected.get(rel), FileHashes.idOf(f), "complete content under the final name " + rel);
+                assertEquals(expected.get(rel), dev.packinspector.store.Xxh3.idOfFile(f), "complete content under the final name " + rel);
                 complete++;
             }
         }
