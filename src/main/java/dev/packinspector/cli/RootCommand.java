@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "pack-inspector", mixinStandardHelpOptions = true, version = "Pack Inspector 0.1.0",
         description = "Browse, verify and restore chkpt stores. STORE is a store folder or a bare packs/ folder.",
         subcommands = {PacksCommand.class, LsCommand.class, CatCommand.class, SnapshotsCommand.class, FilesCommand.class,
-            RestoreCommand.class, ExtractCommand.class, VerifyCommand.class})
+            RestoreCommand.class, ExtractCommand.class, VerifyCommand.class, FindCommand.class, HistoryCommand.class, DiffCommand.class,
+            WhichCommand.class, StatsCommand.class})
 final class RootCommand implements Runnable {
     final OutputStream stdout;
     final PrintStream stderr;

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * Answers "is this exact content in the store?" for local files: each regular file is hashed as
  * chkpt hashes content (XXH3-128) and its id looked up in the packs and in the {@link StoreIndex}.
- * Folders are walked without following symbolic links; other kinds of file are reported, not
- * read. Reads the local files only; stateless.
+ * Folders are walked without following symbolic links, and only their regular files are looked
+ * up; a file named directly that is not a regular file is reported, not read. Reads the local
+ * files only; stateless.
  */
 public final class ContentFinder {
     private ContentFinder() {
@@ -63,7 +64,9 @@ public final class ContentFinder {
                     if (cancelled.getAsBoolean()) {
                         throw new CancellationException("finding content was cancelled");
                     }
-                    found.accept(lookUp(file, packs, index));
+                    if (attrs.isRegularFile()) {
+                        found.accept(lookUp(file, packs, index));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -30,10 +30,13 @@ class ContentFinderTest {
             Files.createSymbolicLink(dir.resolve("folder/link"), Path.of("not-in-store.txt"));
 
             var found = new ArrayList<ContentFinder.Found>();
-            ContentFinder.find(List.of(dir.resolve("folder"), dir.resolve("missing")), packs, index, () -> false, found::add);
+            ContentFinder.find(List.of(dir.resolve("folder"), dir.resolve("folder/link"), dir.resolve("missing")), packs, index, () -> false,
+                    found::add);
 
             var byName = new java.util.HashMap<String, ContentFinder.Found>();
             found.forEach(f -> byName.put(f.file().getFileName().toString(), f));
+            // the link is skipped in the walk and reported when named
+            assertThat(found).hasSize(4);
             assertThat(byName).containsOnlyKeys("copy-of-readme", "not-in-store.txt", "link", "missing");
 
             ContentFinder.Found copy = byName.get("copy-of-readme");

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.packinspector.Fixtures;
+import dev.packinspector.ManifestDiff;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Snapshot diffs of the fixtures, checked against a diff worked out here from manifest.json. */
@@ -22,7 +18,7 @@ class SnapshotDiffTest {
     @Test
     void diffsTheBasicStoresTwoSnapshotsAsTheManifestSays() throws Exception {
         List<JsonNode> snapshots = StoreIndexTest.snapshotsOf("basic");
-        List<String> expected = expectedDiff(snapshots.get(0), snapshots.get(1));
+        List<String> expected = ManifestDiff.lines(snapshots.get(0), snapshots.get(1));
         try (Catalog catalog = Catalog.open(Fixtures.store("basic")).orElseThrow()) {
             Snapshot a = catalog.resolve(snapshots.get(0).get("id").asText());
             Snapshot b = catalog.resolve(snapshots.get(1).get("id").asText());
@@ -58,43 +54,5 @@ class SnapshotDiffTest {
 
     private static String describe(SnapshotDiff.Change c) {
         return c.kind().letter() + " " + (c.kind() == SnapshotDiff.Kind.RENAMED ? c.before().path() + " -> " : "") + c.path();
-    }
-
-    /** git-style lines, from the JSON: renames pair a removed and an added path of one non-empty object, in path order. */
-    private static List<String> expectedDiff(JsonNode from, JsonNode to) {
-        Map<String, JsonNode> a = new TreeMap<>();
-        from.get("files").forEach(f -> a.put(f.get("path").asText(), f));
-        Map<String, JsonNode> b = new TreeMap<>();
-        to.get("files").forEach(f -> b.put(f.get("path").asText(), f));
-        var lines = new TreeMap<String, String>();
-        var removed = new HashMap<String, ArrayDeque<String>>();
-        for (var e : a.entrySet()) {
-            if (!b.containsKey(e.getKey()) && e.getValue().get("size").asLong() > 0) {
-                removed.computeIfAbsent(e.getValue().get("blob_hash").asText(), h -> new ArrayDeque<>()).add(e.getKey());
-            }
-        }
-        var renamed = new ArrayList<String>();
-        for (var e : b.entrySet()) {
-            JsonNode old = a.get(e.getKey());
-            if (old == null) {
-                var candidates = e.getValue().get("size").asLong() > 0 ? removed.get(e.getValue().get("blob_hash").asText()) : null;
-                if (candidates != null && !candidates.isEmpty()) {
-                    String was = candidates.poll();
-                    renamed.add(was);
-                    lines.put(e.getKey(), "R " + was + " -> " + e.getKey());
-                } else {
-                    lines.put(e.getKey(), "A " + e.getKey());
-                }
-            } else if (!old.get("blob_hash").equals(e.getValue().get("blob_hash")) || !old.get("mode").equals(e.getValue().get("mode"))
-                    || !old.get("size").equals(e.getValue().get("size"))) {
-                lines.put(e.getKey(), "M " + e.getKey());
-            }
-        }
-        for (String path : a.keySet()) {
-            if (!b.containsKey(path) && !renamed.contains(path)) {
-                lines.put(path, "D " + path);
-            }
-        }
-        return new ArrayList<>(lines.values());
     }
 }

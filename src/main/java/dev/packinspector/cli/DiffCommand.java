@@ -1,0 +1,96 @@
+package dev.packinspector.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.history.SnapshotDiff;
+import dev.packinspector.history.SnapshotDiff.Change;
+import dev.packinspector.history.SnapshotDiff.Kind;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"What changed from snapshot A to snapshot B, one line per path in path order, as git's --name-status:",
+            "A (added), D (removed), M (other content, size or mode), R (renamed: the same object at a new path), then bytes and path",
+            "(a rename: old and new path). Totals go to standard error."})
+final class DiffCommand implements Callable<Integer> {
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
+    private Path store;
+
+    @Parameters(index = "1", paramLabel = "A", description = "the older snapshot: an id, a unique prefix, or 'latest'")
+    private String from;
+
+    @Parameters(index = "2", paramLabel = "B", description = "the newer snapshot")
+    private String to;
+
+    @Option(names = "--json", description = "print JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        SnapshotDiff diff;
+        try (Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store))) {
+            Snapshot a = catalog.resolve(from);
+            Snapshot b = catalog.resolve(to);
+            diff = SnapshotDiff.between(a, catalog.files(a), b, catalog.files(b));
+        }
+        if (json) {
+            try (JsonGenerator g = Output.json(root.stdout)) {
+                g.writeStartObject();
+                g.writeStringField("from", diff.from().id());
+                g.writeStringField("to", diff.to().id());
+                g.writeNumberField("unchanged", diff.unchanged());
+                for (Kind k : Kind.values()) {
+                    g.writeObjectFieldStart(k.name().toLowerCase(Locale.ROOT));
+                    g.writeNumberField("files", diff.total(k).files());
+                    g.writeNumberField("bytes", diff.total(k).bytes());
+                    g.writeEndObject();
+                }
+                g.writeArrayFieldStart("changes");
+                for (Change c : diff.changes()) {
+                    g.writeStartObject();
+                    g.writeStringField("kind", c.kind().name().toLowerCase(Locale.ROOT));
+                    g.writeStringField("path", c.path());
+                    if (c.before() != null) {
+                        JsonWriting.entry(g, "before", c.before());
+                    }
+                    if (c.after() != null) {
+                        JsonWriting.entry(g, "after", c.after());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+            return Cli.OK;
+        }
+        try (Writer out = Output.text(root.stdout)) {
+            for (Change c : diff.changes()) {
+                out.write(c.kind().letter() + '\t' + c.bytes() + '\t'
+                        + (c.kind() == Kind.RENAMED ? TextWriting.field(c.before().path()) + '\t' : "") + TextWriting.field(c.path()) + '\n');
+            }
+        }
+        root.stderr.println(summary(diff));
+        return Cli.OK;
+    }
+
+    static String summary(SnapshotDiff diff) {
+        var parts = new StringBuilder();
+        for (Kind k : Kind.values()) {
+            SnapshotDiff.Total t = diff.total(k);
+            parts.append(t.files()).append(' ').append(k.name().toLowerCase(Locale.ROOT)).append(" (")
+                    .append(TerminalProgress.bytes(t.bytes())).append("), ");
+        }
+        return parts + "" + diff.unchanged() + " unchanged";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.packinspector.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.history.PathVersions;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Every distinct version of PATH across snapshots, oldest first: when it first appeared, id, size, mode (octal),",
+            "and the snapshots holding it. Get a version's content with 'cat STORE ID'."})
+final class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
+    private Path store;
+
+    @Parameters(index = "1", paramLabel = "PATH", description = "a path as the snapshots store it (relative, with /)")
+    private String path;
+
+    @Option(names = "--json", description = "print JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PathVersions history;
+        try (IndexedStore s = IndexedStore.open(store, root.stderr)) {
+            history = s.index().history(path);
+        }
+        if (json) {
+            try (JsonGenerator g = Output.json(root.stdout)) {
+                JsonWriting.pathVersions(g, history);
+                g.writeRaw('\n');
+            }
+        } else {
+            try (Writer out = Output.text(root.stdout)) {
+                for (PathVersions.Version v : history.versions()) {
+                    out.write(v.snapshots().get(0).createdAt() + '\t' + TextWriting.entry(v.entry()) + '\t'
+                            + v.snapshots().stream().map(Snapshot::id).collect(Collectors.joining(",")) + '\n');
+                }
+            }
+        }
+        if (history.versions().isEmpty()) {
+            root.stderr.println("pack-inspector: no snapshot holds '" + path + "' (paths are relative, with /; try 'find')");
+            return Cli.PROBLEMS;
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.packinspector.cli;
+
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.history.StoreIndex;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.StoreException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** A store opened with its packs, its catalog and the index of every snapshot, for the commands that ask across snapshots. */
+record IndexedStore(PackSet packs, Catalog catalog, StoreIndex index) implements AutoCloseable {
+
+    /** Opens {@code store} and reads its catalog into an index, counting rows on {@code err} when it is a terminal. */
+    static IndexedStore open(Path store, PrintStream err) throws StoreException {
+        PackSet packs = PackSet.open(store);
+        try {
+            Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store));
+            try {
+                boolean draw = TerminalProgress.stderrIsTerminal();
+                StoreIndex index = StoreIndex.build(catalog, () -> false, rows -> {
+                    if (draw) {
+                        err.print("\rreading the catalog: " + rows + " rows");
+                    }
+                });
+                if (draw) {
+                    err.print("\r\033[K");
+                }
+                return new IndexedStore(packs, catalog, index);
+            } catch (StoreException | RuntimeException e) {
+                catalog.close();
+                throw e;
+            }
+        } catch (StoreException | RuntimeException e) {
+            packs.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws StoreException {
+        try {
+            catalog.close();
+        } finally {
+            packs.close();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.packinspector.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.history.Folder;
+import dev.packinspector.history.SpaceReport;
+import dev.packinspector.history.SpaceReport.PackSpace;
+import dev.packinspector.history.SpaceReport.SnapshotSpace;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = {"Where the store's space goes. Per snapshot (oldest first): files, content bytes, stored bytes of its distinct",
+            "objects, and the bytes unique to it (used by no other snapshot: what deleting it would free). Per pack: entries, data",
+            "bytes, content of the entries snapshots use, ratio, and entries no snapshot uses. With --folders SNAPSHOT, that",
+            "snapshot's folders by size with their unique bytes."})
+final class StatsCommand implements Callable<Integer> {
+    @ParentCommand
+    private RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
+    private Path store;
+
+    @Option(names = "--folders", paramLabel = "SNAPSHOT", description = "split this snapshot by folder instead")
+    private String folders;
+
+    @Option(names = "--depth", defaultValue = "2", description = "folder levels shown with --folders (default ${DEFAULT-VALUE})")
+    private int depth;
+
+    @Option(names = "--json", description = "print JSON")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (IndexedStore s = IndexedStore.open(store, root.stderr)) {
+            SpaceReport report = SpaceReport.of(s.index(), s.packs());
+            if (depth < 0) {
+            throw new UsageException("--depth must be 0 or more");
+        }
+        if (folders != null) {
+                Folder tree = report.folders(s.catalog().resolve(folders));
+                if (json) {
+                    try (JsonGenerator g = Output.json(root.stdout)) {
+                        folderJson(g, tree, depth);
+                        g.writeRaw('\n');
+                    }
+                } else {
+                    try (Writer out = Output.text(root.stdout)) {
+                        out.write(String.format(Locale.ROOT, "%-50s %8s %12s %12s%n", "folder", "files", "bytes", "unique"));
+                        folderText(out, tree, 0);
+                    }
+                }
+                return Cli.OK;
+            }
+            if (json) {
+                json(report);
+            } else {
+                text(report);
+            }
+        }
+        return Cli.OK;
+    }
+
+    private void text(SpaceReport report) throws IOException {
+        try (Writer out = Output.text(root.stdout)) {
+            out.write(String.format(Locale.ROOT, "%-36s  %-19s %8s %10s %10s %10s %10s%n", "snapshot", "created", "files", "content",
+                    "stored", "unique", "unique st."));
+            for (SnapshotSpace sn : report.snapshots()) {
+                out.write(String.format(Locale.ROOT, "%-36s  %-19s %8d %10s %10s %10s %10s%n", sn.snapshot().id(),
+                        sn.snapshot().createdAt().substring(0, Math.min(19, sn.snapshot().createdAt().length())).replace('T', ' '),
+                        sn.files(), TerminalProgress.bytes(sn.bytes()), TerminalProgress.bytes(sn.storedBytes()),
+                        TerminalProgress.bytes(sn.uniqueBytes()), TerminalProgress.bytes(sn.uniqueStoredBytes())));
+            }
+            out.write(String.format(Locale.ROOT, "%n%-16s %9s %10s %10s %6s %8s %10s%n", "pack", "entries", "data", "content", "ratio",
+                    "unused", "unused st."));
+            for (PackSpace p : report.packs()) {
+                out.write(String.format(Locale.ROOT, "%-16s %9d %10s %10s %6.2f %8d %10s%n", p.name(), p.entries(),
+                        TerminalProgress.bytes(p.dataBytes()), TerminalProgress.bytes(p.contentBytes()), p.ratio(), p.unusedEntries(),
+                        TerminalProgress.bytes(p.unusedStoredBytes())));
+            }
+        }
+    }
+
+    private void json(SpaceReport report) throws IOException {
+        try (JsonGenerator g = Output.json(root.stdout)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("snapshots");
+            for (SnapshotSpace sn : report.snapshots()) {
+                g.writeStartObject();
+                g.writeStringField("id", sn.snapshot().id());
+                g.writeStringField("created_at", sn.snapshot().createdAt());
+                g.writeNumberField("files", sn.files());
+                g.writeNumberField("bytes", sn.bytes());
+                g.writeNumberField("distinct_bytes", sn.distinctBytes());
+                g.writeNumberField("stored_bytes", sn.storedBytes());
+                g.writeNumberField("unique_bytes", sn.uniqueBytes());
+                g.writeNumberField("unique_stored_bytes", sn.uniqueStoredBytes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("packs");
+            for (PackSpace p : report.packs()) {
+                g.writeStartObject();
+                g.writeStringField("pack", p.name());
+                g.writeNumberField("entries", p.entries());
+                g.writeNumberField("data_bytes", p.dataBytes());
+                g.writeNumberField("content_bytes", p.contentBytes());
+                g.writeNumberField("ratio", Math.round(p.ratio() * 1000) / 1000.0);
+                g.writeNumberField("unused_entries", p.unusedEntries());
+                g.writeNumberField("unused_stored_bytes", p.unusedStoredBytes());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private void folderText(Writer out, Folder f, int level) throws IOException {
+        String name = f.path().isEmpty() ? "/" : "  ".repeat(level - 1) + f.name() + "/";
+        out.write(String.format(Locale.ROOT, "%-50s %8d %12d %12d%n", TextWriting.field(name), f.files(), f.bytes(), f.uniqueBytes()));
+        if (level < depth) {
+            for (Folder c : f.children()) {
+                folderText(out, c, level + 1);
+            }
+        }
+    }
+
+    private static void folderJson(JsonGenerator g, Folder f, int levels) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", f.path());
+        g.writeNumberField("files", f.files());
+        g.writeNumberField("bytes", f.bytes());
+        g.writeNumberField("unique_bytes", f.uniqueBytes());
+        if (levels > 0 && !f.children().isEmpty()) {
+            g.writeArrayFieldStart("folders");
+            for (Folder c : f.children()) {
+                folderJson(g, c, levels - 1);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+}
