@@ -2,6 +2,7 @@ package dev.packinspector.app;
 
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.history.ContentFinder;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
@@ -32,7 +33,8 @@ import javafx.stage.Stage;
  */
 final class MainWindow implements WindowCommands.Actions {
     enum View {
-        SNAPSHOTS("Snapshots"), PACKS("Packs"), OBJECTS("Objects"), PROBLEMS("Problems");
+        SNAPSHOTS("Snapshots"), PACKS("Packs"), OBJECTS("Objects"), PROBLEMS("Problems"), SEARCH("Search"), COMPARE("Compare"),
+        SPACE("Space");
 
         private final String title;
 
@@ -61,6 +63,10 @@ final class MainWindow implements WindowCommands.Actions {
     private final PacksView packsView = new PacksView();
     private final SnapshotsView snapshots;
     private final ProblemsView problems;
+    private final StoreInsight insight;
+    private final SearchView search;
+    private final CompareView compare;
+    private final SpaceView space;
     private final ListView<View> nav = new ListView<>();
     private final BorderPane centre = new BorderPane();
     private final BorderPane root = new BorderPane();
@@ -127,6 +133,31 @@ final class MainWindow implements WindowCommands.Actions {
                 return restoreForDrag(RestoreItems.of(entries));
             }
         });
+        this.insight = new StoreInsight(tasks);
+        this.search = new SearchView(tasks, new SearchView.Actions() {
+            @Override
+            public void select(ManifestEntry version) {
+                showEntry(version);
+            }
+
+            @Override
+            public void restore(ManifestEntry version, Snapshot from) {
+                restores.restore(session, RestoreItems.describe(from, List.of(version)), RestoreItems.of(List.of(version)));
+            }
+
+            @Override
+            public void compare(ManifestEntry older, ManifestEntry newer) {
+                CompareWindow.show(stage, tasks, session.packs(), older, newer, older.blob().shortHex(8), newer.blob().shortHex(8));
+            }
+        });
+        this.compare = new CompareView(tasks, this::showEntry);
+        this.space = new SpaceView(tasks);
+        insight.index().addListener((obs, old, built) -> indexChanged());
+        insight.state().addListener((obs, old, state) -> {
+            if (insight.index().get() == null) {
+                indexChanged();
+            }
+        });
         nav.setId("nav");
         nav.getItems().setAll(View.values());
         nav.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
@@ -156,22 +187,71 @@ final class MainWindow implements WindowCommands.Actions {
         var scene = new Scene(root, settings.number("width", 1400), settings.number("height", 860));
         scene.getStylesheets().add(MainWindow.class.getResource("pack-inspector.css").toExternalForm());
         scene.setOnDragOver(e -> {
-            if (e.getGestureSource() == null && droppedFolder(e.getDragboard()) != null) {
+            if (e.getGestureSource() == null && e.getDragboard().hasFiles()
+                    && (droppedFolder(e.getDragboard()) != null || session != null)) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
             }
         });
         scene.setOnDragDropped(e -> {
-            Path folder = droppedFolder(e.getDragboard());
-            if (folder != null) {
-                open(folder);
-            }
-            e.setDropCompleted(folder != null);
+            e.setDropCompleted(dropped(e.getDragboard()));
             e.consume();
         });
         restores.owner(stage);
         stage.setScene(scene);
         stage.setTitle("Pack Inspector");
         stage.setOnHidden(e -> close());
+    }
+
+    /**
+     * A store dropped on the window opens; other files and folders dropped while a store is open
+     * are looked up by content. True if the drop was taken.
+     */
+    private boolean dropped(Dragboard board) {
+        Path folder = droppedFolder(board);
+        if (folder != null && (session == null || StoreFinder.looksLikeStore(folder))) {
+            open(folder);
+            return true;
+        }
+        if (session == null || !board.hasFiles()) {
+            return false;
+        }
+        findContent(board.getFiles().stream().map(File::toPath).toList());
+        return true;
+    }
+
+    /** Looks up the content of local files in the open store and shows the answer in Search. */
+    void findContent(List<Path> files) {
+        StoreSession at = session;
+        var index = insight.index().get();
+        select(View.SEARCH);
+        tasks.run(new Task<List<ContentFinder.Found>>() {
+            @Override
+            protected List<ContentFinder.Found> call() throws Exception {
+                updateTitle("Finding content");
+                var found = new java.util.ArrayList<ContentFinder.Found>();
+                ContentFinder.find(files, at.packs(), index, this::isCancelled, f -> {
+                    found.add(f);
+                    updateMessage(Format.count(found.size(), "file") + " hashed");
+                });
+                return found;
+            }
+
+            @Override
+            protected void succeeded() {
+                if (at == session) {
+                    search.showContent(getValue());
+                }
+            }
+        }, found -> found.stream().filter(ContentFinder.Found::inStore).count() + " of "
+                + Format.count(found.size(), "file") + " found in the store" + (index == null ? " (snapshots not indexed yet)" : ""));
+    }
+
+    private void indexChanged() {
+        var built = insight.index().get();
+        String state = insight.state().get();
+        search.index(built, state);
+        compare.index(built, state);
+        space.index(built, session == null ? null : session.packs(), state);
     }
 
     /** The one folder a drag carries, or null. */
@@ -207,6 +287,12 @@ final class MainWindow implements WindowCommands.Actions {
         } else {
             index.filter(prefix);
         }
+    }
+
+    @Override
+    public void searchAll() {
+        select(View.SEARCH);
+        search.queryField().requestFocus();
     }
 
     @Override
@@ -314,6 +400,7 @@ final class MainWindow implements WindowCommands.Actions {
         packsView.show(s);
         index.show(s.packs());
         problems.show(s);
+        insight.load(s);
         preview.clear("Select a file or an index entry to preview it");
         long data = s.packs().packs().stream().mapToLong(p -> Math.max(0, p.dataBytes())).sum();
         long content = s.contentBytesByPack().values().stream().mapToLong(Long::longValue).sum();
@@ -347,7 +434,11 @@ final class MainWindow implements WindowCommands.Actions {
             case PACKS -> session.packs().packs().size();
             case OBJECTS -> session.packs().entryCount();
             case PROBLEMS -> problems.count();
+            case SEARCH, COMPARE, SPACE -> -1;
         };
+        if (n < 0) {
+            return v.title();
+        }
         return v.title() + "   " + Format.count(n);
     }
 
@@ -360,6 +451,9 @@ final class MainWindow implements WindowCommands.Actions {
             case PACKS -> packsView;
             case OBJECTS -> index;
             case PROBLEMS -> problems;
+            case SEARCH -> search;
+            case COMPARE -> compare;
+            case SPACE -> space;
         };
         centre.setCenter(content);
         if (body.getChildren().getFirst() != split) {
@@ -496,6 +590,26 @@ final class MainWindow implements WindowCommands.Actions {
         return problems;
     }
 
+    SearchView search() {
+        return search;
+    }
+
+    View navSelection() {
+        return nav.getSelectionModel().getSelectedItem();
+    }
+
+    CompareView compare() {
+        return compare;
+    }
+
+    SpaceView space() {
+        return space;
+    }
+
+    StoreInsight insight() {
+        return insight;
+    }
+
     RestoreFlow restores() {
         return restores;
     }
@@ -510,6 +624,7 @@ final class MainWindow implements WindowCommands.Actions {
         settings.flush();
         // Closing the window stops what it started: restores and verifies end cleanly, leaving no partial file.
         tasks.cancelAll();
+        insight.close();
         snapshots.close();
         preview.clear("");
         executor.close();

@@ -23,6 +23,18 @@ final class StoreFinder {
         return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".chkpt", "stores");
     }
 
+    /** True if {@code dir} has what a chkpt store or bare packs folder has: a packs folder, a catalog, or pack files. */
+    static boolean looksLikeStore(Path dir) {
+        if (Files.isDirectory(dir.resolve("packs")) || Files.exists(dir.resolve(Catalog.FILE_NAME))) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> dev.packinspector.store.PackFiles.packNameOf(f.getFileName().toString()) != null);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static List<FoundStore> find(Path root) {
         var found = new ArrayList<FoundStore>();
         if (!Files.isDirectory(root)) {

@@ -42,6 +42,9 @@ final class WindowCommands {
         /** Show the objects whose ids start with {@code prefix}; null: put the cursor in the index filter. */
         void find(String prefix);
 
+        /** Show the search across every snapshot, with the cursor in its field. */
+        void searchAll();
+
         void verify();
 
         void restore();
@@ -74,7 +77,9 @@ final class WindowCommands {
         }
         var find = item("Find object…", "Shortcut+F", () -> a.find(null));
         find.disableProperty().bind(noStore);
-        view.getItems().add(find);
+        var searchAll = item("Search all snapshots…", "Shortcut+Shift+F", a::searchAll);
+        searchAll.disableProperty().bind(noStore);
+        view.getItems().addAll(find, searchAll);
         var verify = item("Verify", "Shortcut+Shift+V", a::verify);
         var restore = item("Restore…", "Shortcut+Shift+R", a::restore);
         verify.disableProperty().bind(noStore);

@@ -120,6 +120,40 @@ public final class ScreenshotTour {
         });
         shot("packs");
 
+        fx(() -> {
+            window.select(MainWindow.View.SEARCH);
+            window.search().queryField().setText("module_0");
+            return null;
+        });
+        waitFor(() -> window.search().results().getRoot() != null && !window.search().results().getRoot().getChildren().isEmpty());
+        fx(() -> {
+            var results = window.search().results();
+            TreeItem<SearchView.Row> changed = results.getRoot().getChildren().stream()
+                    .filter(i -> i.getChildren().size() > 1).findFirst().orElseThrow();
+            changed.setExpanded(true);
+            results.getSelectionModel().select(changed.getChildren().get(1));
+            return null;
+        });
+        waitFor(() -> window.preview().location() != null);
+        Thread.sleep(400);
+        shot("search");
+
+        fx(() -> {
+            window.select(MainWindow.View.COMPARE);
+            return null;
+        });
+        waitFor(() -> window.compare().diff() != null);
+        Thread.sleep(300);
+        shot("compare");
+
+        fx(() -> {
+            window.select(MainWindow.View.SPACE);
+            return null;
+        });
+        waitFor(() -> window.space().report() != null);
+        Thread.sleep(600);
+        shot("space");
+
         fx(() -> window.open(Fixtures.store("corrupt/content_hash_mismatch")));
         waitFor(() -> window.session() != null && window.session().path().endsWith("content_hash_mismatch"));
         fx(() -> {
