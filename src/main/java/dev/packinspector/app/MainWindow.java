@@ -2,7 +2,6 @@ package dev.packinspector.app;
 
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
-import dev.packinspector.history.ContentFinder;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
@@ -57,16 +56,14 @@ final class MainWindow implements WindowCommands.Actions {
     private final StatusLine status = new StatusLine();
     private final TaskPanel tasks = new TaskPanel(executor, status);
     private final RestoreFlow restores;
+    private final ExportFlow exports;
     private final ObjectExport export;
     private final PreviewPane preview;
     private final IndexView index;
     private final PacksView packsView = new PacksView();
     private final SnapshotsView snapshots;
     private final ProblemsView problems;
-    private final StoreInsight insight;
-    private final SearchView search;
-    private final CompareView compare;
-    private final SpaceView space;
+    private final InsightViews insight;
     private final ListView<View> nav = new ListView<>();
     private final BorderPane centre = new BorderPane();
     private final BorderPane root = new BorderPane();
@@ -105,6 +102,7 @@ final class MainWindow implements WindowCommands.Actions {
         });
         this.problems = new ProblemsView(tasks, this::goTo);
         this.restores = new RestoreFlow(tasks, problems::addRestoreProblems);
+        this.exports = new ExportFlow(tasks, problems::addRestoreProblems);
         this.export = new ObjectExport(() -> session, tasks, status, problems::addRestoreProblems, host, stage);
         this.snapshots = new SnapshotsView(tasks, new SnapshotsView.Actions() {
             @Override
@@ -133,13 +131,7 @@ final class MainWindow implements WindowCommands.Actions {
                 return restoreForDrag(RestoreItems.of(entries));
             }
         });
-        this.insight = new StoreInsight(tasks);
-        this.search = new SearchView(tasks, new SearchView.Actions() {
-            @Override
-            public void select(ManifestEntry version) {
-                showEntry(version);
-            }
-
+        this.insight = new InsightViews(tasks, () -> session, this::showEntry, new InsightViews.Actions() {
             @Override
             public void restore(ManifestEntry version, Snapshot from) {
                 restores.restore(session, RestoreItems.describe(from, List.of(version)), RestoreItems.of(List.of(version)));
@@ -148,14 +140,6 @@ final class MainWindow implements WindowCommands.Actions {
             @Override
             public void compare(ManifestEntry older, ManifestEntry newer) {
                 CompareWindow.show(stage, tasks, session.packs(), older, newer, older.blob().shortHex(8), newer.blob().shortHex(8));
-            }
-        });
-        this.compare = new CompareView(tasks, this::showEntry);
-        this.space = new SpaceView(tasks);
-        insight.index().addListener((obs, old, built) -> indexChanged());
-        insight.state().addListener((obs, old, state) -> {
-            if (insight.index().get() == null) {
-                indexChanged();
             }
         });
         nav.setId("nav");
@@ -197,6 +181,7 @@ final class MainWindow implements WindowCommands.Actions {
             e.consume();
         });
         restores.owner(stage);
+        exports.owner(stage);
         stage.setScene(scene);
         stage.setTitle("Pack Inspector");
         stage.setOnHidden(e -> close());
@@ -221,37 +206,8 @@ final class MainWindow implements WindowCommands.Actions {
 
     /** Looks up the content of local files in the open store and shows the answer in Search. */
     void findContent(List<Path> files) {
-        StoreSession at = session;
-        var index = insight.index().get();
         select(View.SEARCH);
-        tasks.run(new Task<List<ContentFinder.Found>>() {
-            @Override
-            protected List<ContentFinder.Found> call() throws Exception {
-                updateTitle("Finding content");
-                var found = new java.util.ArrayList<ContentFinder.Found>();
-                ContentFinder.find(files, at.packs(), index, this::isCancelled, f -> {
-                    found.add(f);
-                    updateMessage(Format.count(found.size(), "file") + " hashed");
-                });
-                return found;
-            }
-
-            @Override
-            protected void succeeded() {
-                if (at == session) {
-                    search.showContent(getValue());
-                }
-            }
-        }, found -> found.stream().filter(ContentFinder.Found::inStore).count() + " of "
-                + Format.count(found.size(), "file") + " found in the store" + (index == null ? " (snapshots not indexed yet)" : ""));
-    }
-
-    private void indexChanged() {
-        var built = insight.index().get();
-        String state = insight.state().get();
-        search.index(built, state);
-        compare.index(built, state);
-        space.index(built, session == null ? null : session.packs(), state);
+        insight.findContent(files);
     }
 
     /** The one folder a drag carries, or null. */
@@ -292,7 +248,7 @@ final class MainWindow implements WindowCommands.Actions {
     @Override
     public void searchAll() {
         select(View.SEARCH);
-        search.queryField().requestFocus();
+        insight.search().queryField().requestFocus();
     }
 
     @Override
@@ -451,9 +407,9 @@ final class MainWindow implements WindowCommands.Actions {
             case PACKS -> packsView;
             case OBJECTS -> index;
             case PROBLEMS -> problems;
-            case SEARCH -> search;
-            case COMPARE -> compare;
-            case SPACE -> space;
+            case SEARCH -> insight.search();
+            case COMPARE -> insight.compare();
+            case SPACE -> insight.space();
         };
         centre.setCenter(content);
         if (body.getChildren().getFirst() != split) {
@@ -486,6 +442,18 @@ final class MainWindow implements WindowCommands.Actions {
         }
         List<ManifestEntry> entries = snapshots.selectedEntries();
         restores.restore(session, RestoreItems.describe(snapshots.selectedSnapshot(), entries), RestoreItems.of(entries));
+    }
+
+    /** Exports the files and folders selected in Snapshots (the whole snapshot when none is). */
+    @Override
+    public void export() {
+        if (session == null || snapshots.selectedSnapshot() == null) {
+            status.info("Open a store and select a snapshot to export");
+            return;
+        }
+        List<ManifestEntry> entries = snapshots.selectedEntries();
+        exports.export(session, snapshots.selectedSnapshot(), RestoreItems.describe(snapshots.selectedSnapshot(), entries),
+                RestoreItems.of(entries));
     }
 
     private void goTo(String problem) {
@@ -591,7 +559,7 @@ final class MainWindow implements WindowCommands.Actions {
     }
 
     SearchView search() {
-        return search;
+        return insight.search();
     }
 
     View navSelection() {
@@ -599,19 +567,23 @@ final class MainWindow implements WindowCommands.Actions {
     }
 
     CompareView compare() {
-        return compare;
+        return insight.compare();
     }
 
     SpaceView space() {
-        return space;
+        return insight.space();
     }
 
     StoreInsight insight() {
-        return insight;
+        return insight.index();
     }
 
     RestoreFlow restores() {
         return restores;
+    }
+
+    ExportFlow exports() {
+        return exports;
     }
 
     private void close() {

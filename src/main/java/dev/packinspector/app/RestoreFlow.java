@@ -1,5 +1,6 @@
 package dev.packinspector.app;
 
+import dev.packinspector.restore.PlanExport;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestoreListener;
@@ -8,16 +9,20 @@ import dev.packinspector.restore.RestorePlanner;
 import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.restore.RestoreResult;
 import dev.packinspector.restore.Restorer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -33,6 +38,7 @@ final class RestoreFlow {
     private final TaskPanel tasks;
     private final Consumer<List<RestoreProblem>> problems;
     private FolderChooser chooser = FolderChooser.system();
+    private SaveChooser saveChooser = SaveChooser.system();
     private Window owner;
 
     RestoreFlow(TaskPanel tasks, Consumer<List<RestoreProblem>> problems) {
@@ -46,6 +52,10 @@ final class RestoreFlow {
 
     void chooser(FolderChooser c) {
         this.chooser = c;
+    }
+
+    void saveChooser(SaveChooser c) {
+        this.saveChooser = c;
     }
 
     /** Asks for a target folder, then plans and confirms. */
@@ -95,7 +105,11 @@ final class RestoreFlow {
         overwriteBox.setId("plan-overwrite");
         overwriteBox.setVisible(!keep.conflicts().isEmpty());
         overwriteBox.setManaged(!keep.conflicts().isEmpty());
-        var details = new VBox(10, summary, overwriteBox);
+        var savePlan = new Button("Save plan…");
+        savePlan.setId("plan-save");
+        savePlan.setTooltip(new Tooltip("Write this plan, one row per file, as CSV or JSON (nothing is restored)"));
+        savePlan.setOnAction(e -> savePlan(overwriteBox.isSelected() ? overwrite : keep));
+        var details = new VBox(10, summary, overwriteBox, savePlan);
         if (!keep.refused().isEmpty()) {
             var refused = new ListView<String>();
             keep.refused().forEach(p -> refused.getItems().add(p.path() + ": " + p.message()));
@@ -111,6 +125,36 @@ final class RestoreFlow {
             }
         });
         dialog.show();
+    }
+
+    /** Asks where, then writes {@code plan} as JSON (a .json name) or CSV. */
+    private void savePlan(RestorePlan plan) {
+        Path file = saveChooser.choose(owner, "Save the restore plan", "restore-plan.csv", "CSV", "*.csv", "JSON", "*.json");
+        if (file == null) {
+            return;
+        }
+        tasks.run(new Task<Path>() {
+            @Override
+            protected Path call() throws Exception {
+                updateTitle("Saving the plan");
+                Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".partial");
+                try {
+                    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                        try (var out = Files.newOutputStream(temp)) {
+                            PlanExport.json(plan, out);
+                        }
+                    } else {
+                        try (var out = Files.newBufferedWriter(temp)) {
+                            PlanExport.csv(plan, out);
+                        }
+                    }
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+                return file;
+            }
+        }, f -> "Plan saved to " + f);
     }
 
     private static void planRow(GridPane grid, int row, String what, String value) {

@@ -49,6 +49,9 @@ final class WindowCommands {
 
         void restore();
 
+        /** Export the selected files and folders, or the whole snapshot, as an archive. */
+        void export();
+
         void about();
     }
 
@@ -82,10 +85,12 @@ final class WindowCommands {
         view.getItems().addAll(find, searchAll);
         var verify = item("Verify", "Shortcut+Shift+V", a::verify);
         var restore = item("Restore…", "Shortcut+Shift+R", a::restore);
+        var export = item("Export as zip or tar…", "Shortcut+E", a::export);
         verify.disableProperty().bind(noStore);
         restore.disableProperty().bind(noStore);
+        export.disableProperty().bind(noStore);
         var help = new Menu("Help", null, item("About Pack Inspector", null, a::about));
-        var bar = new MenuBar(file, view, new Menu("Store", null, verify, restore), help);
+        var bar = new MenuBar(file, view, new Menu("Store", null, verify, restore, export), help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -101,11 +106,13 @@ final class WindowCommands {
         var refresh = button("Refresh", "Pick up packs and snapshots chkpt added (F5)", a::refresh);
         var verify = button("Verify", "Check every pack, object and catalog reference (Ctrl+Shift+V)", a::verify);
         var restore = button("Restore…", "Restore the selected files, or the whole snapshot, or the selected objects (Ctrl+Shift+R)", a::restore);
-        for (var needsStore : List.of(refresh, verify, restore, find)) {
+        var export = button("Export…", "Write the selected files, or the whole snapshot, into a zip or tar archive (Ctrl+E)", a::export);
+        export.setId("export");
+        for (var needsStore : List.of(refresh, verify, restore, export, find)) {
             needsStore.disableProperty().bind(noStore);
         }
         return new ToolBar(button("Open…", "Open a store or a bare packs folder (Ctrl+O)", a::chooseStore),
-                refresh, new Separator(Orientation.VERTICAL), verify, restore, spacer, find);
+                refresh, new Separator(Orientation.VERTICAL), verify, restore, export, spacer, find);
     }
 
     private static MenuItem none() {

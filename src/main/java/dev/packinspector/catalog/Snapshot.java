@@ -9,4 +9,13 @@ package dev.packinspector.catalog;
  */
 public record Snapshot(String id, String createdAt, String message, String parentSnapshotId, String manifestSnapshotId,
         long totalFiles, long totalBytes, long newObjects) {
+
+    /** {@code createdAt} as an instant, or empty if the text is not RFC 3339. */
+    public java.util.Optional<java.time.Instant> createdInstant() {
+        try {
+            return java.util.Optional.of(java.time.OffsetDateTime.parse(createdAt).toInstant());
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.restore.PlanExport;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestorePlan;
 import dev.packinspector.restore.RestorePlanner;
@@ -18,6 +19,12 @@ final class RestoreOptions {
     @Option(names = "--dry-run", description = "print the plan and write nothing")
     boolean dryRun;
 
+    @Option(names = "--json", description = "with --dry-run: print the plan as JSON")
+    boolean json;
+
+    @Option(names = "--csv", description = "with --dry-run: print the plan as CSV (action, path, id, size, mode, detail)")
+    boolean csv;
+
     @Option(names = "--overwrite", description = "replace files in TARGET that differ (default: keep them and report them)")
     boolean overwrite;
 
@@ -28,9 +35,23 @@ final class RestoreOptions {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
+        if ((json || csv) && !dryRun) {
+            throw new UsageException("--json and --csv print the plan: use them with --dry-run");
+        }
+        if (json && csv) {
+            throw new UsageException("choose one of --json and --csv");
+        }
         RestorePlan plan = RestorePlanner.plan(packs, items, target, overwrite);
         if (dryRun) {
-            printPlan(root, plan);
+            if (json) {
+                PlanExport.json(plan, root.stdout);
+            } else if (csv) {
+                try (Writer out = Output.text(root.stdout)) {
+                    PlanExport.csv(plan, out);
+                }
+            } else {
+                printPlan(root, plan);
+            }
             return plan.refused().isEmpty() && plan.conflicts().isEmpty() ? Cli.OK : Cli.PROBLEMS;
         }
         var progress = new TerminalProgress(root.stderr, "restoring", TerminalProgress.stderrIsTerminal());

@@ -54,12 +54,8 @@ public final class RestorePlanner {
      * @throws IllegalArgumentException if the target is inside the store or is not a folder
      */
     public static RestorePlan plan(PackSet packs, List<RestoreItem> items, Path target, boolean overwrite) throws IOException {
-        Path store = packs.packsDir().toRealPath().getParent();
         Path absolute = target.toAbsolutePath().normalize();
-        Path real = Files.exists(absolute) ? absolute.toRealPath() : absolute;
-        if (real.startsWith(packs.packsDir().toRealPath()) || (Files.exists(store.resolve("catalog.sqlite")) && real.startsWith(store))) {
-            throw new IllegalArgumentException("the restore target " + target + " is inside the store; choose a folder outside it");
-        }
+        refuseInsideStore(packs, absolute);
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("the restore target " + target + " is not a folder");
         }
@@ -108,6 +104,16 @@ public final class RestorePlanner {
             refuse(item, ProblemKind.UNSAFE_PATH, "the snapshot lists entries beneath this symlink, which a scan never records");
         }
         return result;
+    }
+
+    /** Refuses a folder to write into that lies inside the store (its packs folder, or a store folder with a catalog). */
+    static void refuseInsideStore(PackSet packs, Path folder) throws IOException {
+        Path store = packs.packsDir().toRealPath().getParent();
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path real = Files.exists(absolute) ? absolute.toRealPath() : absolute;
+        if (real.startsWith(packs.packsDir().toRealPath()) || (Files.exists(store.resolve("catalog.sqlite")) && real.startsWith(store))) {
+            throw new IllegalArgumentException("the target " + folder + " is inside the store; choose a folder outside it");
+        }
     }
 
     private static String blockingAncestor(String path, Map<String, RestoreItem> byPath) {

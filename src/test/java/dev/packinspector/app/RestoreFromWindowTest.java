@@ -93,6 +93,53 @@ class RestoreFromWindowTest extends MainWindowTestBase {
         assertFalse(Files.exists(target));
     }
 
+    @Test
+    void thePlanCanBeSavedAsCsvOrJsonBeforeAnythingIsWritten() throws Exception {
+        Path target = work.resolve("planned");
+        List<ManifestEntry> entries = WindowDriver.onFx(() -> window().snapshots().selectedEntries());
+        for (String name : List.of("plan.csv", "plan.json")) {
+            Path saved = work.resolve(name);
+            WindowDriver.onFx(() -> {
+                window().restores().saveChooser((owner, title, suggested, kinds) -> saved);
+                window().restores().restoreTo(window().session(), "the newest snapshot", RestoreItems.of(entries), target);
+            });
+            DialogPane plan = awaitPlanDialog();
+            robot.clickOn(WindowDriver.onFx(() -> plan.lookup("#plan-save")));
+            WindowDriver.waitUntil("the plan is saved", () -> Files.exists(saved) && !window().tasks().busy());
+            if (name.endsWith(".csv")) {
+                List<String> lines = Files.readAllLines(saved);
+                assertEquals("action,path,id,size,mode,detail", lines.getFirst());
+                assertEquals(newest.get("files").size(), lines.stream().filter(l -> l.startsWith("write,")).count(), "a write row per file");
+            } else {
+                JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(saved.toFile());
+                assertEquals(newest.get("files").size(), json.get("files_to_write").asInt());
+            }
+            confirm(plan, ButtonType.CANCEL);
+            WindowDriver.waitUntil("the dialog is gone", () -> ui.anywhere("#plan-summary").isEmpty());
+        }
+        assertFalse(Files.exists(target), "saving the plan restores nothing");
+    }
+
+    @Test
+    void exportingTheSnapshotWritesAnArchiveOfEveryFile() throws Exception {
+        Path archive = work.resolve("snapshot.tar");
+        WindowDriver.onFx(() -> {
+            window().exports().chooser((owner, title, suggested, kinds) -> archive);
+            window().export();
+        });
+        WindowDriver.waitUntil("the export has ended", () -> !window().tasks().busy() && window().status().text().startsWith("Exported"));
+        var paths = new java.util.TreeSet<String>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(Files.newInputStream(archive))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (!e.isDirectory()) {
+                    paths.add(e.getName());
+                }
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(ManifestItems.paths(newest)), paths);
+        assertTrue(ui.status().startsWith("Exported " + newest.get("files").size() + " files"), ui.status());
+    }
+
     private DialogPane awaitPlanDialog() {
         WindowDriver.waitUntil("the plan is shown for confirmation", () -> !ui.anywhere("#plan-summary").isEmpty());
         return WindowDriver.onFx(() -> ui.<DialogPane>anywhere(".dialog-pane").getFirst());

@@ -1,0 +1,287 @@
+package dev.packinspector.restore;
+
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.ObjectReader;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import dev.packinspector.store.Xxh3;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.ArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes restore items into one archive instead of a folder: {@code .zip}, {@code .tar} or
+ * {@code .tar.gz}/{@code .tgz}, chosen by the file name. Tar keeps permission bits and symlinks
+ * (as links); zip keeps them in its Unix extra fields. Each object is decoded and checked against
+ * its id and recorded size before any of it is written, so the archive holds only verified
+ * content; entries the restore engine would refuse (unsafe paths, device modes, duplicates,
+ * paths beneath a link of the archive, unusable rows, missing or damaged objects) are left out
+ * and listed. The archive is written to a temp file beside it and renamed into place when
+ * complete, so a cancelled or failed export leaves nothing under the final name. Not thread-safe.
+ */
+public final class ArchiveExporter {
+    /** The archive kinds, by file name. */
+    public enum Format {
+        ZIP, TAR, TAR_GZ;
+
+        /** The format {@code file}'s name asks for. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".zip")) {
+                return ZIP;
+            }
+            if (name.endsWith(".tar")) {
+                return TAR;
+            }
+            if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+                return TAR_GZ;
+            }
+            throw new IllegalArgumentException("cannot tell the archive format of " + file.getFileName() + ": name it .zip, .tar, .tar.gz or .tgz");
+        }
+    }
+
+    /** What an export wrote and what it left out. */
+    public record Result(Path archive, int files, long bytes, List<RestoreProblem> refused) {
+        public Result {
+            refused = List.copyOf(refused);
+        }
+    }
+
+    private final PackSet packs;
+    private final ObjectReader reader = new ObjectReader();
+
+    public ArchiveExporter(PackSet packs) {
+        this.packs = packs;
+    }
+
+    /**
+     * Writes {@code items} into {@code archive}, which must not exist (unless {@code replace}) and
+     * must lie outside the store. Every entry gets the time {@code modified} (the snapshot's, so
+     * the same export gives the same archive). {@code bytesDone} hears the content bytes written so far;
+     * {@code cancelled} is polled between and within entries.
+     *
+     * @throws CancellationException when cancelled (the temp file is removed)
+     */
+    public Result export(List<RestoreItem> items, Path archive, boolean replace, Instant modified, BooleanSupplier cancelled,
+            LongConsumer bytesDone) throws IOException {
+        Format format = Format.of(archive);
+        Path absolute = archive.toAbsolutePath().normalize();
+        if (!replace && Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "already exists (choose another name, or replace it)");
+        }
+        RestorePlanner.refuseInsideStore(packs, absolute.getParent());
+        var refused = new ArrayList<RestoreProblem>();
+        List<RestoreItem> kept = admissible(items, refused);
+        Files.createDirectories(absolute.getParent());
+        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+        int files = 0;
+        long[] bytes = {0};
+        try {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+                    ArchiveOutputStream<?> out = open(format, file)) {
+                FileTime time = FileTime.from(modified);
+                for (String folder : folders(kept)) {
+                    putFolder(out, format, folder, time);
+                }
+                for (RestoreItem item : kept) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException("export cancelled");
+                    }
+                    byte[] small = null;
+                    long length;
+                    ObjectLocation at;
+                    try {
+                        at = packs.require(item.id());
+                        length = checkedLength(at, item);
+                        if (item.symlink()) {
+                            small = reader.readAll(at);
+                        }
+                    } catch (StoreException e) {
+                        refused.add(new RestoreProblem(item.path(), item.id(), e.kind(), e.getMessage()));
+                        continue;
+                    }
+                    put(out, format, new Entry(item, length, small, at, time), cancelled, n -> bytesDone.accept(bytes[0] + n));
+                    bytes[0] += length;
+                    files++;
+                    bytesDone.accept(bytes[0]);
+                }
+                out.finish();
+            }
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return new Result(absolute, files, bytes[0], refused);
+    }
+
+    /** The items an archive may hold, in path order; the others go to {@code refused} with the reason. */
+    static List<RestoreItem> admissible(List<RestoreItem> items, List<RestoreProblem> refused) {
+        var links = new HashSet<String>();
+        for (RestoreItem item : items) {
+            if (item.symlink()) {
+                links.add(item.path());
+            }
+        }
+        var seen = new HashSet<String>();
+        var kept = new ArrayList<RestoreItem>();
+        for (RestoreItem item : items.stream().sorted(java.util.Comparator.comparing(RestoreItem::path)).toList()) {
+            String why = item.problem() != null ? "the catalog row is unusable (" + item.problem() + ")"
+                    : SafePaths.problem(item.path()) != null ? SafePaths.problem(item.path())
+                    : item.unsupportedType() != null ? "its mode says " + item.unsupportedType() + ", which chkpt does not save"
+                    : !seen.add(item.path()) ? "the path is listed twice; the first is kept"
+                    : beneathLink(item.path(), links) ? "it lies beneath a symlink of the same archive, which an unpacker would follow"
+                    : null;
+            if (why != null) {
+                refused.add(new RestoreProblem(item.path(), item.id(), ProblemKind.UNSAFE_PATH, why));
+            } else {
+                kept.add(item);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean beneathLink(String path, Set<String> links) {
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            if (links.contains(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> folders(List<RestoreItem> items) {
+        var folders = new TreeSet<String>();
+        for (RestoreItem item : items) {
+            for (int slash = item.path().indexOf('/'); slash >= 0; slash = item.path().indexOf('/', slash + 1)) {
+                folders.add(item.path().substring(0, slash));
+            }
+        }
+        return folders;
+    }
+
+    /** Decodes the object once, hashing it: its length if it is the object's content and of the recorded size. */
+    private long checkedLength(ObjectLocation at, RestoreItem item) throws IOException {
+        Xxh3.Stream hash = Xxh3.stream();
+        long length = reader.decode(at, block -> {
+            hash.put(block);
+            return true;
+        });
+        ObjectId actual = hash.id();
+        if (!actual.equals(item.id())) {
+            throw new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, at.pack().data().file(), at.offset(),
+                    "object " + item.id() + " decodes to content that hashes to " + actual);
+        }
+        if (item.size() >= 0 && item.size() != length) {
+            throw new StoreException(ProblemKind.SIZE_MISMATCH, at.pack().data().file(), at.offset(),
+                    "the catalog records " + item.size() + " bytes but object " + item.id() + " holds " + length);
+        }
+        return length;
+    }
+
+    private static ArchiveOutputStream<?> open(Format format, OutputStream file) throws IOException {
+        return switch (format) {
+            case ZIP -> new ZipArchiveOutputStream(file);
+            case TAR, TAR_GZ -> {
+                var tar = new TarArchiveOutputStream(format == Format.TAR_GZ ? new GZIPOutputStream(file, 1 << 16) : file,
+                        StandardCharsets.UTF_8.name());
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+                yield tar;
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void putFolder(ArchiveOutputStream<?> out, Format format, String folder, FileTime time) throws IOException {
+        if (format == Format.ZIP) {
+            var entry = new ZipArchiveEntry(folder + "/");
+            entry.setUnixMode(040755);
+            entry.setLastModifiedTime(time);
+            ((ArchiveOutputStream<ZipArchiveEntry>) out).putArchiveEntry(entry);
+        } else {
+            var entry = new TarArchiveEntry(folder + "/");
+            entry.setMode(040755);
+            entry.setLastModifiedTime(time);
+            ((ArchiveOutputStream<TarArchiveEntry>) out).putArchiveEntry(entry);
+        }
+        out.closeArchiveEntry();
+    }
+
+    /** One verified item to write: its content length, its link target if it is a link, where its object is, and its time. */
+    private record Entry(RestoreItem item, long length, byte[] linkTarget, ObjectLocation at, FileTime time) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private void put(ArchiveOutputStream<?> out, Format format, Entry e, BooleanSupplier cancelled, LongConsumer written) throws IOException {
+        RestoreItem item = e.item();
+        long length = e.length();
+        byte[] linkTarget = e.linkTarget();
+        int permissions = item.permissions() < 0 ? 0644 : item.permissions();
+        if (format == Format.ZIP) {
+            var entry = new ZipArchiveEntry(item.path());
+            entry.setUnixMode((item.symlink() ? 0120000 : 0100000) | permissions);
+            entry.setSize(length);
+            entry.setLastModifiedTime(e.time());
+            ((ArchiveOutputStream<ZipArchiveEntry>) out).putArchiveEntry(entry);
+        } else if (item.symlink()) {
+            var entry = new TarArchiveEntry(item.path(), TarConstants.LF_SYMLINK);
+            entry.setLinkName(new String(linkTarget, StandardCharsets.UTF_8));
+            entry.setMode(0120000 | permissions);
+            entry.setLastModifiedTime(e.time());
+            ((ArchiveOutputStream<TarArchiveEntry>) out).putArchiveEntry(entry);
+        } else {
+            var entry = new TarArchiveEntry(item.path());
+            entry.setMode(0100000 | permissions);
+            entry.setSize(length);
+            entry.setLastModifiedTime(e.time());
+            ((ArchiveOutputStream<TarArchiveEntry>) out).putArchiveEntry(entry);
+        }
+        if (linkTarget != null) {
+            if (format == Format.ZIP) {
+                out.write(linkTarget);
+            }
+        } else {
+            long[] done = {0};
+            byte[] chunk = new byte[1 << 16];
+            reader.decode(e.at(), block -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("export cancelled");
+                }
+                while (block.hasRemaining()) {
+                    int n = Math.min(chunk.length, block.remaining());
+                    block.get(chunk, 0, n);
+                    out.write(chunk, 0, n);
+                    done[0] += n;
+                }
+                written.accept(done[0]);
+                return true;
+            });
+        }
+        out.closeArchiveEntry();
+    }
+}
