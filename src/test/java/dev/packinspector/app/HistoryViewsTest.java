@@ -172,6 +172,7 @@ class HistoryViewsTest extends MainWindowTestBase {
             want.add(sizes.entrySet().stream().filter(e -> using.get(e.getKey()) == 1).mapToLong(Map.Entry::getValue).sum());
         }
         assertEquals(want, bars, "one bar per snapshot, oldest first, of its unique bytes");
+        WindowDriver.waitUntil("the treemap is shown", () -> window().space().treemap().folder() != null);
         var folder = WindowDriver.onFx(() -> window().space().treemap().folder());
         assertEquals(snapshots().getLast().get("total_bytes").asLong(), folder.bytes(), "the treemap starts at the newest snapshot's root");
         assertTrue(WindowDriver.onFx(() -> window().space().treemap().getChildren().size()) >= folder.children().size());

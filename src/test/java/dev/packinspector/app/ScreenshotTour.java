@@ -150,7 +150,7 @@ public final class ScreenshotTour {
             window.select(MainWindow.View.SPACE);
             return null;
         });
-        waitFor(() -> window.space().report() != null);
+        waitFor(() -> window.space().report() != null && window.space().treemap().folder() != null);
         Thread.sleep(600);
         shot("space");
 
