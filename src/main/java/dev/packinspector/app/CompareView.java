@@ -229,13 +229,37 @@ final class CompareView extends BorderPane {
     }
 
     private static TreeItem<DiffNode> item(DiffNode node) {
-        var item = new TreeItem<>(node);
-        for (DiffNode child : node.children()) {
-            item.getChildren().add(item(child));
-        }
+        var item = new DiffItem(node);
         // open what is small enough to read at a glance
         item.setExpanded(node.files() <= 200);
         return item;
+    }
+
+    /** Makes its children when first asked (opened or drawn): 87,000 changes would otherwise stall the FX thread. */
+    private static final class DiffItem extends TreeItem<DiffNode> {
+        private boolean built;
+
+        DiffItem(DiffNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().change() != null;
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<DiffNode>> getChildren() {
+            if (!built) {
+                built = true;
+                var children = new ArrayList<TreeItem<DiffNode>>();
+                for (DiffNode child : getValue().children()) {
+                    children.add(item(child));
+                }
+                super.getChildren().setAll(children);
+            }
+            return super.getChildren();
+        }
     }
 
     /** The changes kept, as folders (with their changed files and bytes) holding changes, in path order. */
