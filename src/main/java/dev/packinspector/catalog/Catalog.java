@@ -140,6 +140,35 @@ public final class Catalog implements AutoCloseable {
         return stream(Sql.FILES_OF_SNAPSHOT, s -> s.setString(1, owner), Rows::manifestEntry, action, cancelled);
     }
 
+    /**
+     * Streams every manifest row of every snapshot, with the id of the snapshot that owns it, in
+     * the table's storage order: one sequential read, several times faster than asking snapshot by
+     * snapshot when all of them are wanted. Returns the rows passed on.
+     */
+    public synchronized long forEachManifestRow(BiConsumer<String, ? super ManifestEntry> action, BooleanSupplier cancelled)
+            throws StoreException {
+        return stream(Sql.ALL_FILES, s -> { }, rs -> new Owned(rs.getString(6), Rows.manifestEntry(rs)),
+                row -> action.accept(row.snapshotId(), row.entry()), cancelled);
+    }
+
+    private record Owned(String snapshotId, ManifestEntry entry) {
+    }
+
+    /**
+     * The id of the snapshot whose rows hold {@code snapshot}'s file list: its own, or the one its
+     * {@code manifest_snapshot_id} leads to (chkpt's metadata-only saves).
+     *
+     * @throws StoreException if the references go round in a loop, run too long, or lead nowhere
+     */
+    public synchronized String manifestOwner(Snapshot snapshot) throws StoreException {
+        checkOpen();
+        try {
+            return snapshots.manifestOwner(snapshot);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     /** The {@code blob_index} row of {@code id}, if there is one. */
     public synchronized Optional<BlobRow> blob(ObjectId id) throws StoreException {
         var found = new ArrayList<BlobRow>(1);

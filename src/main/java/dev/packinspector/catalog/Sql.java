@@ -26,6 +26,11 @@ final class Sql {
             + " AND length(blob_hash) = 16 AND typeof(size) = 'integer' AND typeof(mode) = 'integer' THEN NULL"
             + " ELSE typeof(blob_hash) || ' ' || typeof(size) || ' ' || typeof(mode) END"
             + " FROM snapshot_files WHERE snapshot_id = ? ORDER BY path";
+    /** The columns of {@link #FILES_OF_SNAPSHOT} and the snapshot id, for every row, in storage order: one sequential scan. */
+    static final String ALL_FILES = "SELECT path, blob_hash, size, mode, CASE WHEN typeof(blob_hash) = 'blob'"
+            + " AND length(blob_hash) = 16 AND typeof(size) = 'integer' AND typeof(mode) = 'integer' THEN NULL"
+            + " ELSE typeof(blob_hash) || ' ' || typeof(size) || ' ' || typeof(mode) END, snapshot_id"
+            + " FROM snapshot_files";
     /** Column 4 is NULL for a well-formed row; otherwise the SQLite types of blob_hash and size. */
     private static final String BLOB_COLUMNS = "blob_hash, pack_hash, size, CASE WHEN typeof(blob_hash) = 'blob'"
             + " AND length(blob_hash) = 16 AND typeof(size) = 'integer' THEN NULL ELSE typeof(blob_hash) || ' ' || typeof(size) END";

@@ -46,47 +46,108 @@ public final class StoreIndex {
     }
 
     /**
-     * Reads every snapshot's manifest. {@code rowsRead} hears the running count of rows read;
-     * {@code cancelled} is polled between rows and makes the build end with a {@link
-     * java.util.concurrent.CancellationException}.
+     * Reads every snapshot's manifest, all rows in one pass in the catalog's storage order.
+     * {@code rowsRead} hears the running count of rows read; {@code cancelled} is polled between
+     * rows and makes the build end with a {@link java.util.concurrent.CancellationException}. A
+     * snapshot whose {@code manifest_snapshot_id} references are broken gets no rows.
      */
     public static StoreIndex build(Catalog catalog, BooleanSupplier cancelled, LongConsumer rowsRead) throws StoreException {
         List<Snapshot> chronological = new ArrayList<>(catalog.snapshots());
         java.util.Collections.reverse(chronological);
         var versions = new Versions();
-        var rowsOf = new int[chronological.size()][];
-        var bySnapshot = new HashMap<String, int[]>();
+        var rowsById = new HashMap<String, Ints>();
+        var reading = new Reading(versions);
         long[] read = {0};
-        for (int s = 0; s < chronological.size(); s++) {
-            Snapshot snapshot = chronological.get(s);
-            int[] shared = snapshot.manifestSnapshotId() == null ? null : bySnapshot.get(snapshot.manifestSnapshotId());
-            if (shared != null) {
-                rowsOf[s] = shared;
-            } else {
-                var row = new Ints();
-                catalog.forEachFile(snapshot, entry -> {
-                    row.add(versions.numberOf(entry));
-                    if (++read[0] % 65_536 == 0) {
-                        rowsRead.accept(read[0]);
-                    }
-                }, cancelled);
-                if (cancelled.getAsBoolean()) {
-                    throw new java.util.concurrent.CancellationException("building the store index was cancelled");
-                }
-                rowsOf[s] = row.toArray();
+        catalog.forEachManifestRow((snapshotId, entry) -> {
+            Ints rows = rowsById.get(snapshotId);
+            if (rows == null) {
+                rows = new Ints();
+                rowsById.put(snapshotId, rows);
             }
-            bySnapshot.put(snapshot.id(), rowsOf[s]);
+            rows.add(reading.numberOf(snapshotId, entry));
+            if (++read[0] % 65_536 == 0) {
+                rowsRead.accept(read[0]);
+            }
+        }, cancelled);
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("building the store index was cancelled");
         }
         rowsRead.accept(read[0]);
         String[] paths = versions.sortPaths();
-        for (int[] row : rowsOf) {
-            versions.sortByPath(row);
+        var rowsOf = new int[chronological.size()][];
+        var byOwner = new HashMap<String, int[]>();
+        for (int s = 0; s < chronological.size(); s++) {
+            String owner;
+            try {
+                owner = catalog.manifestOwner(chronological.get(s));
+            } catch (StoreException broken) {
+                rowsOf[s] = new int[0];
+                continue;
+            }
+            // snapshots sharing one manifest (chkpt's metadata-only saves) share one array
+            rowsOf[s] = byOwner.computeIfAbsent(owner, id -> {
+                Ints own = rowsById.get(id);
+                int[] row = own == null ? new int[0] : own.toArray();
+                versions.sortByPath(row);
+                return row;
+            });
         }
         long total = 0;
         for (int[] row : rowsOf) {
             total += row.length;
         }
         return new StoreIndex(chronological, versions, paths, rowsOf, total);
+    }
+
+    /**
+     * Numbers rows as they stream in, snapshot after snapshot, guessing each row's path from the
+     * row at the same place in the snapshot read before (they mostly repeat it).
+     */
+    private static final class Reading {
+        private final Versions versions;
+        private String snapshot;
+        private Ints current = new Ints();
+        private Ints previous = new Ints();
+        /** Where each path number stood in the previous snapshot, plus one (0: not in it). */
+        private int[] placeInPrevious = new int[0];
+        private int cursor;
+
+        Reading(Versions versions) {
+            this.versions = versions;
+        }
+
+        int numberOf(String snapshotId, ManifestEntry entry) {
+            if (!snapshotId.equals(snapshot)) {
+                startSnapshot(snapshotId);
+            }
+            int guess = cursor < previous.size() ? previous.get(cursor) : -1;
+            int p = versions.pathNumber(entry.path(), guess);
+            current.add(p);
+            if (p == guess) {
+                cursor++;
+            } else if (p < placeInPrevious.length && placeInPrevious[p] > 0) {
+                cursor = placeInPrevious[p];
+            }
+            return versions.numberOf(p, entry);
+        }
+
+        private void startSnapshot(String snapshotId) {
+            snapshot = snapshotId;
+            if (current.size() > 0) {
+                if (placeInPrevious.length < versions.pathCount()) {
+                    placeInPrevious = new int[versions.pathCount() * 2];
+                }
+                for (int i = 0; i < previous.size(); i++) {
+                    placeInPrevious[previous.get(i)] = 0;
+                }
+                for (int i = 0; i < current.size(); i++) {
+                    placeInPrevious[current.get(i)] = i + 1;
+                }
+                previous = current;
+                current = new Ints();
+            }
+            cursor = 0;
+        }
     }
 
     /** Snapshots oldest first, as the index numbers them. */

@@ -133,6 +133,68 @@ class StoreIndexTest {
         assertThat(index.history("no/such/path").versions()).isEmpty();
     }
 
+    /**
+     * Rows stored in any order, snapshot after snapshot interleaved, paths unsorted: the index
+     * (one pass in storage order) still gives each snapshot exactly what the catalog gives it;
+     * a metadata-only snapshot shares its owner's rows; one whose reference loops gets none.
+     */
+    @org.junit.jupiter.api.Test
+    void readsRowsInAnyStorageOrderAsTheCatalogListsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var random = new java.util.Random(7);
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("catalog.sqlite"))) {
+            try (var st = db.createStatement()) {
+                st.executeUpdate("""
+                        CREATE TABLE snapshots (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, message TEXT, parent_snapshot_id TEXT,
+                            manifest_snapshot_id TEXT, root_tree_hash BLOB, total_files INTEGER NOT NULL, total_bytes INTEGER NOT NULL,
+                            new_objects INTEGER NOT NULL);
+                        CREATE TABLE snapshot_files (snapshot_id TEXT NOT NULL, path TEXT NOT NULL, blob_hash BLOB NOT NULL,
+                            size INTEGER NOT NULL, mode INTEGER NOT NULL, PRIMARY KEY (snapshot_id, path));
+                        CREATE TABLE blob_index (blob_hash BLOB PRIMARY KEY, pack_hash TEXT, size INTEGER NOT NULL);
+                        INSERT INTO snapshots VALUES ('a', '2026-01-01T00:00:00+00:00', NULL, NULL, NULL, NULL, 0, 0, 0);
+                        INSERT INTO snapshots VALUES ('b', '2026-01-02T00:00:00+00:00', NULL, 'a', NULL, NULL, 0, 0, 0);
+                        INSERT INTO snapshots VALUES ('c', '2026-01-03T00:00:00+00:00', NULL, 'b', 'b', NULL, 0, 0, 0);
+                        INSERT INTO snapshots VALUES ('d', '2026-01-04T00:00:00+00:00', NULL, 'c', 'e', NULL, 0, 0, 0);
+                        INSERT INTO snapshots VALUES ('e', '2026-01-05T00:00:00+00:00', NULL, 'd', 'd', NULL, 0, 0, 0);
+                        """);
+            }
+            var rows = new ArrayList<Object[]>();
+            for (String snapshot : List.of("a", "b")) {
+                for (int i = 0; i < 60; i++) {
+                    if (snapshot.equals("b") && i % 7 == 0) {
+                        continue; // removed in b
+                    }
+                    int version = snapshot.equals("b") && i % 5 == 0 ? 2 : 1;
+                    byte[] hash = new byte[16];
+                    hash[0] = (byte) i;
+                    hash[1] = (byte) version;
+                    rows.add(new Object[] {snapshot, "dir" + (i % 4) + "/file-" + (i * 37 % 60), hash, 10L * i, 0100644L});
+                }
+            }
+            rows.add(new Object[] {"b", "added-in-b", new byte[16], 1L, 0100755L});
+            java.util.Collections.shuffle(rows, random);
+            try (var st = db.prepareStatement("INSERT INTO snapshot_files VALUES (?, ?, ?, ?, ?)")) {
+                for (Object[] r : rows) {
+                    st.setString(1, (String) r[0]);
+                    st.setString(2, (String) r[1]);
+                    st.setBytes(3, (byte[]) r[2]);
+                    st.setLong(4, (Long) r[3]);
+                    st.setLong(5, (Long) r[4]);
+                    st.executeUpdate();
+                }
+            }
+        }
+        try (Catalog catalog = Catalog.open(dir).orElseThrow()) {
+            StoreIndex index = StoreIndex.build(catalog, () -> false, r -> { });
+            assertThat(index.snapshots()).extracting(Snapshot::id).containsExactly("a", "b", "c", "d", "e");
+            for (Snapshot s : index.snapshots().subList(0, 3)) {
+                assertThat(index.files(s)).as(s.id()).isEqualTo(catalog.files(s)).isNotEmpty();
+            }
+            assertThat(index.files(index.snapshots().get(2))).isEqualTo(index.files(index.snapshots().get(1)));
+            assertThat(index.files(index.snapshots().get(3))).as("a loop of references: no rows").isEmpty();
+            assertThat(index.rowCount()).isEqualTo(60 + 2L * (60 - 9 + 1));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void findsWhereAnObjectIsUsedAndObjectsByIdPrefix() throws Exception {
         StoreIndex index = index("basic");
