@@ -130,6 +130,12 @@ final class MainWindow implements WindowCommands.Actions {
             public List<File> dragOut(Snapshot s, List<ManifestEntry> entries) {
                 return restoreForDrag(RestoreItems.of(entries));
             }
+
+            @Override
+            public void history(String path) {
+                MainWindow.this.select(View.SEARCH);
+                insight.search().showHistory(path);
+            }
         });
         this.insight = new InsightViews(tasks, () -> session, this::showEntry, new InsightViews.Actions() {
             @Override

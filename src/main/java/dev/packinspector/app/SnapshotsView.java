@@ -46,6 +46,9 @@ final class SnapshotsView extends SplitPane {
 
         /** Files ready to be dropped elsewhere (restored into a temp folder), or null if that is not possible now. */
         List<java.io.File> dragOut(Snapshot snapshot, List<ManifestEntry> entries);
+
+        /** Show every version of {@code path} across the snapshots. */
+        void history(String path);
     }
 
     private final TableView<Snapshot> snapshots = new TableView<>();
@@ -97,7 +100,15 @@ final class SnapshotsView extends SplitPane {
         });
         var restore = new MenuItem("Restore selection…");
         restore.setOnAction(e -> actions.restore(selectedSnapshot(), selectedEntries()));
-        files.setContextMenu(new ContextMenu(restore));
+        var history = new MenuItem("Show history");
+        history.setId("show-history");
+        history.setOnAction(e -> {
+            TreeItem<FileNode> item = files.getSelectionModel().getSelectedItem();
+            if (item != null && item.getValue() != null && !item.getValue().path().isEmpty()) {
+                actions.history(item.getValue().path());
+            }
+        });
+        files.setContextMenu(new ContextMenu(restore, history));
         files.setOnDragDetected(e -> {
             List<java.io.File> out = actions.dragOut(selectedSnapshot(), selectedEntries());
             if (out != null && !out.isEmpty()) {

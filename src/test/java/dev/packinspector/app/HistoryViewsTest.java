@@ -105,6 +105,25 @@ class HistoryViewsTest extends MainWindowTestBase {
         WindowDriver.onFx(() -> diffLines().getScene().getWindow().hide());
     }
 
+    @Test
+    void showHistoryFromTheSnapshotTreeOpensTheFilesVersions() {
+        WindowDriver.onFx(() -> {
+            var tree = window().snapshots().fileTree();
+            TreeItem<FileNode> src = Shown.item(tree.getRoot(), "src");
+            src.setExpanded(true);
+            tree.getSelectionModel().select(Shown.item(tree.getRoot(), "src/module_05.rs"));
+            tree.getContextMenu().getItems().stream().filter(i -> "show-history".equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+        WindowDriver.waitUntil("the history is shown", () -> window().search().results().getRoot() != null
+                && !window().search().results().getRoot().getChildren().isEmpty());
+        assertEquals(MainWindow.View.SEARCH, WindowDriver.onFx(() -> window().navSelection()));
+        var path = WindowDriver.onFx(() -> (SearchView.PathRow) window().search().results().getRoot().getChildren().getFirst().getValue());
+        assertEquals("src/module_05.rs", path.path().path());
+        // module_05.rs changed only its mode between the two saves: two versions of one object
+        assertEquals(2, path.path().versions().size());
+        assertEquals(path.path().versions().get(0).entry().blob(), path.path().versions().get(1).entry().blob());
+    }
+
     private static ListView<String> diffLines() {
         return WindowDriver.onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
                 .map(w -> w.getScene().getRoot().lookup("#diff-lines")).filter(n -> n != null).map(n -> {
