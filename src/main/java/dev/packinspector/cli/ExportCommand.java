@@ -1,12 +1,10 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
-import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.ArchiveExporter;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestoreProblem;
-import dev.packinspector.restore.Selection;
 import dev.packinspector.store.PackSet;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -54,14 +52,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store))) {
             Snapshot chosen = catalog.resolve(snapshot);
-            var items = new ArrayList<RestoreItem>();
-            for (ManifestEntry e : catalog.files(chosen)) {
-                items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
-            }
-            List<RestoreItem> selected = Selection.of(items, paths);
-            if (!paths.isEmpty() && selected.isEmpty()) {
-                throw new UsageException("snapshot " + chosen.id() + " has nothing under " + paths);
-            }
+            List<RestoreItem> selected = RestoreCommand.itemsOf(catalog, chosen, paths);
             long start = System.nanoTime();
             ArchiveExporter.Result result = new ArchiveExporter(packs).export(selected, archive, overwrite,
                     chosen.createdInstant().orElseGet(java.time.Instant::now), () -> false,

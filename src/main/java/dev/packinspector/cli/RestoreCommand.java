@@ -46,17 +46,21 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> noCatalog(store))) {
-            Snapshot chosen = catalog.resolve(snapshot);
-            var items = new ArrayList<RestoreItem>();
-            for (ManifestEntry e : catalog.files(chosen)) {
-                items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
-            }
-            List<RestoreItem> selected = Selection.of(items, paths);
-            if (!paths.isEmpty() && selected.isEmpty()) {
-                throw new UsageException("snapshot " + chosen.id() + " has nothing under " + paths);
-            }
-            return options.restore(root, packs, selected, target);
+            return options.restore(root, packs, itemsOf(catalog, catalog.resolve(snapshot), paths), target);
         }
+    }
+
+    /** The files of {@code chosen} to restore or export: all, or those under {@code paths} (a usage error if none is). */
+    static List<RestoreItem> itemsOf(Catalog catalog, Snapshot chosen, List<String> paths) throws StoreException {
+        var items = new ArrayList<RestoreItem>();
+        for (ManifestEntry e : catalog.files(chosen)) {
+            items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+        }
+        List<RestoreItem> selected = Selection.of(items, paths);
+        if (!paths.isEmpty() && selected.isEmpty()) {
+            throw new UsageException("snapshot " + chosen.id() + " has nothing under " + paths);
+        }
+        return selected;
     }
 
     static StoreException noCatalog(Path store) {
