@@ -151,6 +151,17 @@ public final class Catalog implements AutoCloseable {
                 row -> action.accept(row.snapshotId(), row.entry()), cancelled);
     }
 
+    /**
+     * Like {@link #forEachManifestRow}, only the rows whose path SQLite's {@code GLOB} {@code glob}
+     * matches ({@code *} and {@code ?} cross {@code /}; case counts): the scan runs inside SQLite,
+     * so a narrow question does not bring ten million rows into Java.
+     */
+    public synchronized long forEachManifestRowGlobbing(String glob, BiConsumer<String, ? super ManifestEntry> action, BooleanSupplier cancelled)
+            throws StoreException {
+        return stream(Sql.FILES_GLOBBING, s -> s.setString(1, glob), rs -> new Owned(rs.getString(6), Rows.manifestEntry(rs)),
+                row -> action.accept(row.snapshotId(), row.entry()), cancelled);
+    }
+
     private record Owned(String snapshotId, ManifestEntry entry) {
     }
 

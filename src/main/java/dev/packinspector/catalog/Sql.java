@@ -31,6 +31,8 @@ final class Sql {
             + " AND length(blob_hash) = 16 AND typeof(size) = 'integer' AND typeof(mode) = 'integer' THEN NULL"
             + " ELSE typeof(blob_hash) || ' ' || typeof(size) || ' ' || typeof(mode) END, snapshot_id"
             + " FROM snapshot_files";
+    /** {@link #ALL_FILES} narrowed, inside SQLite, to paths its GLOB pattern matches. */
+    static final String FILES_GLOBBING = ALL_FILES + " WHERE path GLOB ?";
     /** Column 4 is NULL for a well-formed row; otherwise the SQLite types of blob_hash and size. */
     private static final String BLOB_COLUMNS = "blob_hash, pack_hash, size, CASE WHEN typeof(blob_hash) = 'blob'"
             + " AND length(blob_hash) = 16 AND typeof(size) = 'integer' THEN NULL ELSE typeof(blob_hash) || ' ' || typeof(size) END";

@@ -48,11 +48,13 @@ final class FindCommand implements Callable<Integer> {
         if ((query == null) == (idPrefix == null)) {
             throw new UsageException("give either a QUERY or --id PREFIX");
         }
-        try (IndexedStore s = IndexedStore.open(store, root.stderr)) {
+        PathQuery paths = query == null ? null : PathQuery.of(query);
+        // a path search reads only the rows SQLite finds may match; an id search needs them all
+        try (IndexedStore s = IndexedStore.open(store, paths == null ? null : paths.sqliteGlobSuperset(), root.stderr)) {
             if (idPrefix != null) {
                 return objects(s.index(), idPrefix);
             }
-            SearchResult result = s.index().search(PathQuery.of(query), limit);
+            SearchResult result = s.index().search(paths, limit);
             if (json) {
                 try (JsonGenerator g = Output.json(root.stdout)) {
                     g.writeStartObject();

@@ -2,6 +2,7 @@ package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.history.PathQuery;
 import dev.packinspector.history.PathVersions;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PathVersions history;
-        try (IndexedStore s = IndexedStore.open(store, root.stderr)) {
+        try (IndexedStore s = IndexedStore.open(store, PathQuery.sqliteGlobExactly(path), root.stderr)) {
             history = s.index().history(path);
         }
         if (json) {

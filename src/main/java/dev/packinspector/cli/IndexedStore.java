@@ -12,12 +12,17 @@ record IndexedStore(PackSet packs, Catalog catalog, StoreIndex index) implements
 
     /** Opens {@code store} and reads its catalog into an index, counting rows on {@code err} when it is a terminal. */
     static IndexedStore open(Path store, PrintStream err) throws StoreException {
+        return open(store, null, err);
+    }
+
+    /** Like {@link #open(Path, PrintStream)}, indexing only the rows whose path SQLite's GLOB {@code sqliteGlob} matches (null: all). */
+    static IndexedStore open(Path store, String sqliteGlob, PrintStream err) throws StoreException {
         PackSet packs = PackSet.open(store);
         try {
             Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store));
             try {
                 boolean draw = TerminalProgress.stderrIsTerminal();
-                StoreIndex index = StoreIndex.build(catalog, () -> false, rows -> {
+                StoreIndex index = StoreIndex.build(catalog, sqliteGlob, () -> false, rows -> {
                     if (draw) {
                         err.print("\rreading the catalog: " + rows + " rows");
                     }

@@ -52,6 +52,60 @@ public final class PathQuery {
         return matches(path, fold(path));
     }
 
+    /**
+     * A SQLite {@code GLOB} pattern that matches at least every path this query matches (maybe
+     * more: the exact test is {@link #matches}), for narrowing a catalog scan inside SQLite; null
+     * when no such pattern is simple (an empty query, or one that ignores case and holds a
+     * non-ASCII character, which SQLite cannot fold as Java does).
+     */
+    public String sqliteGlobSuperset() {
+        if (text.isEmpty() || (ignoreCase && !text.chars().allMatch(c -> c < 128))) {
+            return null;
+        }
+        var out = new StringBuilder();
+        if (glob == null || !wholePath) {
+            out.append('*');
+        }
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int close = c == '[' ? text.indexOf(']', i + 2) : -1;
+            // * and ** become *, which crosses folders in SQLite; ? and a class become ?, one code
+            // point in both (java.util.regex matches code points, not UTF-16 units)
+            if (glob != null && (c == '*' || c == '?' || close > 0)) {
+                boolean deep = c == '*' && i + 1 < text.length() && text.charAt(i + 1) == '*';
+                out.append(c == '*' ? '*' : '?');
+                i = close > 0 ? close + 1 : i + (deep ? (i + 2 < text.length() && text.charAt(i + 2) == '/' ? 3 : 2) : 1);
+                continue;
+            }
+            out.append(literal(c));
+            i++;
+        }
+        if (glob == null) {
+            out.append('*');
+        }
+        return out.toString();
+    }
+
+    /** One literal character as a GLOB pattern: escaped, and in both cases when case is ignored. */
+    private String literal(char c) {
+        if (ignoreCase && c >= 'a' && c <= 'z') {
+            // KELVIN SIGN and CAPITAL I WITH DOT ABOVE also fold to k and i in Java
+            String extra = c == 'k' ? "\u212A" : c == 'i' ? "\u0130" : "";
+            return "[" + c + Character.toUpperCase(c) + extra + "]";
+        }
+        return c == '*' || c == '?' || c == '[' ? "[" + c + "]" : String.valueOf(c);
+    }
+
+    /** A GLOB pattern matching exactly {@code path}. */
+    public static String sqliteGlobExactly(String path) {
+        var out = new StringBuilder();
+        for (char c : path.toCharArray()) {
+            out.append(c == '*' || c == '?' || c == '[' ? "[" + c + "]" : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
     static String fold(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

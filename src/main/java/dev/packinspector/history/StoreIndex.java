@@ -52,13 +52,23 @@ public final class StoreIndex {
      * snapshot whose {@code manifest_snapshot_id} references are broken gets no rows.
      */
     public static StoreIndex build(Catalog catalog, BooleanSupplier cancelled, LongConsumer rowsRead) throws StoreException {
+        return build(catalog, null, cancelled, rowsRead);
+    }
+
+    /**
+     * An index of only the rows whose path SQLite's GLOB {@code sqliteGlob} matches (null: every
+     * row), for one question from the command line: SQLite skips the other rows itself, several
+     * times faster than reading them all. Such an index knows only those paths.
+     */
+    public static StoreIndex build(Catalog catalog, String sqliteGlob, BooleanSupplier cancelled, LongConsumer rowsRead)
+            throws StoreException {
         List<Snapshot> chronological = new ArrayList<>(catalog.snapshots());
         java.util.Collections.reverse(chronological);
         var versions = new Versions();
         var rowsById = new HashMap<String, Ints>();
         var reading = new Reading(versions);
         long[] read = {0};
-        catalog.forEachManifestRow((snapshotId, entry) -> {
+        java.util.function.BiConsumer<String, ManifestEntry> add = (snapshotId, entry) -> {
             Ints rows = rowsById.get(snapshotId);
             if (rows == null) {
                 rows = new Ints();
@@ -68,7 +78,12 @@ public final class StoreIndex {
             if (++read[0] % 65_536 == 0) {
                 rowsRead.accept(read[0]);
             }
-        }, cancelled);
+        };
+        if (sqliteGlob == null) {
+            catalog.forEachManifestRow(add, cancelled);
+        } else {
+            catalog.forEachManifestRowGlobbing(sqliteGlob, add, cancelled);
+        }
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("building the store index was cancelled");
         }
