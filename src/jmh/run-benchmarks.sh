@@ -6,6 +6,8 @@
 #   src/jmh/run-benchmarks.sh --restore STORE OUT_DIR [rounds] [threads]
 # and the window's responsiveness (a real window: run it under xvfb-run on a machine without a display):
 #   src/jmh/run-benchmarks.sh --ui BIG_STORE WORK_DIR [rounds] [HISTORY_STORE]
+# and Search, Compare and Space in the window on a store of many snapshots (no display needed):
+#   src/jmh/run-benchmarks.sh --history-ui HISTORY_STORE
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -15,6 +17,11 @@ flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 if [ "${1:-}" = "--ui" ]; then
   shift
   exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx6g ${BENCH_ARGS:-} -Dprism.order="${PRISM:-sw}" -cp "$cp" dev.packinspector.app.UiBench "$@"
+fi
+if [ "${1:-}" = "--history-ui" ]; then
+  shift
+  exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx6g -Dglass.platform="${GLASS:-Headless}" -Dprism.order="${PRISM:-sw}" -cp "$cp" \
+    dev.packinspector.app.HistoryUiBench "$@"
 fi
 if [ "${1:-}" = "--restore" ]; then
   shift

@@ -162,6 +162,28 @@ public final class Catalog implements AutoCloseable {
                 row -> action.accept(row.snapshotId(), row.entry()), cancelled);
     }
 
+    /** Ids bound per query of {@link #forEachManifestRowUsing}, well under SQLite's 32,766 parameters. */
+    static final int IDS_PER_QUERY = 5_000;
+
+    /**
+     * Like {@link #forEachManifestRow}, only the rows that name one of {@code ids}, picked out
+     * inside SQLite: one scan per {@value #IDS_PER_QUERY} ids.
+     */
+    public synchronized long forEachManifestRowUsing(java.util.Collection<ObjectId> ids, BiConsumer<String, ? super ManifestEntry> action,
+            BooleanSupplier cancelled) throws StoreException {
+        List<ObjectId> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        long rows = 0;
+        for (int from = 0; from < all.size() && !cancelled.getAsBoolean(); from += IDS_PER_QUERY) {
+            List<ObjectId> part = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            rows += stream(Sql.filesUsing(part.size()), s -> {
+                for (int i = 0; i < part.size(); i++) {
+                    s.setBytes(i + 1, part.get(i).toBytes());
+                }
+            }, rs -> new Owned(rs.getString(6), Rows.manifestEntry(rs)), row -> action.accept(row.snapshotId(), row.entry()), cancelled);
+        }
+        return rows;
+    }
+
     private record Owned(String snapshotId, ManifestEntry entry) {
     }
 

@@ -33,6 +33,11 @@ final class Sql {
             + " FROM snapshot_files";
     /** {@link #ALL_FILES} narrowed, inside SQLite, to paths its GLOB pattern matches. */
     static final String FILES_GLOBBING = ALL_FILES + " WHERE path GLOB ?";
+
+    /** {@link #ALL_FILES} narrowed to rows whose blob_hash is one of {@code n} bound values. */
+    static String filesUsing(int n) {
+        return ALL_FILES + " WHERE blob_hash IN (" + "?, ".repeat(n - 1) + "?)";
+    }
     /** Column 4 is NULL for a well-formed row; otherwise the SQLite types of blob_hash and size. */
     private static final String BLOB_COLUMNS = "blob_hash, pack_hash, size, CASE WHEN typeof(blob_hash) = 'blob'"
             + " AND length(blob_hash) = 16 AND typeof(size) = 'integer' THEN NULL ELSE typeof(blob_hash) || ' ' || typeof(size) END";

@@ -17,12 +17,26 @@ record IndexedStore(PackSet packs, Catalog catalog, StoreIndex index) implements
 
     /** Like {@link #open(Path, PrintStream)}, indexing only the rows whose path SQLite's GLOB {@code sqliteGlob} matches (null: all). */
     static IndexedStore open(Path store, String sqliteGlob, PrintStream err) throws StoreException {
+        return openWith(store, (catalog, rows) -> StoreIndex.build(catalog, sqliteGlob, () -> false, rows), err);
+    }
+
+    /** Like {@link #open(Path, PrintStream)}, indexing only the rows that name one of {@code ids}. */
+    static IndexedStore openUsing(Path store, java.util.Collection<dev.packinspector.store.ObjectId> ids, PrintStream err) throws StoreException {
+        return openWith(store, (catalog, rows) -> StoreIndex.buildUsing(catalog, ids, () -> false, rows), err);
+    }
+
+    /** How an index is built from a catalog, hearing the rows read. */
+    private interface Builder {
+        StoreIndex build(Catalog catalog, java.util.function.LongConsumer rowsRead) throws StoreException;
+    }
+
+    private static IndexedStore openWith(Path store, Builder builder, PrintStream err) throws StoreException {
         PackSet packs = PackSet.open(store);
         try {
             Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store));
             try {
                 boolean draw = TerminalProgress.stderrIsTerminal();
-                StoreIndex index = StoreIndex.build(catalog, sqliteGlob, () -> false, rows -> {
+                StoreIndex index = builder.build(catalog, rows -> {
                     if (draw) {
                         err.print("\rreading the catalog: " + rows + " rows");
                     }

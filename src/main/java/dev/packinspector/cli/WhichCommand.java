@@ -32,9 +32,15 @@ final class WhichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        var hashed = new ArrayList<ContentFinder.Found>();
+        ContentFinder.hash(files, () -> false, hashed::add);
+        var ids = hashed.stream().map(ContentFinder.Found::id).filter(java.util.Objects::nonNull).toList();
         var found = new ArrayList<ContentFinder.Found>();
-        try (IndexedStore s = IndexedStore.open(store, root.stderr)) {
-            ContentFinder.find(files, s.packs(), s.index(), () -> false, found::add);
+        // only the rows naming these ids are read, picked out by SQLite
+        try (IndexedStore s = IndexedStore.openUsing(store, ids, root.stderr)) {
+            for (ContentFinder.Found f : hashed) {
+                found.add(f.inStore(s.packs(), s.index()));
+            }
         }
         if (json) {
             try (JsonGenerator g = Output.json(root.stdout)) {

@@ -39,6 +39,14 @@ public final class ContentFinder {
             uses = List.copyOf(uses);
         }
 
+        /** This file's answer from {@code packs} and {@code index} (null: no catalog), for a file hashed by {@link #hash}. */
+        public Found inStore(PackSet packs, StoreIndex index) {
+            if (id == null) {
+                return this;
+            }
+            return new Found(file, size, id, packs.locateAll(id), index == null ? List.of() : index.usesOf(id), null);
+        }
+
         /** True if the store holds the content (in a pack, a snapshot, or both). */
         public boolean inStore() {
             return !packs.isEmpty() || !uses.isEmpty();
@@ -53,9 +61,17 @@ public final class ContentFinder {
      */
     public static void find(List<Path> files, PackSet packs, StoreIndex index, BooleanSupplier cancelled, Consumer<Found> found)
             throws IOException {
+        hash(files, cancelled, f -> found.accept(f.inStore(packs, index)));
+    }
+
+    /**
+     * Hashes every file of {@code files} (folders walked) without looking anything up: each
+     * {@link Found} has its id (or its problem) and no packs or uses yet; see {@link Found#inStore}.
+     */
+    public static void hash(List<Path> files, BooleanSupplier cancelled, Consumer<Found> found) throws IOException {
         for (Path start : files) {
             if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
-                found.accept(lookUp(start, packs, index));
+                found.accept(hashOf(start));
                 continue;
             }
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
@@ -65,7 +81,7 @@ public final class ContentFinder {
                         throw new CancellationException("finding content was cancelled");
                     }
                     if (attrs.isRegularFile()) {
-                        found.accept(lookUp(file, packs, index));
+                        found.accept(hashOf(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -79,8 +95,8 @@ public final class ContentFinder {
         }
     }
 
-    /** The store's answer for one file. */
-    public static Found lookUp(Path file, PackSet packs, StoreIndex index) {
+    /** One file hashed, or why it could not be. */
+    private static Found hashOf(Path file) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return failed(file, "no such file");
         }
@@ -90,7 +106,7 @@ public final class ContentFinder {
         try {
             long size = Files.size(file);
             ObjectId id = Xxh3.idOfFile(file);
-            return new Found(file, size, id, packs.locateAll(id), index == null ? List.of() : index.usesOf(id), null);
+            return new Found(file, size, id, List.of(), List.of(), null);
         } catch (IOException e) {
             return failed(file, "cannot be read (" + e.getMessage() + ")");
         }

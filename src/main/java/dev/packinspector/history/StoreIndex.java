@@ -62,6 +62,27 @@ public final class StoreIndex {
      */
     public static StoreIndex build(Catalog catalog, String sqliteGlob, BooleanSupplier cancelled, LongConsumer rowsRead)
             throws StoreException {
+        return buildFrom(catalog, add -> {
+            if (sqliteGlob == null) {
+                catalog.forEachManifestRow(add, cancelled);
+            } else {
+                catalog.forEachManifestRowGlobbing(sqliteGlob, add, cancelled);
+            }
+        }, cancelled, rowsRead);
+    }
+
+    /** An index of only the rows that name one of {@code ids}, picked out by SQLite (see {@link #build(Catalog, String, BooleanSupplier, LongConsumer)}). */
+    public static StoreIndex buildUsing(Catalog catalog, java.util.Collection<ObjectId> ids, BooleanSupplier cancelled, LongConsumer rowsRead)
+            throws StoreException {
+        return buildFrom(catalog, add -> catalog.forEachManifestRowUsing(ids, add, cancelled), cancelled, rowsRead);
+    }
+
+    /** Where the rows come from: it passes each (snapshot id, row) it reads to {@code add}. */
+    private interface Scan {
+        void run(java.util.function.BiConsumer<String, ManifestEntry> add) throws StoreException;
+    }
+
+    private static StoreIndex buildFrom(Catalog catalog, Scan scan, BooleanSupplier cancelled, LongConsumer rowsRead) throws StoreException {
         List<Snapshot> chronological = new ArrayList<>(catalog.snapshots());
         java.util.Collections.reverse(chronological);
         var versions = new Versions();
@@ -79,11 +100,7 @@ public final class StoreIndex {
                 rowsRead.accept(read[0]);
             }
         };
-        if (sqliteGlob == null) {
-            catalog.forEachManifestRow(add, cancelled);
-        } else {
-            catalog.forEachManifestRowGlobbing(sqliteGlob, add, cancelled);
-        }
+        scan.run(add);
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("building the store index was cancelled");
         }

@@ -195,6 +195,30 @@ class StoreIndexTest {
         }
     }
 
+    /** The narrowed indexes the command line builds know what the whole index knows about their paths and objects. */
+    @org.junit.jupiter.api.Test
+    void narrowedIndexesAgreeWithTheWholeOne() throws Exception {
+        StoreIndex whole = index("basic");
+        try (Catalog catalog = Catalog.open(Fixtures.store("basic")).orElseThrow()) {
+            var ids = new ArrayList<ObjectId>();
+            var random = new java.util.Random(3);
+            for (int i = 0; i < 12_000; i++) {
+                ids.add(new ObjectId(random.nextLong(), random.nextLong())); // past two batches of bound ids
+            }
+            var used = new java.util.TreeSet<ObjectId>();
+            whole.snapshots().forEach(s -> whole.files(s).forEach(e -> used.add(e.blob())));
+            ids.addAll(used);
+            StoreIndex byId = StoreIndex.buildUsing(catalog, ids, () -> false, r -> { });
+            for (ObjectId id : used) {
+                assertThat(byId.usesOf(id)).as(id.toString()).isEqualTo(whole.usesOf(id));
+            }
+            PathQuery query = PathQuery.of("*.rs");
+            StoreIndex byPath = StoreIndex.build(catalog, query.sqliteGlobSuperset(), () -> false, r -> { });
+            assertThat(byPath.search(query, 1000)).isEqualTo(whole.search(query, 1000));
+            assertThat(byPath.pathCount()).isLessThan(whole.pathCount());
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void findsWhereAnObjectIsUsedAndObjectsByIdPrefix() throws Exception {
         StoreIndex index = index("basic");
