@@ -92,8 +92,8 @@ final class SearchView extends BorderPane {
         results.setShowRoot(false);
         results.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        results.getColumns().setAll(List.of(column("Path / version", 330, this::title), column("Size", 75, SearchView::size),
-                column("Object", 105, SearchView::object), column("Mode", 65, SearchView::mode), column("Snapshots", 230, SearchView::where)));
+        results.getColumns().setAll(List.of(column("Path / version", 260, this::title), column("Size", 70, SearchView::size),
+                column("Object", 110, SearchView::object), column("Mode", 80, SearchView::mode), column("Snapshots", 210, SearchView::where)));
         results.setPlaceholder(new Label("Type to search every snapshot's paths, or drop files on the window to find their content"));
         results.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
 
@@ -285,8 +285,8 @@ final class SearchView extends BorderPane {
 
     private String title(Row row) {
         return switch (row) {
-            case PathRow p -> p.path().path() + "   (" + Format.count(p.path().versions().size(), "version") + ")";
-            case VersionRow v -> "v" + v.number() + " · " + Format.time(v.version().snapshots().getFirst().createdAt());
+            case PathRow p -> p.path().path();
+            case VersionRow v -> "v" + v.number() + " · " + minutes(v.version().snapshots().getFirst().createdAt());
             case FileRow f -> f.found().file().toString();
             case UseRow u -> u.use().path();
             case Note n -> n.text();
@@ -319,6 +319,7 @@ final class SearchView extends BorderPane {
 
     private static String where(Row row) {
         return switch (row) {
+            case PathRow p -> Format.count(p.path().versions().size(), "version");
             case VersionRow v -> snapshots(v.version().snapshots());
             case FileRow f -> f.found().problem() != null ? f.found().problem()
                     : f.found().inStore() ? "in the store" + (f.found().uses().isEmpty() ? "" : ", " + Format.count(
@@ -329,6 +330,12 @@ final class SearchView extends BorderPane {
     }
 
     private static String snapshots(List<Snapshot> in) {
-        return in.size() == 1 ? "1 snapshot" : Format.count(in.size(), "snapshot") + ", until " + Format.time(in.getLast().createdAt());
+        return in.size() == 1 ? "1 snapshot" : Format.count(in.size(), "snapshot") + ", until " + minutes(in.getLast().createdAt());
+    }
+
+    /** A snapshot's time to the minute, which is enough to tell versions apart at a glance. */
+    private static String minutes(String createdAt) {
+        String time = Format.time(createdAt);
+        return time.length() > 16 ? time.substring(0, 16) : time;
     }
 }
