@@ -147,8 +147,7 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized long forEachManifestRow(BiConsumer<String, ? super ManifestEntry> action, BooleanSupplier cancelled)
             throws StoreException {
-        return stream(Sql.ALL_FILES, s -> { }, rs -> new Owned(rs.getString(6), Rows.manifestEntry(rs)),
-                row -> action.accept(row.snapshotId(), row.entry()), cancelled);
+        return streamOwned(Sql.ALL_FILES, s -> { }, action, cancelled);
     }
 
     /**
@@ -158,8 +157,7 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized long forEachManifestRowGlobbing(String glob, BiConsumer<String, ? super ManifestEntry> action, BooleanSupplier cancelled)
             throws StoreException {
-        return stream(Sql.FILES_GLOBBING, s -> s.setString(1, glob), rs -> new Owned(rs.getString(6), Rows.manifestEntry(rs)),
-                row -> action.accept(row.snapshotId(), row.entry()), cancelled);
+        return streamOwned(Sql.FILES_GLOBBING, s -> s.setString(1, glob), action, cancelled);
     }
 
     /** Ids bound per query of {@link #forEachManifestRowUsing}, well under SQLite's 32,766 parameters. */
@@ -175,16 +173,23 @@ public final class Catalog implements AutoCloseable {
         long rows = 0;
         for (int from = 0; from < all.size() && !cancelled.getAsBoolean(); from += IDS_PER_QUERY) {
             List<ObjectId> part = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
-            rows += stream(Sql.filesUsing(part.size()), s -> {
+            rows += streamOwned(Sql.filesUsing(part.size()), s -> {
                 for (int i = 0; i < part.size(); i++) {
                     s.setBytes(i + 1, part.get(i).toBytes());
                 }
-            }, rs -> new Owned(rs.getString(6), Rows.manifestEntry(rs)), row -> action.accept(row.snapshotId(), row.entry()), cancelled);
+            }, action, cancelled);
         }
         return rows;
     }
 
     private record Owned(String snapshotId, ManifestEntry entry) {
+    }
+
+    /** Streams rows of a query over {@link Sql#ALL_FILES}: the manifest row and, in column 6, its snapshot id. */
+    private long streamOwned(String sql, Binder binder, BiConsumer<String, ? super ManifestEntry> action, BooleanSupplier cancelled)
+            throws StoreException {
+        return stream(sql, binder, rs -> new Owned(rs.getString(6), Rows.manifestEntry(rs)), row -> action.accept(row.snapshotId(), row.entry()),
+                cancelled);
     }
 
     /**
