@@ -54,6 +54,12 @@ check "app image: restore the newest snapshot" bare "$app" restore "$fixtures/ba
 check "  ... every file as the manifest lists it" restored_as_manifest "$fixtures/basic" "$work/restored-basic"
 check "runtime image: restore a chunked store" bare "$image" restore "$fixtures/chunked" latest "$work/restored-chunked"
 check "  ... every file as the manifest lists it" restored_as_manifest "$fixtures/chunked" "$work/restored-chunked"
+# Java names files in its start locale's charset: under C/POSIX (no LANG) the launchers must still keep every name.
+posix() { env -i PATH="$work/tools" HOME="$work/home" "$@"; }
+check "runtime image: restore a real chkpt store with no locale set" posix "$image" restore "$fixtures/real/head-basic" latest "$work/restored-posix"
+check "  ... every name, content and mode as the manifest lists it" restored_as_manifest "$fixtures/real/head-basic" "$work/restored-posix"
+check "app image: the same through its native launcher" posix "$app" restore "$fixtures/real/head-basic" latest "$work/restored-posix-app"
+check "  ... every name, content and mode as the manifest lists it" restored_as_manifest "$fixtures/real/head-basic" "$work/restored-posix-app"
 check "app image: the window opens a store (Headless) and exits" bare "$app" --self-test "$fixtures/basic"
 check "app image: starts from its class-data archive" target/dist/pack-inspector/lib/app/record-cds.sh --check
 check "app image: its output is the command's alone (no JVM or CDS messages)" \

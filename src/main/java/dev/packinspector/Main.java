@@ -17,6 +17,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        int rerun = FileNameEncoding.ensureUtf8(args);
+        if (rerun >= 0) {
+            System.exit(rerun);
+        }
         if (args.length > 0 && args[0].equals("--self-test")) {
             System.exit(SelfTest.run(args.length > 1 ? Path.of(args[1]) : null, System.out));
         }

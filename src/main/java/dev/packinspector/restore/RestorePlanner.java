@@ -7,6 +7,7 @@ import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.Xxh3;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -77,7 +78,10 @@ public final class RestorePlanner {
             if (item.problem() != null) {
                 refuse(item, ProblemKind.UNSUPPORTED_ENTRY, item.problem());
             } else if (unsafe != null) {
-                refuse(item, ProblemKind.UNSAFE_PATH, unsafe + "; it could be written outside the target");
+                refuse(item, ProblemKind.UNSAFE_PATH, unsafe);
+            } else if (!nameable(item.path())) {
+                refuse(item, ProblemKind.WRITE_FAILED, "this Java runtime names files in " + System.getProperty("sun.jnu.encoding")
+                        + ", which cannot hold this name; start it in a UTF-8 locale (LC_ALL=C.UTF-8)");
             } else if (item.unsupportedType() != null) {
                 refuse(item, ProblemKind.UNSUPPORTED_ENTRY, item.unsupportedType());
             } else if (byPath.putIfAbsent(item.path(), item) != null) {
@@ -104,6 +108,16 @@ public final class RestorePlanner {
             refuse(item, ProblemKind.UNSAFE_PATH, "the snapshot lists entries beneath this symlink, which a scan never records");
         }
         return result;
+    }
+
+    /** False if the JVM's file-name charset (fixed by the locale it started in) cannot encode {@code path}. */
+    private boolean nameable(String path) {
+        try {
+            target.resolve(path);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Refuses a folder to write into that lies inside the store (its packs folder, or a store folder with a catalog). */
@@ -134,7 +148,13 @@ public final class RestorePlanner {
             return;
         }
         Path file = target.resolve(item.path());
-        PosixFileAttributes existing = missingFolders.contains(folder) ? null : attributes(file);
+        PosixFileAttributes existing;
+        try {
+            existing = missingFolders.contains(folder) ? null : attributes(file);
+        } catch (FileSystemException e) {
+            refuse(item, ProblemKind.WRITE_FAILED, "the target's file system cannot hold it: " + reason(e));
+            return;
+        }
         if (existing == null) {
             write(item, false);
             return;
@@ -194,8 +214,17 @@ public final class RestorePlanner {
         if (problem == null && missingFolders.contains(parent)) {
             missingFolders.add(folder);
         } else if (problem == null) {
-            PosixFileAttributes a = attributes(target.resolve(folder));
-            if (a == null) {
+            PosixFileAttributes a;
+            try {
+                a = attributes(target.resolve(folder));
+            } catch (FileSystemException e) {
+                a = null;
+                problem = new RestoreProblem(folder, null, ProblemKind.WRITE_FAILED, "the target's file system cannot hold the folder '" + folder
+                        + "': " + reason(e));
+            }
+            if (problem != null) {
+                // reported as it is
+            } else if (a == null) {
                 missingFolders.add(folder);
             } else if (a.isSymbolicLink()) {
                 problem = new RestoreProblem(folder, null, ProblemKind.UNSAFE_PATH,
@@ -206,6 +235,11 @@ public final class RestorePlanner {
         }
         folderProblems.put(folder, problem);
         return problem;
+    }
+
+    /** The file system's own words (ENAMETOOLONG: "File name too long"), without the path Java puts in front. */
+    static String reason(FileSystemException e) {
+        return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
     }
 
     private static PosixFileAttributes attributes(Path p) throws IOException {

@@ -1,49 +1,46 @@
 package dev.packinspector.restore;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Which manifest paths may be written under a restore target: relative, {@code /}-separated,
- * without empty, {@code .} or {@code ..} components, NUL or backslashes, each name at most 255
- * bytes. Anything else could land outside the target or mean different files on different
- * systems, so it is refused.
+ * The one rule for which manifest paths may be joined onto a restore target, used by restore,
+ * export, verify and the window. On POSIX the only separator is {@code /}, so every other byte
+ * a file name can hold (backslash, colon, {@code *}, quotes, tab, newline, other control
+ * characters, a leading dash, a trailing dot or space, U+FFFD) is part of a name and is restored
+ * exactly as stored. Refused are only paths that could leave the target or are no relative path:
+ * empty, absolute, with an empty, {@code .} or {@code ..} component, or with a NUL. Paths through
+ * a symlink are refused where the links are known (the planner, the catalog check). A name too
+ * long for the target's file system is not refused here: writing it fails that one file with
+ * the file system's own reason. Stateless and thread-safe.
  */
 public final class SafePaths {
-    private static final int MAX_NAME_BYTES = 255;
-    private static final int MAX_PATH_BYTES = 4000;
-
     private SafePaths() {
     }
 
-    /** Null if {@code path} is safe to join onto a target, else the reason it is not. */
+    /** Null if {@code path} is safe to join onto a target, else the reason it is not, as one clause. */
     public static String problem(String path) {
         if (path == null || path.isEmpty()) {
             return "the path is empty";
         }
         if (path.indexOf('\0') >= 0) {
-            return "the path contains a NUL character";
+            return "the path contains a NUL character, which no file name can hold";
         }
         if (path.startsWith("/")) {
-            return "the path is absolute";
+            return "the path is absolute, so it would be written outside the target";
         }
-        if (path.indexOf('\\') >= 0) {
-            return "the path contains a backslash";
-        }
-        if (path.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
-            return "the path is longer than " + MAX_PATH_BYTES + " bytes";
-        }
-        for (String name : path.split("/", -1)) {
-            if (name.isEmpty()) {
-                return "the path has an empty component";
+        int start = 0;
+        while (true) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            if (end == start) {
+                return "the path has an empty component (a '/' at its end or two in a row), so it is no relative file path";
             }
-            if (name.equals(".") || name.equals("..")) {
-                return "the path contains '" + name + "'";
+            if (end - start <= 2 && path.charAt(start) == '.' && (end - start == 1 || path.charAt(start + 1) == '.')) {
+                return "the path contains '" + path.substring(start, end) + "', so it could name a file outside the target";
             }
-            if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-                return "a name in the path is longer than " + MAX_NAME_BYTES + " bytes";
+            if (slash < 0) {
+                return null;
             }
+            start = slash + 1;
         }
-        return null;
     }
 
     /** The folder part of a safe path ("" at the top level). */

@@ -29,6 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing at all appears outside the target.
  */
 class HostileItemsTest {
+    /** Names a Linux file system holds and chkpt saves and restores: nothing here may be refused. */
+    static final List<String> LEGAL_NAMES = List.of("back\\slash.txt", "a:b*c?.txt", "\"quoted\" 'single'", "$HOME`x`", "tab\there",
+            "new\nline", "ctrl-\u0001-\u001b-\u007f", "-leading-dash", "trailing-dot.", "trailing-space ", " leading-space", "caf\ufffd",
+            "...", ".hidden", "C:\\windows", "\u00e9\u0301-combined", "\ud83c\udf89", "y".repeat(255));
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -52,7 +57,6 @@ class HostileItemsTest {
                 new RestoreItem("../escape.txt", hello, 5, file, null),
                 new RestoreItem("/etc/escape.txt", hello, 5, file, null),
                 new RestoreItem("a//double-slash.txt", hello, 5, file, null),
-                new RestoreItem("a\\backslash.txt", hello, 5, file, null),
                 new RestoreItem("nul\0name.txt", hello, 5, file, null),
                 new RestoreItem("x".repeat(300) + ".txt", hello, 5, file, null),
                 new RestoreItem("link-out", outside, 13, link, null),
@@ -66,6 +70,9 @@ class HostileItemsTest {
                 new RestoreItem("bomb.bin", bomb, 10, file, null),
                 new RestoreItem("Case.txt", hello, 5, file, null),
                 new RestoreItem("case.txt", outside, 13, file, null)));
+        for (String legal : LEGAL_NAMES) {
+            items.add(new RestoreItem("legal/" + legal, hello, 5, file, null));
+        }
         for (int i = 0; i < 3000; i++) {
             items.add(new RestoreItem("shared/copy-" + i + ".txt", hello, 5, file, null));
         }
@@ -79,9 +86,17 @@ class HostileItemsTest {
         Map<String, RestoreProblem> problems = new HashMap<>();
         plan.refused().forEach(p -> problems.put(p.path(), p));
         result.problems().forEach(p -> problems.put(p.path(), p));
-        for (String unsafe : List.of("../escape.txt", "/etc/escape.txt", "a//double-slash.txt", "a\\backslash.txt", "nul\0name.txt",
-                "x".repeat(300) + ".txt", "link-out/beneath.txt", "link-out")) {
+        for (String unsafe : List.of("../escape.txt", "/etc/escape.txt", "a//double-slash.txt", "nul\0name.txt",
+                "link-out/beneath.txt", "link-out")) {
             assertEquals(ProblemKind.UNSAFE_PATH, kindOf(problems, unsafe), unsafe);
+        }
+        // a name longer than the file system allows fails that one file, with the file system's reason
+        assertEquals(ProblemKind.WRITE_FAILED, kindOf(problems, "x".repeat(300) + ".txt"));
+        assertTrue(problems.get("x".repeat(300) + ".txt").message().contains("File name too long"), problems.get("x".repeat(300) + ".txt").message());
+        // every name POSIX can hold comes back exactly as stored
+        for (String legal : LEGAL_NAMES) {
+            assertFalse(problems.containsKey("legal/" + legal), () -> "refused legal/" + legal + ": " + problems.get("legal/" + legal));
+            assertArrayEquals(bytes("hello"), Files.readAllBytes(target.resolve("legal/" + legal)), legal);
         }
         assertEquals(ProblemKind.UNSUPPORTED_ENTRY, kindOf(problems, "dev-node"));
         assertEquals(ProblemKind.UNSUPPORTED_ENTRY, kindOf(problems, "fifo"));
