@@ -21,6 +21,13 @@ final class Columns {
         table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
+    static <T> javafx.scene.control.TreeTableColumn<T, String> treeText(String title, double width, Function<T, String> value) {
+        var c = new javafx.scene.control.TreeTableColumn<T, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
+        return c;
+    }
+
     static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
         var c = new TableColumn<T, String>(title);
         c.setPrefWidth(width);

@@ -1,5 +1,6 @@
 package dev.packinspector.app;
 
+import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.Finding;
 import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.store.ProblemKind;
@@ -15,6 +16,28 @@ record Problem(String what, String file, long offset, String detail, String sent
 
     static Problem of(Finding f) {
         return of(f.kind(), f.file(), f.offset(), f.message());
+    }
+
+    /** A cause, its detail saying what it takes with it. */
+    static Problem of(Cause c) {
+        Problem p = of(c.finding());
+        String takes = c.intactIn() != null ? "an intact copy is in pack " + c.intactIn() + ", so nothing is lost"
+                : c.fileCount() > 0 ? Format.count(c.fileCount(), "snapshot file") + " cannot be restored"
+                : c.lostObjects().isEmpty() ? "" : Format.count(c.lostObjects().size(), "object") + " lost, used by no snapshot";
+        return takes.isEmpty() ? p : new Problem(p.what(), p.file(), p.offset(), p.detail() + " — " + takes, p.sentence());
+    }
+
+    /** A finding that only follows from its cause. */
+    static Problem also(Finding f) {
+        Problem p = of(f);
+        return new Problem("Also: " + p.what().toLowerCase(Locale.ROOT), p.file(), p.offset(), p.detail(), p.sentence());
+    }
+
+    /** A snapshot file a cause takes with it; its sentence names its object, to go to. */
+    static Problem affected(Cause.AffectedFile f) {
+        String object = f.object() == null ? "" : "object " + f.object();
+        return new Problem("Affected file", f.path(), -1, "snapshot " + f.snapshot() + (object.isEmpty() ? "" : " · " + object),
+                f.path() + " in snapshot " + f.snapshot() + (object.isEmpty() ? "" : " needs " + object));
     }
 
     static Problem of(StoreException e) {

@@ -1,6 +1,7 @@
 package dev.packinspector.app;
 
 import dev.packinspector.restore.CatalogReferences;
+import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreListener;
 import dev.packinspector.restore.RestoreProblem;
@@ -15,8 +16,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -29,10 +31,12 @@ import javafx.scene.layout.HBox;
  */
 final class ProblemsView extends BorderPane {
     private final ObservableList<Problem> rows = FXCollections.observableArrayList();
-    private final TableView<Problem> table = new TableView<>(rows);
+    private final TreeItem<Problem> root = new TreeItem<>();
+    private final TreeTableView<Problem> table = new TreeTableView<>(root);
     private final Label summary = new Label("Not verified yet");
     private final TaskPanel tasks;
     private StoreSession session;
+    private boolean rebuilding;
 
     ProblemsView(TaskPanel tasks, Consumer<String> goTo) {
         this.tasks = tasks;
@@ -40,13 +44,28 @@ final class ProblemsView extends BorderPane {
         table.setId("problem-list");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No problems found. Verify checks every object, hash and catalog reference."));
+        table.setShowRoot(false);
         table.getColumns().setAll(List.of(
-                Columns.text("Problem", 200, Problem::what),
-                Columns.text("File", 250, Problem::file),
-                Columns.text("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
-                Columns.text("Details", 500, Problem::detail)));
-        Columns.onlyLastFlexes(table);
-        table.setRowFactory(t -> new TableRow<>() {
+                Columns.treeText("Problem", 230, Problem::what),
+                Columns.treeText("File", 250, Problem::file),
+                Columns.treeText("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
+                Columns.treeText("Details", 500, Problem::detail)));
+        for (int i = 0; i < table.getColumns().size() - 1; i++) {
+            table.getColumns().get(i).setMinWidth(table.getColumns().get(i).getPrefWidth());
+        }
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rows.addListener((javafx.collections.ListChangeListener<Problem>) c -> {
+            // rows added one by one (on opening, after a restore) show as causes with nothing beneath
+            while (c.next()) {
+                if (c.wasAdded() && !rebuilding) {
+                    c.getAddedSubList().forEach(p -> root.getChildren().add(new TreeItem<>(p)));
+                }
+                if (c.wasRemoved() && !rebuilding) {
+                    root.getChildren().removeIf(item -> !rows.contains(item.getValue()));
+                }
+            }
+        });
+        table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(Problem p, boolean empty) {
                 super.updateItem(p, empty);
@@ -54,13 +73,13 @@ final class ProblemsView extends BorderPane {
             }
         });
         table.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
-                goTo.accept(table.getSelectionModel().getSelectedItem().sentence());
+            if (e.getClickCount() == 2 && selected() != null) {
+                goTo.accept(selected().sentence());
             }
         });
         table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                goTo.accept(table.getSelectionModel().getSelectedItem().sentence());
+            if (e.getCode() == KeyCode.ENTER && selected() != null) {
+                goTo.accept(selected().sentence());
             }
         });
         var verify = new Button("Verify now");
@@ -88,6 +107,45 @@ final class ProblemsView extends BorderPane {
                 + (incomplete == 0 ? "" : "; " + incomplete + (incomplete == 1 ? " pack is" : " packs are") + " still being written (see Packs)"));
     }
 
+    private Problem selected() {
+        TreeItem<Problem> item = table.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    /** Shows {@code causes}, each with what follows from it and the files it takes with it beneath. */
+    private void showCauses(List<Cause> causes) {
+        var items = new java.util.ArrayList<TreeItem<Problem>>();
+        var tops = new java.util.ArrayList<Problem>();
+        for (Cause c : causes) {
+            var item = new TreeItem<>(Problem.of(c));
+            c.alsoSeen().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.also(f))));
+            c.files().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.affected(f))));
+            if (c.fileCount() > c.files().size()) {
+                item.getChildren().add(new TreeItem<>(new Problem("", "", -1, "… and " + Format.count(c.fileCount() - c.files().size(), "more file"), "")));
+            }
+            item.setExpanded(causes.size() <= 20);
+            items.add(item);
+            tops.add(item.getValue());
+        }
+        rebuilding = true;
+        try {
+            rows.setAll(tops);
+            root.getChildren().setAll(items);
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    /** Each cause with what it takes with it, as sentences: the cause, then its items indented by two spaces. */
+    List<String> tree() {
+        var lines = new java.util.ArrayList<String>();
+        for (TreeItem<Problem> cause : root.getChildren()) {
+            lines.add(cause.getValue().sentence());
+            cause.getChildren().forEach(child -> lines.add("  " + child.getValue().what() + ": " + child.getValue().sentence()));
+        }
+        return lines;
+    }
+
     private static String problems(long n) {
         return Format.count(n) + (n == 1 ? " problem" : " problems");
     }
@@ -106,7 +164,7 @@ final class ProblemsView extends BorderPane {
         return rows.stream().map(Problem::sentence).toList();
     }
 
-    TableView<Problem> table() {
+    TreeTableView<Problem> table() {
         return table;
     }
 
@@ -148,13 +206,17 @@ final class ProblemsView extends BorderPane {
                     return;
                 }
                 VerifyReport r = getValue();
-                rows.setAll(r.findings().stream().map(Problem::of).toList());
+                showCauses(r.causes());
                 summary.setText((r.ok() ? "Verified: no problems in " + Format.count(r.objects(), "object") + " (" + Format.bytes(r.contentBytes()) + ")"
-                        : problems(r.findings().size()) + " in " + Format.count(r.objects(), "object") + " checked") + incomplete(r));
+                        : problems(r.causes().size()) + affected(r) + " in " + Format.count(r.objects(), "object") + " checked") + incomplete(r));
             }
         };
-        return tasks.run(task, r -> (r.ok() ? "Verify: no problems found" : "Verify: " + problems(r.findings().size()) + " found") + incomplete(r),
-                VerifyReport::ok);
+        return tasks.run(task, r -> (r.ok() ? "Verify: no problems found" : "Verify: " + problems(r.causes().size()) + " found" + affected(r))
+                + incomplete(r), VerifyReport::ok);
+    }
+
+    private static String affected(VerifyReport r) {
+        return r.affectedFiles() == 0 ? "" : " (" + Format.count(r.affectedFiles(), "snapshot file") + " cannot be restored)";
     }
 
     /** Packs chkpt may still be writing are not problems, but verify could not check them: say so. */

@@ -68,8 +68,7 @@ final class TerminalProgress implements RestoreListener {
 
     @Override
     public synchronized void finding(Finding finding) {
-        finish();
-        err.println("pack-inspector: " + finding.kind() + ": " + finding.message());
+        // verify prints its findings grouped by cause on stdout once it is done
     }
 
     static String bytes(long n) {

@@ -2,6 +2,7 @@ package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.Catalog;
+import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.CatalogReferences;
 import dev.packinspector.restore.Finding;
 import dev.packinspector.restore.Restorer;
@@ -22,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
                 + " its bytes), decodes every object and compares its XXH3-128 with its id, and checks that every catalog"
                 + " reference points at a pack that holds the object.",
-                "Prints each problem with its file and offset, then a summary. Exit code 1 if anything is wrong."})
+                "Prints each cause with its file and offset, then, indented, what it takes with it (findings that follow from it,"
+                + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     private RootCommand root;
@@ -55,10 +57,41 @@ final class VerifyCommand implements Callable<Integer> {
 
     private void writeText(VerifyReport r) throws Exception {
         try (Writer out = Output.text(root.stdout)) {
+            for (Cause c : r.causes()) {
+                writeCause(out, c);
+            }
             out.write(String.format(Locale.ROOT, "%d packs (%d checked, %d incomplete), %,d objects, %s of content, %,d catalog rows in %.2f s (%s/s)%n",
                     r.packs(), r.packsChecked(), r.incompletePacks(), r.objects(), TerminalProgress.bytes(r.contentBytes()), r.catalogRows(),
                     r.elapsedNanos() / 1e9, TerminalProgress.bytes((long) r.bytesPerSecond())));
-            out.write(r.ok() ? "no problems found\n" : r.findings().size() + " problem" + (r.findings().size() == 1 ? "" : "s") + " found\n");
+            out.write(r.ok() ? "no problems found\n" : summary(r) + "\n");
+        }
+    }
+
+    /** "2 problems found; 6 snapshot files cannot be restored": causes, and the files they take with them. */
+    static String summary(VerifyReport r) {
+        int n = r.causes().size();
+        long files = r.affectedFiles();
+        return n + (n == 1 ? " problem" : " problems") + " found" + (r.cancelled() ? " before verify was cancelled" : "")
+                + (files == 0 ? "" : "; " + files + (files == 1 ? " snapshot file cannot" : " snapshot files cannot") + " be restored");
+    }
+
+    /** The cause on one line, then what it takes with it, indented by a tab. */
+    private static void writeCause(Writer out, Cause c) throws java.io.IOException {
+        out.write(c.finding().kind() + "\t" + TextWriting.field(c.finding().message()) + "\n");
+        for (Finding also : c.alsoSeen()) {
+            out.write("\talso\t" + also.kind() + "\t" + TextWriting.field(also.message()) + "\n");
+        }
+        if (c.intactIn() != null) {
+            out.write("\tintact copy in pack " + c.intactIn() + ": nothing is lost\n");
+        }
+        if (c.lostObjects().size() > 1 || (c.lostObjects().size() == 1 && c.fileCount() == 0)) {
+            out.write("\tlost\t" + c.lostObjects().size() + (c.lostObjects().size() == 1 ? " object" : " objects") + "\n");
+        }
+        for (Cause.AffectedFile f : c.files()) {
+            out.write("\tfile\t" + f.snapshot() + "\t" + TextWriting.field(f.path()) + (f.object() == null ? "" : "\t" + f.object().toHex()) + "\n");
+        }
+        if (c.fileCount() > c.files().size()) {
+            out.write("\t... and " + (c.fileCount() - c.files().size()) + " more files\n");
         }
     }
 
@@ -73,20 +106,65 @@ final class VerifyCommand implements Callable<Integer> {
             g.writeNumberField("content_bytes", r.contentBytes());
             g.writeNumberField("catalog_rows", r.catalogRows());
             g.writeNumberField("seconds", r.elapsedNanos() / 1e9);
+            g.writeNumberField("causes", r.causes().size());
+            g.writeNumberField("affected_files", r.affectedFiles());
             g.writeArrayFieldStart("problems");
-            for (Finding f : r.findings()) {
+            for (Cause c : r.causes()) {
                 g.writeStartObject();
-                g.writeStringField("kind", f.kind().name());
-                g.writeStringField("file", f.file() == null ? null : f.file().toString());
-                if (f.offset() >= 0) {
-                    g.writeNumberField("offset", f.offset());
+                writeFindingFields(g, c.finding());
+                if (!c.alsoSeen().isEmpty()) {
+                    g.writeArrayFieldStart("also");
+                    for (Finding also : c.alsoSeen()) {
+                        g.writeStartObject();
+                        writeFindingFields(g, also);
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
                 }
-                g.writeStringField("message", f.message());
+                if (c.intactIn() != null) {
+                    g.writeStringField("intact_copy_in", c.intactIn());
+                }
+                g.writeArrayFieldStart("lost_objects");
+                for (var id : c.lostObjects()) {
+                    g.writeString(id.toHex());
+                }
+                g.writeEndArray();
+                g.writeNumberField("affected_file_count", c.fileCount());
+                g.writeArrayFieldStart("affected_files");
+                for (Cause.AffectedFile f : c.files()) {
+                    g.writeStartObject();
+                    g.writeStringField("snapshot", f.snapshot());
+                    g.writeStringField("path", f.path());
+                    g.writeStringField("id", f.object() == null ? null : f.object().toHex());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
+        }
+    }
+
+    private static void writeFindingFields(JsonGenerator g, Finding f) throws java.io.IOException {
+        g.writeStringField("kind", f.kind().name());
+        g.writeStringField("file", f.file() == null ? null : f.file().toString());
+        if (f.offset() >= 0) {
+            g.writeNumberField("offset", f.offset());
+        }
+        g.writeStringField("message", f.message());
+        if (f.pack() != null) {
+            g.writeStringField("pack", f.pack());
+        }
+        if (f.object() != null) {
+            g.writeStringField("id", f.object().toHex());
+        }
+        if (f.snapshot() != null) {
+            g.writeStringField("snapshot", f.snapshot());
+        }
+        if (f.path() != null) {
+            g.writeStringField("path", f.path());
         }
     }
 }

@@ -35,11 +35,13 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
             List<ObjectLocation> at = packs.locateAll(row.blob());
             if (row.packHash() == null) {
                 if (at.isEmpty()) {
-                    findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "blob_index lists object " + row.blob() + ", which is in no readable pack"));
+                    findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "blob_index lists object " + row.blob() + ", which is in no readable pack")
+                            .withPlace(null, row.blob(), null, null));
                 }
             } else if (at.stream().noneMatch(l -> l.pack().name().equals(row.packHash()))) {
                 findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "blob_index says pack " + row.packHash() + " holds object " + row.blob()
-                        + ", but " + packState(packs, row.packHash()) + (at.isEmpty() ? "" : " (it is in pack " + at.getFirst().pack().name() + ")")));
+                        + ", but " + packState(packs, row.packHash()) + (at.isEmpty() ? "" : " (it is in pack " + at.getFirst().pack().name() + ")"))
+                        .withPlace(at.isEmpty() ? row.packHash() : null, at.isEmpty() ? row.blob() : null, null, null));
             }
         });
         if (cancelled.getAsBoolean()) {
@@ -48,10 +50,12 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
         catalog.forEachReferencedBlob((hash, where) -> {
             rows[0]++;
             if (hash == null || hash.length != ObjectId.BYTES) {
-                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, where + " has an object id of " + (hash == null ? 0 : hash.length) + " bytes"));
+                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, where + " has an object id of " + (hash == null ? 0 : hash.length) + " bytes")
+                        .withPlace(null, null, snapshotOf(where), pathOf(where)));
             } else if (packs.locate(ObjectId.fromBytes(hash, 0)).isEmpty()) {
-                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "object " + ObjectId.fromBytes(hash, 0) + " (used by " + where
-                        + ") is in no readable pack"));
+                ObjectId id = ObjectId.fromBytes(hash, 0);
+                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "object " + id + " (used by " + where + ") is in no readable pack")
+                        .withPlace(null, id, null, null));
             }
         });
         if (cancelled.getAsBoolean()) {
@@ -70,13 +74,33 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
             }
             if (problem != null) {
                 findings.accept(finding(ProblemKind.UNSAFE_PATH, "snapshot " + row.snapshotId() + " lists '" + row.path() + "': " + problem
-                        + "; restore will refuse it"));
+                        + "; restore will refuse it").withPlace(null, null, row.snapshotId(), row.path()));
             }
             if ((row.mode() & RestoreItem.TYPE_MASK) == RestoreItem.SYMLINK) {
                 links.add(row.path());
             }
         });
         return rows[0];
+    }
+
+    @Override
+    public void forEachUse(java.util.Collection<ObjectId> ids, VerifyCauses.UseAction action) throws IOException {
+        catalog.forEachManifestRowUsing(ids, (snapshot, entry) -> {
+            if (entry.blob() != null) {
+                action.accept(entry.blob(), snapshot, entry.path());
+            }
+        }, () -> false);
+    }
+
+    /** {@code where} is chkpt's {@code snapshot_id:path}; snapshot ids (UUIDs) hold no colon. */
+    private static String snapshotOf(String where) {
+        int colon = where.indexOf(':');
+        return colon < 0 ? null : where.substring(0, colon);
+    }
+
+    private static String pathOf(String where) {
+        int colon = where.indexOf(':');
+        return colon < 0 ? null : where.substring(colon + 1);
     }
 
     /** Rows come sorted by path, so a link is always seen before the entries beneath it. */

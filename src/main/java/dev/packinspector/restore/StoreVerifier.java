@@ -33,8 +33,11 @@ public final class StoreVerifier {
     private final int threads;
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    /** Checks a store's catalog against its packs; {@link CatalogReferences} is the one implementation. */
-    public interface CatalogCheck {
+    /**
+     * Checks a store's catalog against its packs, and tells which snapshot files use an object;
+     * {@link CatalogReferences} is the one implementation.
+     */
+    public interface CatalogCheck extends VerifyCauses.Uses {
         /** Checks every reference, reporting findings; returns the number of rows checked. */
         long check(PackSet packs, java.util.function.Consumer<Finding> findings, java.util.function.BooleanSupplier cancelled)
                 throws IOException;
@@ -64,7 +67,7 @@ public final class StoreVerifier {
             if (p.state() == PackState.INCOMPLETE) {
                 incomplete++;
             } else if (!p.readable()) {
-                report.accept(Finding.of(p.problem()));
+                report.accept(Finding.of(p.problem(), p.name(), null));
             }
         }
         var objects = new AtomicLong();
@@ -92,8 +95,10 @@ public final class StoreVerifier {
             }
             throw new IllegalStateException(e.getCause());
         }
+        List<Finding> all = List.copyOf(findings);
+        List<Cause> causes = VerifyCauses.of(all, packs, catalog == null || cancelled.get() ? VerifyCauses.Uses.NONE : catalog);
         return new VerifyReport(packs.packs().size(), packs.readablePacks().size(), incomplete, objects.get(), bytes.get(), catalogRows,
-                findings, cancelled.get(), System.nanoTime() - start);
+                all, causes, cancelled.get(), System.nanoTime() - start);
     }
 
     /** Runs the whole-pack checks and then every object's check on the worker pool; pack checks go first. */
@@ -116,7 +121,8 @@ public final class StoreVerifier {
                     Pack pack = readable.get((int) (tasks[i] >>> 32));
                     int position = (int) tasks[i];
                     if (position == WHOLE_PACK) {
-                        pack.validate(true, e -> report.accept(Finding.of(e)));
+                        // each entry's own bounds and header are checked by its object task below
+                        pack.validateLayout(true, e -> report.accept(Finding.of(e, pack.name(), null)));
                         continue;
                     }
                     ObjectId id = pack.index().id(position);
@@ -127,15 +133,16 @@ public final class StoreVerifier {
                         if (!actual.equals(id)) {
                             long offset = pack.index().offset(position);
                             report.accept(Finding.of(new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, pack.data().fileAt(offset),
-                                    pack.data().offsetInFile(offset), "object " + id + " decodes to content whose XXH3-128 is " + actual)));
+                                    pack.data().offsetInFile(offset), "object " + id + " decodes to content whose XXH3-128 is " + actual),
+                                    pack.name(), id));
                         }
                         objects.incrementAndGet();
                         bytes.addAndGet(hasher.length());
                     } catch (StoreException e) {
-                        report.accept(Finding.of(e));
+                        report.accept(Finding.of(e, pack.name(), id));
                     } catch (IOException | RuntimeException e) {
                         report.accept(Finding.of(new StoreException(ProblemKind.UNREADABLE, pack.data().file(), StoreException.NO_OFFSET,
-                                "object " + id + " cannot be read: " + e, e)));
+                                "object " + id + " cannot be read: " + e, e), pack.name(), id));
                     }
                     progress.done(Pack.ENTRY_HEADER_BYTES + pack.index().compressedSize(position));
                 }

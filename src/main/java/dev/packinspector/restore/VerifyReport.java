@@ -4,14 +4,21 @@ import java.util.List;
 
 /**
  * What {@code verify} checked and found: packs seen and fully checked, objects decoded and
- * hashed, their content bytes, catalog rows checked, and every finding. Incomplete packs (chkpt
- * still writing) are counted, not findings.
+ * hashed, their content bytes, catalog rows checked, every finding, and the same findings grouped
+ * into {@link Cause}s (what a user reads). Incomplete packs (chkpt still writing) are counted, not
+ * findings.
  */
 public record VerifyReport(int packs, int packsChecked, int incompletePacks, long objects, long contentBytes,
-        long catalogRows, List<Finding> findings, boolean cancelled, long elapsedNanos) {
+        long catalogRows, List<Finding> findings, List<Cause> causes, boolean cancelled, long elapsedNanos) {
 
     public VerifyReport {
         findings = List.copyOf(findings);
+        causes = List.copyOf(causes);
+    }
+
+    /** Snapshot files that cannot be restored because of some cause (each counted once per cause). */
+    public long affectedFiles() {
+        return causes.stream().mapToLong(Cause::fileCount).sum();
     }
 
     public boolean ok() {

@@ -157,6 +157,14 @@ public final class Pack implements AutoCloseable {
                 problems.accept(e);
             }
         }
+        validateLayout(rehash, problems);
+    }
+
+    /**
+     * The whole-pack half of {@link #validate}: the entries tiling the data exactly and (if
+     * {@code rehash}) the bytes hashing to the name, for a caller that checks each entry itself.
+     */
+    public void validateLayout(boolean rehash, Consumer<StoreException> problems) {
         checkTiling(problems);
         if (rehash) {
             String actual = computeName();

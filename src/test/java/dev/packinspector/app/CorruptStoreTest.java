@@ -101,6 +101,24 @@ class CorruptStoreTest extends MainWindowTestBase {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void verifyShowsAnUnreadablePackAsOneCauseWithTheFilesItTakesBeneathIt() {
+        ui.openAndShowFiles(Fixtures.store("corrupt/bad_magic"));
+        WindowDriver.onFx(() -> window().select(MainWindow.View.PROBLEMS));
+        VerifyReport report = WindowDriver.await(WindowDriver.onFx(() -> window().problems().verify()));
+        assertEquals(1, report.causes().size(), report.causes()::toString);
+
+        List<String> tree = WindowDriver.onFx(() -> window().problems().tree());
+        assertTrue(tree.getFirst().startsWith("PACK_HEADER_INVALID: "), tree::toString);
+        List<String> files = tree.stream().filter(l -> l.startsWith("  Affected file: ")).toList();
+        assertEquals(5, files.size(), tree::toString);
+        for (JsonNode f : Fixtures.manifest("corrupt/bad_magic").get("snapshots").get(0).get("files")) {
+            assertTrue(files.stream().anyMatch(l -> l.contains(f.get("path").asText()) && l.contains(f.get("blob_hash").asText())), f::toString);
+        }
+        String summary = WindowDriver.onFx(() -> ((Label) ui.node("#verify-summary")).getText());
+        assertTrue(summary.startsWith("1 problem (5 snapshot files cannot be restored) in "), summary);
+    }
+
     /** Copies basic into {@code store}, adds the broken case's pack files, and returns that pack's name. */
     private String basicWith(Path corrupt) throws IOException {
         Files.createDirectories(store.resolve("packs"));
