@@ -61,6 +61,7 @@ final class MainWindow implements WindowCommands.Actions {
     private final PreviewPane preview;
     private final IndexView index;
     private final PacksView packsView = new PacksView();
+    private final StoreFilesView packsPane = new StoreFilesView(packsView);
     private final SnapshotsView snapshots;
     private final ProblemsView problems;
     private final InsightViews insight;
@@ -360,6 +361,7 @@ final class MainWindow implements WindowCommands.Actions {
         stage.setTitle("Pack Inspector — " + s.path());
         snapshots.show(s);
         packsView.show(s);
+        packsPane.show(s);
         index.show(s.packs());
         problems.show(s);
         insight.load(s);
@@ -410,7 +412,7 @@ final class MainWindow implements WindowCommands.Actions {
         }
         Node content = switch (v) {
             case SNAPSHOTS -> snapshots;
-            case PACKS -> packsView;
+            case PACKS -> packsPane;
             case OBJECTS -> index;
             case PROBLEMS -> problems;
             case SEARCH -> insight.search();
@@ -546,6 +548,10 @@ final class MainWindow implements WindowCommands.Actions {
 
     IndexView index() {
         return index;
+    }
+
+    StoreFilesView packsPane() {
+        return packsPane;
     }
 
     PacksView packsView() {

@@ -4,6 +4,7 @@ import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.StoreException;
+import dev.packinspector.store.StoreFiles;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -12,11 +13,11 @@ import java.util.Optional;
 
 /**
  * An open store as the window shows it: its packs, its catalog (absent for a bare packs folder),
- * its snapshots, and the content bytes the catalog records per pack. Opened off the FX thread;
+ * its snapshots, the content bytes the catalog records per pack, and its other files. Opened off the FX thread;
  * immutable afterwards; refresh by opening again.
  */
 record StoreSession(Path path, PackSet packs, Optional<Catalog> catalog, List<Snapshot> snapshots, Map<String, Long> contentBytesByPack,
-        String catalogProblem) implements AutoCloseable {
+        String catalogProblem, List<StoreFiles.Entry> storeFiles) implements AutoCloseable {
 
     static StoreSession open(Path path) throws StoreException {
         PackSet packs = PackSet.open(path);
@@ -40,7 +41,13 @@ record StoreSession(Path path, PackSet packs, Optional<Catalog> catalog, List<Sn
             catalog = Optional.empty();
         }
         packs.entryCount();
-        return new StoreSession(path, packs, catalog, snapshots, Map.copyOf(content), problem);
+        List<StoreFiles.Entry> files;
+        try {
+            files = StoreFiles.of(path);
+        } catch (java.io.IOException e) {
+            files = List.of(new StoreFiles.Entry(path.toString(), -1, "cannot be listed: " + e.getMessage()));
+        }
+        return new StoreSession(path, packs, catalog, snapshots, Map.copyOf(content), problem, files);
     }
 
     private static void closeQuietly(Catalog c) {

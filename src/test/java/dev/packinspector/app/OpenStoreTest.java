@@ -104,6 +104,18 @@ class OpenStoreTest extends MainWindowTestBase {
     }
 
     @Test
+    void aRealStoresOtherFilesAreListedWithWhatTheyAreAndAreNoProblem() {
+        ui.openAndShowFiles(Fixtures.store("real/head-basic"));
+        WindowDriver.onFx(() -> window().select(MainWindow.View.PACKS));
+        List<String> files = WindowDriver.onFx(() -> window().packsPane().files().getItems().stream().map(f -> f.path() + " = " + f.what()).toList());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("index.bin = chkpt's workspace cache")), files::toString);
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("locks/project.lock = chkpt's lock")), files::toString);
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("catalog.sqlite = the catalog")), files::toString);
+        assertTrue(WindowDriver.onFx(() -> window().packsPane().getItems().contains(window().packsView())));
+        assertEquals(List.of(), WindowDriver.onFx(() -> List.copyOf(window().problems().items())));
+    }
+
+    @Test
     void cancellingTheChooserOpensNothing() {
         WindowDriver.onFx(() -> window().chooser((owner, title) -> null));
 
