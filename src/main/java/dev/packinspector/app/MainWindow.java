@@ -84,7 +84,7 @@ final class MainWindow implements WindowCommands.Actions {
         this.stage = stage;
         this.settings = settings;
         this.host = host;
-        this.preview = new PreviewPane(executor, tasks, this::saveObject, this::openObject);
+        this.preview = new PreviewPane(executor, tasks, this::saveObject, this::openObject, this::damagedObjectSeen);
         this.index = new IndexView(tasks, new IndexView.Actions() {
             @Override
             public void select(ObjectLocation at) {
@@ -475,6 +475,10 @@ final class MainWindow implements WindowCommands.Actions {
             String name = pack.group(1);
             packsView.getItems().stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(p -> packsView.getSelectionModel().select(p));
         }
+    }
+
+    private void damagedObjectSeen(ObjectLocation at, Throwable e) {
+        problems.damagedObject(at, e);
     }
 
     private void showEntry(ManifestEntry entry) {

@@ -54,15 +54,19 @@ final class PreviewPane extends BorderPane {
     private final Tab infoTab = new Tab("Info");
     private final Button saveButton = new Button("Save as…");
     private final Button openButton = new Button("Open");
+    private final Label damaged = new Label();
+    private final java.util.function.BiConsumer<ObjectLocation, Throwable> onDamaged;
     private final List<Task<?>> loading = new ArrayList<>();
     private StoreSession session;
     private ObjectLocation location;
     /** The object shown: a background result for any other (a cancelled load can still finish) is dropped. */
     private ObjectContent current;
 
-    PreviewPane(BackgroundTasks executor, TaskPanel tasks, Runnable save, Runnable open) {
+    /** {@code onDamaged} hears of each object found damaged while previewed, so the Problems view gains it at once. */
+    PreviewPane(BackgroundTasks executor, TaskPanel tasks, Runnable save, Runnable open, java.util.function.BiConsumer<ObjectLocation, Throwable> onDamaged) {
         this.executor = executor;
         this.tasks = tasks;
+        this.onDamaged = onDamaged;
         setId("preview");
         title.setId("preview-title");
         title.setPadding(new Insets(6));
@@ -88,13 +92,22 @@ final class PreviewPane extends BorderPane {
         var top = new HBox(6, title, spacer, saveButton, openButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 6, 0, 0));
-        setTop(top);
+        damaged.setId("preview-damaged");
+        damaged.setWrapText(true);
+        damaged.setMaxWidth(Double.MAX_VALUE);
+        damaged.setPadding(new Insets(6, 8, 6, 8));
+        damaged.setStyle("-fx-background-color: -color-danger-emphasis; -fx-text-fill: -color-fg-emphasis; -fx-font-weight: bold;");
+        damaged.setVisible(false);
+        damaged.setManaged(false);
+        // above the tabs, so no tab shows damaged content without it
+        setTop(new javafx.scene.layout.VBox(top, damaged));
         setCenter(tabs);
         clear("Select a file or an index entry to preview it");
     }
 
     void clear(String why) {
         cancelLoads();
+        showDamaged(null);
         location = null;
         current = null;
         title.setText("Preview");
@@ -130,6 +143,7 @@ final class PreviewPane extends BorderPane {
     /** Shows object {@code id} of {@code s}; {@code entry} (may be null) tells its path, size and mode. */
     void show(StoreSession s, ObjectId id, ManifestEntry entry) {
         cancelLoads();
+        showDamaged(null);
         session = s;
         ObjectLocation at = s.packs().locate(id).orElse(null);
         if (at == null) {
@@ -340,6 +354,24 @@ final class PreviewPane extends BorderPane {
         if (!integrity.getStyleClass().contains("danger")) {
             integrity.getStyleClass().add("danger");
         }
+        showDamaged(e instanceof dev.packinspector.store.StoreException se && se.kind() == dev.packinspector.store.ProblemKind.CONTENT_HASH_MISMATCH
+                ? "Damaged: this content does not hash to its id, so it is not what chkpt saved. " + StatusLine.sentence(e)
+                : "Damaged: this object cannot be read whole. " + StatusLine.sentence(e));
+        if (location != null) {
+            onDamaged.accept(location, e);
+        }
+    }
+
+    /** The banner over every tab; null hides it. */
+    private void showDamaged(String text) {
+        damaged.setText(text == null ? "" : text);
+        damaged.setVisible(text != null);
+        damaged.setManaged(text != null);
+    }
+
+    /** The damaged banner's text, empty when the object shown is not known to be damaged. */
+    String damagedBanner() {
+        return damaged.isVisible() ? damaged.getText() : "";
     }
 
     private static String sizeText(long n) {

@@ -168,6 +168,16 @@ final class ProblemsView extends BorderPane {
         return table;
     }
 
+    /** An object found damaged while it was previewed: listed at once, once, until the next Verify lists it with its files. */
+    void damagedObject(dev.packinspector.store.ObjectLocation at, Throwable e) {
+        Problem p = e instanceof dev.packinspector.store.StoreException se ? Problem.of(se)
+                : new Problem("Unreadable", at.pack().data().file().getFileName().toString(), -1, StatusLine.sentence(e),
+                        "UNREADABLE: object " + at.id() + " in pack " + at.pack().name() + ": " + StatusLine.sentence(e));
+        if (!rows.contains(p)) {
+            rows.add(p);
+        }
+    }
+
     void addRestoreProblems(List<RestoreProblem> problems) {
         problems.forEach(p -> rows.add(Problem.of(p)));
     }

@@ -53,6 +53,34 @@ class PreviewTest extends MainWindowTestBase {
     }
 
     @Test
+    void contentThatDoesNotHashToItsIdShowsUnderADamagedBannerInEveryTabAndJoinsTheProblems() {
+        ui.openAndShowFiles(Fixtures.store("corrupt/content_hash_mismatch"));
+        String blob = Fixtures.manifest("corrupt/content_hash_mismatch").get("expected").get("affected_blob_hashes").get(0).asText();
+        assertEquals(List.of(), WindowDriver.onFx(() -> List.copyOf(window().problems().items())), "nothing is known to be wrong yet");
+
+        selectFile("hello.txt");
+
+        WindowDriver.waitUntil("the damaged banner is up", () -> WindowDriver.onFx(() -> window().preview().damagedBanner()).startsWith("Damaged: "));
+        String banner = WindowDriver.onFx(() -> window().preview().damagedBanner());
+        assertTrue(banner.contains("does not hash to its id"), banner);
+        for (int tab = 0; tab < 4; tab++) {
+            int t = tab;
+            WindowDriver.onFx(() -> window().preview().tabs().getSelectionModel().select(t));
+            assertTrue(WindowDriver.onFx(() -> ui.node("#preview-damaged").isVisible()), "the banner shows over tab " + t);
+        }
+        List<String> problems = WindowDriver.onFx(() -> List.copyOf(window().problems().items()));
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.getFirst().startsWith("CONTENT_HASH_MISMATCH: ") && problems.getFirst().contains(blob), problems::toString);
+
+        selectFile("empty.txt");
+        WindowDriver.waitUntil("a healthy object has no banner", () -> WindowDriver.onFx(() -> window().preview().damagedBanner()).isEmpty()
+                && WindowDriver.onFx(() -> window().preview().integrity()).startsWith("verified"));
+        selectFile("hello.txt");
+        WindowDriver.waitUntil("the banner is back", () -> !WindowDriver.onFx(() -> window().preview().damagedBanner()).isEmpty());
+        assertEquals(1, WindowDriver.onFx(() -> window().problems().items().size()), "the same damage is listed once");
+    }
+
+    @Test
     void aBinaryFileShowsItsBytesInHex() {
         JsonNode file = Shown.file(Shown.newestSnapshot("basic"), "restored/blob-again.bin");
         byte[] content = Shown.content("basic", file);
