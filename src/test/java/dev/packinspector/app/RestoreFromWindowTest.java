@@ -57,6 +57,28 @@ class RestoreFromWindowTest extends MainWindowTestBase {
     }
 
     @Test
+    void aRealStoresHostileButLegalNamesRestoreExactlyAfterAnotherStoreWasOpen() throws Exception {
+        ui.openAndShowFiles(Fixtures.store("real/head-basic"));
+        JsonNode real = Shown.newestSnapshot("real/head-basic");
+        WindowDriver.waitUntil("the real store's newest snapshot is shown",
+                () -> window().snapshots().selectedEntries().size() == real.get("files").size());
+        List<ManifestEntry> entries = WindowDriver.onFx(() -> window().snapshots().selectedEntries());
+        assertTrue(entries.stream().anyMatch(e -> e.path().equals("odd/back\\slash.txt")), "the backslash name is in the snapshot");
+        Path target = work.resolve("real");
+
+        WindowDriver.onFx(() -> window().restores().restoreTo(window().session(), "the newest snapshot", RestoreItems.of(entries), target));
+
+        DialogPane plan = awaitPlanDialog();
+        assertEquals("0 entries", planLine(plan, "refused"), "no legal name is refused");
+        confirm(plan, RestoreFlow.RESTORE);
+        awaitRestored();
+        ManifestItems.assertRestored(real, target);
+        assertEquals(ManifestItems.paths(real), RestoreChecks.restoredPaths(target), "exactly the snapshot's files");
+        assertTrue(Files.exists(target.resolve("odd/new\nline.txt")));
+        RestoreChecks.assertNoTempFiles(target);
+    }
+
+    @Test
     void droppingAFolderOnTheRestoreAreaRestoresOnlyTheSelectedFolder() throws Exception {
         Path target = Files.createDirectory(work.resolve("selection"));
         WindowDriver.onFx(() -> {
