@@ -1,5 +1,6 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.restore.Finding;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreListener;
@@ -63,13 +64,13 @@ final class TerminalProgress implements RestoreListener {
     @Override
     public synchronized void problem(RestoreProblem problem) {
         finish();
-        err.println("pack-inspector: " + problem.path() + ": " + problem.message());
+        err.println("pack-inspector: " + PathText.quote(problem.path()) + ": " + PathText.oneLine(problem.message()));
     }
 
     @Override
     public synchronized void finding(Finding finding) {
         finish();
-        err.println("pack-inspector: " + finding.kind() + ": " + finding.message());
+        err.println("pack-inspector: " + finding.kind() + ": " + PathText.oneLine(finding.message()));
     }
 
     static String bytes(long n) {
