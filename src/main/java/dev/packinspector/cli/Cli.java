@@ -1,5 +1,6 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -46,11 +47,12 @@ public final class Cli {
                 return OK;
             }
             if (e instanceof CommandLine.ParameterException usage) {
-                commandLine.getErr().println(usage.getMessage());
+                commandLine.getErr().println(PathText.oneLine(usage.getMessage()));
                 usage.getCommandLine().usage(commandLine.getErr());
                 return USAGE;
             }
-            commandLine.getErr().println("pack-inspector: " + messageOf(e));
+            // one line per error, whatever path or text the message holds
+            commandLine.getErr().println("pack-inspector: " + PathText.oneLine(messageOf(e)));
             return exitCodeOf(e);
         });
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);

@@ -6,11 +6,11 @@ import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.SnapshotDiff;
 import dev.packinspector.history.SnapshotDiff.Change;
 import dev.packinspector.history.SnapshotDiff.Kind;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,8 +35,12 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     private boolean json;
 
+    @Mixin
+    private NulOption z;
+
     @Override
     public Integer call() throws Exception {
+        z.refuseWith(json);
         SnapshotDiff diff;
         try (Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store))) {
             Snapshot a = catalog.resolve(from);
@@ -74,10 +78,10 @@ final class DiffCommand implements Callable<Integer> {
             }
             return Cli.OK;
         }
-        try (Writer out = Output.text(root.stdout)) {
+        try (Records out = z.open(root.stdout)) {
             for (Change c : diff.changes()) {
                 out.write(c.kind().letter() + '\t' + c.bytes() + '\t'
-                        + (c.kind() == Kind.RENAMED ? TextWriting.field(c.before().path()) + '\t' : "") + TextWriting.field(c.path()) + '\n');
+                        + (c.kind() == Kind.RENAMED ? out.path(c.before().path()) + '\t' : "") + out.path(c.path()));
             }
         }
         root.stderr.println(summary(diff));

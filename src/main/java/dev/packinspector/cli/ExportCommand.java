@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.ArchiveExporter;
 import dev.packinspector.restore.RestoreItem;
@@ -34,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "ARCHIVE", description = "the archive to write (.zip, .tar, .tar.gz, .tgz)")
     private Path archive;
 
-    @Option(names = "--path", paramLabel = "P", description = "export only this file or folder (repeatable)")
+    @Option(names = "--path", paramLabel = "P", description = "export only this file or folder (repeatable); as stored or as printed, in double quotes")
     private List<String> paths = new ArrayList<>();
 
     @Option(names = "--overwrite", description = "replace ARCHIVE if it exists")
@@ -58,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
                     chosen.createdInstant().orElseGet(java.time.Instant::now), () -> false,
                     n -> { });
             for (RestoreProblem p : result.refused()) {
-                root.stderr.println("pack-inspector: " + p.path() + ": left out: " + p.message());
+                root.stderr.println("pack-inspector: " + PathText.quote(p.path()) + ": left out: " + PathText.oneLine(p.message()));
             }
             try (Writer out = Output.text(root.stdout)) {
                 out.write(String.format(Locale.ROOT, "%,d files (%s) written to %s, %,d left out, in %.2f s%n", result.files(),

@@ -4,17 +4,18 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "files", mixinStandardHelpOptions = true,
-        description = "A snapshot's manifest: mode (octal), size, id, path. Tab-separated, sorted by path.")
+        description = {"A snapshot's manifest: mode (octal), size, id, path. Tab-separated, sorted by path.",
+            "A path holding a control character, tab, newline, backslash or double quote is quoted as git quotes it; -z writes it as stored."})
 final class FilesCommand implements Callable<Integer> {
     @ParentCommand
     private RootCommand root;
@@ -28,8 +29,12 @@ final class FilesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array")
     private boolean json;
 
+    @Mixin
+    private NulOption z;
+
     @Override
     public Integer call() throws Exception {
+        z.refuseWith(json);
         List<ManifestEntry> files;
         try (Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store))) {
             Snapshot chosen = catalog.resolve(snapshot);
@@ -53,10 +58,10 @@ final class FilesCommand implements Callable<Integer> {
                 g.writeRaw('\n');
             }
         } else {
-            try (Writer out = Output.text(root.stdout)) {
+            try (Records out = z.open(root.stdout)) {
                 for (ManifestEntry f : files) {
                     out.write(Long.toOctalString(f.mode()) + '\t' + f.size() + '\t' + (f.blob() == null ? "-" : f.blob().toHex()) + '\t'
-                            + f.path() + '\n');
+                            + out.path(f.path()));
                 }
             }
         }

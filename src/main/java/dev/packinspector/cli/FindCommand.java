@@ -1,18 +1,19 @@
 package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.history.PathQuery;
 import dev.packinspector.history.PathVersions;
 import dev.packinspector.history.SearchResult;
 import dev.packinspector.history.StoreIndex;
 import dev.packinspector.store.ObjectId;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,7 +29,7 @@ final class FindCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
     private Path store;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", description = "text or glob to find in paths")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", description = "text or glob to find in paths (a path as printed, in double quotes, is unquoted)")
     private String query;
 
     @Option(names = "--id", paramLabel = "PREFIX", description = "find objects by id prefix (hex) instead")
@@ -40,6 +41,9 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     private boolean json;
 
+    @Mixin
+    private NulOption z;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
@@ -48,41 +52,63 @@ final class FindCommand implements Callable<Integer> {
         if ((query == null) == (idPrefix == null)) {
             throw new UsageException("give either a QUERY or --id PREFIX");
         }
-        PathQuery paths = query == null ? null : PathQuery.of(query);
-        // a path search reads only the rows SQLite finds may match; an id search needs them all
-        try (IndexedStore s = IndexedStore.open(store, paths == null ? null : paths.sqliteGlobSuperset(), root.stderr)) {
-            if (idPrefix != null) {
+        z.refuseWith(json);
+        if (idPrefix != null) {
+            // an id search needs every row
+            try (IndexedStore s = IndexedStore.open(store, null, root.stderr)) {
                 return objects(s.index(), idPrefix);
             }
-            SearchResult result = s.index().search(paths, limit);
-            if (json) {
-                try (JsonGenerator g = Output.json(root.stdout)) {
-                    g.writeStartObject();
-                    g.writeStringField("query", query);
-                    g.writeNumberField("matches", result.matches());
-                    g.writeArrayFieldStart("paths");
-                    for (PathVersions p : result.paths()) {
-                        JsonWriting.pathVersions(g, p);
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                    g.writeRaw('\n');
+        }
+        // a path copied from our output comes quoted; the text as typed is tried too if that finds nothing
+        List<String> readings = PathText.readings(query);
+        String searched = readings.get(0);
+        SearchResult result = search(searched);
+        for (int i = 1; i < readings.size() && result.matches() == 0; i++) {
+            SearchResult other = search(readings.get(i));
+            if (other.matches() > 0) {
+                searched = readings.get(i);
+                result = other;
+            }
+        }
+        return print(searched, result);
+    }
+
+    private SearchResult search(String text) throws Exception {
+        PathQuery paths = PathQuery.of(text);
+        // a path search reads only the rows SQLite finds may match
+        try (IndexedStore s = IndexedStore.open(store, paths.sqliteGlobSuperset(), root.stderr)) {
+            return s.index().search(paths, limit);
+        }
+    }
+
+    private int print(String searched, SearchResult result) throws IOException {
+        if (json) {
+            try (JsonGenerator g = Output.json(root.stdout)) {
+                g.writeStartObject();
+                g.writeStringField("query", searched);
+                g.writeNumberField("matches", result.matches());
+                g.writeArrayFieldStart("paths");
+                for (PathVersions p : result.paths()) {
+                    JsonWriting.pathVersions(g, p);
                 }
-            } else {
-                try (Writer out = Output.text(root.stdout)) {
-                    for (PathVersions p : result.paths()) {
-                        for (PathVersions.Version v : p.versions()) {
-                            out.write(p.path() + '\t' + TextWriting.entry(v.entry()) + '\t'
-                                    + v.snapshots().stream().map(x -> x.id()).collect(Collectors.joining(",")) + '\n');
-                        }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        } else {
+            try (Records out = z.open(root.stdout)) {
+                for (PathVersions p : result.paths()) {
+                    for (PathVersions.Version v : p.versions()) {
+                        out.write(out.path(p.path()) + '\t' + TextWriting.entry(v.entry()) + '\t'
+                                + v.snapshots().stream().map(x -> x.id()).collect(Collectors.joining(",")));
                     }
-                }
-                if (result.truncated()) {
-                    root.stderr.println("pack-inspector: showing " + result.paths().size() + " of " + result.matches() + " matching paths (--limit)");
                 }
             }
-            return result.matches() > 0 ? Cli.OK : Cli.PROBLEMS;
+            if (result.truncated()) {
+                root.stderr.println("pack-inspector: showing " + result.paths().size() + " of " + result.matches() + " matching paths (--limit)");
+            }
         }
+        return result.matches() > 0 ? Cli.OK : Cli.PROBLEMS;
     }
 
     private int objects(StoreIndex index, String prefix) throws IOException {
@@ -100,10 +126,10 @@ final class FindCommand implements Callable<Integer> {
                 g.writeRaw('\n');
             }
         } else {
-            try (Writer out = Output.text(root.stdout)) {
+            try (Records out = z.open(root.stdout)) {
                 for (ObjectId id : ids) {
                     for (StoreIndex.Use use : index.usesOf(id)) {
-                        out.write(id.toHex() + '\t' + use.snapshot().id() + '\t' + use.path() + '\n');
+                        out.write(id.toHex() + '\t' + use.snapshot().id() + '\t' + out.path(use.path()));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.StoreFiles;
 import java.io.Writer;
@@ -48,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
         } else {
             try (Writer out = Output.text(root.stdout)) {
                 for (StoreFiles.Entry f : files) {
-                    out.write(TextWriting.field(f.path()) + '\t' + (f.size() < 0 ? "-" : Long.toString(f.size())) + '\t' + f.what() + '\n');
+                    out.write(PathText.quote(f.path()) + '\t' + (f.size() < 0 ? "-" : Long.toString(f.size())) + '\t' + f.what() + '\n');
                 }
             }
         }

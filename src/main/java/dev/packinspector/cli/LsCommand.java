@@ -7,10 +7,10 @@ import dev.packinspector.store.PackIndex;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.PackState;
 import dev.packinspector.store.PackStatus;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,6 +32,9 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array")
     private boolean json;
 
+    @Mixin
+    private NulOption z;
+
     /** One index row, whichever way it was found. */
     private interface Rows {
         int count();
@@ -45,6 +48,7 @@ final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        z.refuseWith(json);
         try (PackSet packs = PackSet.open(store)) {
             Rows rows;
             int exit = Cli.OK;
@@ -98,7 +102,7 @@ final class LsCommand implements Callable<Integer> {
         int exit = Cli.OK;
         for (PackStatus p : packs.packs()) {
             if (!p.readable()) {
-                root.stderr.println("pack-inspector: skipped " + p.state().label() + " pack " + p.name() + ": " + p.problem().getMessage());
+                root.stderr.println("pack-inspector: skipped " + p.state().label() + " pack " + p.name() + ": " + Records.text(p.problem().getMessage()));
                 if (p.state() == PackState.UNREADABLE) {
                     exit = Cli.UNREADABLE;
                 }
@@ -108,13 +112,13 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private void writeText(Rows rows) throws Exception {
-        try (Writer out = Output.text(root.stdout)) {
+        try (Records out = z.open(root.stdout)) {
             var line = new StringBuilder(96);
             for (int r = 0; r < rows.count(); r++) {
                 rows.write(r, (id, p, offset, size) -> {
                     line.setLength(0);
-                    line.append(id).append('\t').append(p).append('\t').append(offset).append('\t').append(size).append('\n');
-                    out.append(line);
+                    line.append(id).append('\t').append(p).append('\t').append(offset).append('\t').append(size);
+                    out.write(line);
                 });
             }
         }

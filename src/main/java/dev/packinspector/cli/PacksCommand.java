@@ -45,7 +45,7 @@ final class PacksCommand implements Callable<Integer> {
                 out.write(p.name() + '\t' + (p.readable() ? Long.toString(p.entryCount()) : "-") + '\t'
                         + (p.dataBytes() >= 0 ? Long.toString(p.dataBytes()) : "-") + '\t' + p.state().label());
                 if (p.problem() != null) {
-                    out.write('\t' + p.problem().getMessage());
+                    out.write('\t' + Records.text(p.problem().getMessage()));
                 }
                 out.write('\n');
             }

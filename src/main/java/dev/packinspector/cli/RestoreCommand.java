@@ -2,9 +2,9 @@ package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.RestoreItem;
-
 import dev.packinspector.restore.Selection;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
@@ -37,7 +37,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "TARGET", description = "the folder to restore into (created if missing)")
     private Path target;
 
-    @Option(names = "--path", paramLabel = "P", description = "restore only this file or folder (repeatable)")
+    @Option(names = "--path", paramLabel = "P", description = "restore only this file or folder (repeatable); as stored or as printed, in double quotes")
     private List<String> paths = new ArrayList<>();
 
     @Mixin
@@ -50,17 +50,39 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    /** The files of {@code chosen} to restore or export: all, or those under {@code paths} (a usage error if none is). */
-    static List<RestoreItem> itemsOf(Catalog catalog, Snapshot chosen, List<String> paths) throws StoreException {
+    /**
+     * The files of {@code chosen} to restore or export: all, or those under {@code arguments}, each
+     * as stored or as printed (a usage error if none is).
+     */
+    static List<RestoreItem> itemsOf(Catalog catalog, Snapshot chosen, List<String> arguments) throws StoreException {
         var items = new ArrayList<RestoreItem>();
         for (ManifestEntry e : catalog.files(chosen)) {
             items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
         }
+        var paths = new ArrayList<String>();
+        for (String argument : arguments) {
+            paths.add(storedPath(items, argument));
+        }
         List<RestoreItem> selected = Selection.of(items, paths);
         if (!paths.isEmpty() && selected.isEmpty()) {
-            throw new UsageException("snapshot " + chosen.id() + " has nothing under " + paths);
+            throw new UsageException("snapshot " + chosen.id() + " has nothing under " + String.join(", ", paths.stream().map(TextWriting::named).toList()));
         }
         return selected;
+    }
+
+    /** The first reading of {@code argument} that names something in {@code items}, else its first reading. */
+    private static String storedPath(List<RestoreItem> items, String argument) {
+        List<String> readings = PathText.readings(argument);
+        for (String reading : readings) {
+            try {
+                if (!Selection.of(items, List.of(reading)).isEmpty()) {
+                    return reading;
+                }
+            } catch (IllegalArgumentException unsafe) {
+                // this reading is no safe path; another may be
+            }
+        }
+        return readings.get(0);
     }
 
     static StoreException noCatalog(Path store) {

@@ -1,5 +1,6 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.restore.PlanExport;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestorePlan;
@@ -25,6 +26,10 @@ final class RestoreOptions {
     @Option(names = "--csv", description = "with --dry-run: print the plan as CSV (action, path, id, size, mode, detail)")
     boolean csv;
 
+    @Option(names = "-z", description = "with --dry-run: end each line of the plan with NUL instead of a newline and write paths as stored,"
+            + " unquoted (as git's -z)")
+    boolean nul;
+
     @Option(names = "--overwrite", description = "replace files in TARGET that differ (default: keep them and report them)")
     boolean overwrite;
 
@@ -35,11 +40,11 @@ final class RestoreOptions {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
-        if ((json || csv) && !dryRun) {
-            throw new UsageException("--json and --csv print the plan: use them with --dry-run");
+        if ((json || csv || nul) && !dryRun) {
+            throw new UsageException("--json, --csv and -z print the plan: use them with --dry-run");
         }
-        if (json && csv) {
-            throw new UsageException("choose one of --json and --csv");
+        if ((json ? 1 : 0) + (csv ? 1 : 0) + (nul ? 1 : 0) > 1) {
+            throw new UsageException("choose one of --json, --csv and -z");
         }
         RestorePlan plan = RestorePlanner.plan(packs, items, target, overwrite);
         if (dryRun) {
@@ -58,7 +63,7 @@ final class RestoreOptions {
         RestoreResult result = new Restorer(threads).run(plan, progress);
         progress.finish();
         for (RestorePlan.Existing kept : plan.conflicts()) {
-            root.stderr.println("pack-inspector: " + kept.item().path() + ": kept: the target has a different file (use --overwrite to replace it)");
+            root.stderr.println("pack-inspector: " + PathText.quote(kept.item().path()) + ": kept: the target has a different file (use --overwrite to replace it)");
         }
         try (Writer out = Output.text(root.stdout)) {
             out.write(String.format(Locale.ROOT, "%,d written (%s), %,d unchanged, %,d modes fixed, %,d kept, %,d refused or failed in %.2f s%n",
@@ -68,24 +73,24 @@ final class RestoreOptions {
         return result.ok() ? Cli.OK : Cli.PROBLEMS;
     }
 
-    private static void printPlan(RootCommand root, RestorePlan plan) throws Exception {
-        try (Writer out = Output.text(root.stdout)) {
+    private void printPlan(RootCommand root, RestorePlan plan) throws Exception {
+        try (Records out = new Records(root.stdout, nul)) {
             for (String folder : plan.folders()) {
-                out.write("create folder\t" + folder + '\n');
+                out.write("create folder\t" + out.path(folder));
             }
             for (RestorePlan.Write w : plan.writes()) {
-                out.write((w.replaces() ? "replace\t" : "write\t") + w.item().path() + '\n');
+                out.write((w.replaces() ? "replace\t" : "write\t") + out.path(w.item().path()));
             }
             for (RestorePlan.Existing e : plan.unchanged()) {
-                out.write((e.modeDiffers() ? "fix mode\t" : "unchanged\t") + e.item().path() + '\n');
+                out.write((e.modeDiffers() ? "fix mode\t" : "unchanged\t") + out.path(e.item().path()));
             }
             for (RestorePlan.Existing e : plan.conflicts()) {
-                out.write("keep (differs)\t" + e.item().path() + '\n');
+                out.write("keep (differs)\t" + out.path(e.item().path()));
             }
             for (RestoreProblem p : plan.refused()) {
-                out.write("refuse\t" + p.path() + "\t" + p.message() + '\n');
+                out.write("refuse\t" + out.path(p.path()) + "\t" + Records.text(p.message()));
             }
-            out.write(String.format(Locale.ROOT, "plan: %,d to write (%s), %,d unchanged, %,d kept, %,d refused%n",
+            out.write(String.format(Locale.ROOT, "plan: %,d to write (%s), %,d unchanged, %,d kept, %,d refused",
                     plan.filesToWrite(), TerminalProgress.bytes(plan.bytesToWrite()), plan.unchanged().size(),
                     plan.conflicts().size(), plan.refused().size()));
         }

@@ -52,7 +52,7 @@ final class SnapshotsCommand implements Callable<Integer> {
             try (Writer out = Output.text(root.stdout)) {
                 for (Snapshot s : snapshots) {
                     out.write(s.id() + '\t' + s.createdAt() + '\t' + s.totalFiles() + '\t' + s.totalBytes() + '\t'
-                            + (s.message() == null ? "" : s.message().replace('\n', ' ').replace('\t', ' ')) + '\n');
+                            + Records.text(s.message()) + '\n');
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.history.Folder;
 import dev.packinspector.history.SpaceReport;
 import dev.packinspector.history.SpaceReport.PackSpace;
@@ -123,8 +124,8 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void folderText(Writer out, Folder f, int level) throws IOException {
-        String name = f.path().isEmpty() ? "/" : "  ".repeat(level - 1) + f.name() + "/";
-        out.write(String.format(Locale.ROOT, "%-50s %8d %12d %12d%n", TextWriting.field(name), f.files(), f.bytes(), f.uniqueBytes()));
+        String name = f.path().isEmpty() ? "/" : "  ".repeat(level - 1) + PathText.quote(f.name() + "/");
+        out.write(String.format(Locale.ROOT, "%-50s %8d %12d %12d%n", name, f.files(), f.bytes(), f.uniqueBytes()));
         if (level < depth) {
             for (Folder c : f.children()) {
                 folderText(out, c, level + 1);

@@ -1,5 +1,6 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.restore.Finding;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreListener;
@@ -63,7 +64,7 @@ final class TerminalProgress implements RestoreListener {
     @Override
     public synchronized void problem(RestoreProblem problem) {
         finish();
-        err.println("pack-inspector: " + problem.path() + ": " + problem.message());
+        err.println("pack-inspector: " + PathText.quote(problem.path()) + ": " + PathText.oneLine(problem.message()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.PathText;
 
 /** Pieces of text output several commands share. */
 final class TextWriting {
@@ -12,8 +13,8 @@ final class TextWriting {
         return (e.blob() == null ? "-" : e.blob().toHex()) + '\t' + e.size() + '\t' + Long.toOctalString(e.mode());
     }
 
-    /** A path or message made safe for one tab-separated field. */
-    static String field(String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace('\t', ' ');
+    /** A path named in a message: {@code 'src/a.rs'}, or quoted as git quotes it if it needs that ({@code "odd/new\nline"}). */
+    static String named(String path) {
+        return PathText.needsQuoting(path) ? PathText.quote(path) : "'" + path + "'";
     }
 }

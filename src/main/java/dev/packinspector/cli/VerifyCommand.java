@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.CatalogReferences;
@@ -77,9 +78,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** The cause on one line, then what it takes with it, indented by a tab. */
     private static void writeCause(Writer out, Cause c) throws java.io.IOException {
-        out.write(c.finding().kind() + "\t" + TextWriting.field(c.finding().message()) + "\n");
+        out.write(c.finding().kind() + "\t" + PathText.oneLine(c.finding().message()) + "\n");
         for (Finding also : c.alsoSeen()) {
-            out.write("\talso\t" + also.kind() + "\t" + TextWriting.field(also.message()) + "\n");
+            out.write("\talso\t" + also.kind() + "\t" + PathText.oneLine(also.message()) + "\n");
         }
         if (c.intactIn() != null) {
             out.write("\tintact copy in pack " + c.intactIn() + ": nothing is lost\n");
@@ -88,7 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.write("\tlost\t" + c.lostObjects().size() + (c.lostObjects().size() == 1 ? " object" : " objects") + "\n");
         }
         for (Cause.AffectedFile f : c.files()) {
-            out.write("\tfile\t" + f.snapshot() + "\t" + TextWriting.field(f.path()) + (f.object() == null ? "" : "\t" + f.object().toHex()) + "\n");
+            out.write("\tfile\t" + f.snapshot() + "\t" + PathText.quote(f.path()) + (f.object() == null ? "" : "\t" + f.object().toHex()) + "\n");
         }
         if (c.fileCount() > c.files().size()) {
             out.write("\t... and " + (c.fileCount() - c.files().size()) + " more files\n");

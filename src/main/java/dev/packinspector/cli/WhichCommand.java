@@ -3,12 +3,12 @@ package dev.packinspector.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.history.ContentFinder;
 import dev.packinspector.history.StoreIndex;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,8 +30,12 @@ final class WhichCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     private boolean json;
 
+    @Mixin
+    private NulOption z;
+
     @Override
     public Integer call() throws Exception {
+        z.refuseWith(json);
         var hashed = new ArrayList<ContentFinder.Found>();
         ContentFinder.hash(files, () -> false, hashed::add);
         var ids = hashed.stream().map(ContentFinder.Found::id).filter(java.util.Objects::nonNull).toList();
@@ -67,18 +71,19 @@ final class WhichCommand implements Callable<Integer> {
                 g.writeRaw('\n');
             }
         } else {
-            try (Writer out = Output.text(root.stdout)) {
+            try (Records out = z.open(root.stdout)) {
                 for (ContentFinder.Found f : found) {
+                    String file = out.path(f.file().toString());
                     if (f.problem() != null) {
-                        out.write(f.file() + "\t-\t" + f.problem() + '\n');
+                        out.write(file + "\t-\t" + Records.text(f.problem()));
                         continue;
                     }
-                    out.write(f.file() + "\t" + f.id().toHex() + '\t' + (f.inStore() ? "in store" : "not in store") + '\n');
+                    out.write(file + "\t" + f.id().toHex() + '\t' + (f.inStore() ? "in store" : "not in store"));
                     for (StoreIndex.Use u : f.uses()) {
-                        out.write("\t" + u.snapshot().id() + '\t' + u.snapshot().createdAt() + '\t' + TextWriting.field(u.path()) + '\n');
+                        out.write("\t" + u.snapshot().id() + '\t' + u.snapshot().createdAt() + '\t' + out.path(u.path()));
                     }
                     if (f.uses().isEmpty() && !f.packs().isEmpty()) {
-                        out.write("\tin pack " + f.packs().get(0).pack().name() + ", used by no snapshot\n");
+                        out.write("\tin pack " + f.packs().get(0).pack().name() + ", used by no snapshot");
                     }
                 }
             }
