@@ -37,6 +37,11 @@ public final class Fixtures {
         return List.of("basic", "chunked", "alias");
     }
 
+    /** The stores the real chkpt binaries wrote ({@code real/}): with trees, WAL catalogs, hostile names. */
+    public static List<String> realStores() {
+        return List.of("real/head-basic", "real/head-chunked", "real/7f7f180-basic", "real/head-deleted", "real/head-gc");
+    }
+
     public static List<String> corruptCases() {
         try (Stream<Path> dirs = Files.list(root().resolve("corrupt"))) {
             return dirs.filter(Files::isDirectory).map(p -> "corrupt/" + p.getFileName()).sorted().toList();
