@@ -29,8 +29,11 @@ public final class TreeWalk {
 
     /** How far a walk may go before it is taken for a hostile one. */
     public record Limits(int maxDepth, long maxEntries) {
-        /** Depth of PATH_MAX (4096 bytes) in one-byte names, and entries far beyond any real snapshot. */
-        public static final Limits DEFAULT = new Limits(4096, 50_000_000);
+        /**
+         * Depth of PATH_MAX (4096 bytes) in one-byte names; 100 times the files of the largest
+         * stores benchmarked, and about what a 2 GB heap holds as {@link TreeFile}s.
+         */
+        public static final Limits DEFAULT = new Limits(4096, 10_000_000);
     }
 
     public TreeWalk(TreeSource trees) {
