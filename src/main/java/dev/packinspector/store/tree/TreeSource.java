@@ -5,7 +5,10 @@ import dev.packinspector.store.StoreException;
 import java.util.List;
 import java.util.Optional;
 
-/** Where {@link TreeWalk} gets trees: a {@link TreeStore}, a {@link TreePack}, or a test's map. */
+/**
+ * Where {@link TreeWalk} gets trees: a {@link TreeStore}, a {@link TreePack}, or a test's map.
+ * {@link TreeStore} and {@link TreePack} are thread-safe sources; a walk is as thread-safe as its source.
+ */
 @FunctionalInterface
 public interface TreeSource {
     /**

@@ -70,11 +70,6 @@ public final class TreeStore implements TreeSource, AutoCloseable {
         }
     }
 
-    /** A store whose only trees are {@code pack} (the fuzz targets' in-memory pack); closing it closes the pack. */
-    public static TreeStore of(TreePack pack) {
-        return new TreeStore(pack.datFile().getParent(), TreePackState.OK, pack, null);
-    }
-
     public Path folder() {
         return folder;
     }
