@@ -34,6 +34,14 @@ class LayeringTest {
     }
 
     @Test
+    void blobPacksDoNotDependOnTheTreePack() {
+        // store.tree builds on the blob-pack layer's ids, hashing and mappings; never the other way round
+        noClasses().that().resideInAPackage("dev.packinspector.store")
+                .should().dependOnClassesThat().resideInAPackage("dev.packinspector.store.tree")
+                .check(classes);
+    }
+
+    @Test
     void engineLayersDoNotDependOnFrontEnds() {
         noClasses().that().resideInAnyPackage("dev.packinspector.catalog..", "dev.packinspector.restore..", "dev.packinspector.history..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.packinspector.cli..", "dev.packinspector.app..")

@@ -49,7 +49,7 @@ public final class Catalog implements AutoCloseable {
         this.file = file;
         this.connection = opened.connection();
         this.access = opened.access();
-        this.snapshots = new SnapshotLookup(connection, file);
+        this.snapshots = new SnapshotLookup(connection, file, opened.columns().rootTree());
     }
 
     /**

@@ -27,7 +27,7 @@ import org.sqlite.SQLiteConfig;
 final class CatalogConnector {
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
-    record Opened(Connection connection, CatalogAccess access) {
+    record Opened(Connection connection, CatalogAccess access, CatalogSchema.OptionalColumns columns) {
     }
 
     private CatalogConnector() {
@@ -50,8 +50,8 @@ final class CatalogConnector {
                 // A second lock on the door: even a statement that tried to write would be refused.
                 statement.execute("PRAGMA query_only = ON");
             }
-            CatalogSchema.check(connection, file);
-            return new Opened(connection, access);
+            CatalogSchema.OptionalColumns columns = CatalogSchema.check(connection, file);
+            return new Opened(connection, access, columns);
         } catch (SQLException e) {
             closeAfterFailure(connection, e);
             throw CatalogErrors.unreadable(file, e);

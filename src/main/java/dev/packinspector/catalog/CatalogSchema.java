@@ -23,10 +23,18 @@ final class CatalogSchema {
             "snapshot_files", List.of("snapshot_id", "path", "blob_hash", "size", "mode"),
             "blob_index", List.of("blob_hash", "pack_hash", "size"));
 
+    /** Columns read where they exist: chkpt added {@code root_tree_hash} to older catalogs by migration. */
+    static final String ROOT_TREE = "root_tree_hash";
+
+    /** What the open catalog has beyond the required columns. */
+    record OptionalColumns(boolean rootTree) {
+    }
+
     private CatalogSchema() {
     }
 
-    static void check(Connection connection, Path file) throws SQLException, StoreException {
+    static OptionalColumns check(Connection connection, Path file) throws SQLException, StoreException {
+        boolean rootTree = false;
         try (PreparedStatement columns = connection.prepareStatement(Sql.COLUMNS_OF_TABLE)) {
             for (String table : List.of("snapshots", "snapshot_files", "blob_index")) {
                 columns.setString(1, table);
@@ -39,6 +47,7 @@ final class CatalogSchema {
                 if (present.isEmpty()) {
                     throw CatalogErrors.unreadable(file, "it has no table '" + table + "'; is it a chkpt catalog?", null);
                 }
+                rootTree |= table.equals("snapshots") && present.contains(ROOT_TREE);
                 for (String column : REQUIRED.get(table)) {
                     if (!present.contains(column)) {
                         throw CatalogErrors.unreadable(file, "table '" + table + "' has no column '" + column
@@ -47,5 +56,6 @@ final class CatalogSchema {
                 }
             }
         }
+        return new OptionalColumns(rootTree);
     }
 }

@@ -14,9 +14,13 @@ final class Rows {
     private Rows() {
     }
 
+    /** A row of the snapshot queries of {@link Sql}: its 8 columns, then root_tree_hash and its SQLite type. */
     static Snapshot snapshot(ResultSet rs) throws SQLException {
+        byte[] root = rs.getBytes(9);
+        String type = rs.getString(10);
+        String problem = "null".equals(type) ? null : idProblem("root_tree_hash", root, type);
         return new Snapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), rs.getLong(7), rs.getLong(8));
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), problem == null && root != null ? ObjectId.fromBytes(root, 0) : null, problem);
     }
 
     /** A row of {@link Sql#FILES_OF_SNAPSHOT}. */
@@ -47,11 +51,15 @@ final class Rows {
 
     /** Why a blob_hash value of SQLite type {@code type} is not an object id, or null if it is one. */
     static String idProblem(byte[] hash, String type) {
+        return idProblem("blob_hash", hash, type);
+    }
+
+    private static String idProblem(String column, byte[] hash, String type) {
         if (!"blob".equals(type)) {
-            return "blob_hash is " + ("null".equals(type) ? "NULL" : type) + ", not a 16-byte blob";
+            return column + " is " + ("null".equals(type) ? "NULL" : type) + ", not a 16-byte blob";
         }
         if (hash == null || hash.length != ObjectId.BYTES) {
-            return "blob_hash is " + (hash == null ? 0 : hash.length) + " bytes, not 16";
+            return column + " is " + (hash == null ? 0 : hash.length) + " bytes, not 16";
         }
         return null;
     }

@@ -1,14 +1,19 @@
 package dev.packinspector.catalog;
 
+import dev.packinspector.store.ObjectId;
+
 /**
  * One row of the catalog's {@code snapshots} table. {@code createdAt} is chkpt's RFC 3339 text
  * ({@code 2026-01-01T00:00:00.032440097+00:00}); {@code message}, {@code parentSnapshotId} and
  * {@code manifestSnapshotId} are null where the column is NULL. A snapshot with a
  * {@code manifestSnapshotId} (chkpt's metadata-only save) has no file rows of its own and reuses
- * that snapshot's; {@link Catalog#files(Snapshot)} follows the reference. Immutable.
+ * that snapshot's; {@link Catalog#files(Snapshot)} follows the reference. {@code rootTree} is the id
+ * of the snapshot's root tree in the tree pack ({@code root_tree_hash}), null where the column is
+ * NULL, absent (catalogs from before chkpt wrote trees) or not a 16-byte blob; in the last case
+ * {@code rootTreeProblem} says why in a few words, as {@link ManifestEntry#problem()} does. Immutable.
  */
 public record Snapshot(String id, String createdAt, String message, String parentSnapshotId, String manifestSnapshotId,
-        long totalFiles, long totalBytes, long newObjects) {
+        long totalFiles, long totalBytes, long newObjects, ObjectId rootTree, String rootTreeProblem) {
 
     /** {@code createdAt} as an instant, or empty if the text is not RFC 3339. */
     public java.util.Optional<java.time.Instant> createdInstant() {

@@ -25,10 +25,12 @@ final class SnapshotLookup {
 
     private final Connection connection;
     private final Path file;
+    private final boolean rootTreeColumn;
 
-    SnapshotLookup(Connection connection, Path file) {
+    SnapshotLookup(Connection connection, Path file, boolean rootTreeColumn) {
         this.connection = connection;
         this.file = file;
+        this.rootTreeColumn = rootTreeColumn;
     }
 
     List<Snapshot> all() throws SQLException {
@@ -97,7 +99,7 @@ final class SnapshotLookup {
     }
 
     private List<Snapshot> list(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(rootTreeColumn ? sql : Sql.withoutRootTree(sql))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

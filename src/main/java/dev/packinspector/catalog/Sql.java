@@ -8,8 +8,9 @@ package dev.packinspector.catalog;
  * reads the table in storage order, which is the fastest way through it.
  */
 final class Sql {
-    private static final String SNAPSHOT_COLUMNS =
-            "id, created_at, message, parent_snapshot_id, manifest_snapshot_id, total_files, total_bytes, new_objects";
+    private static final String ROOT_TREE = "root_tree_hash";
+    private static final String SNAPSHOT_COLUMNS = "id, created_at, message, parent_snapshot_id, manifest_snapshot_id, total_files,"
+            + " total_bytes, new_objects, " + ROOT_TREE + ", typeof(" + ROOT_TREE + ")";
     static final String SNAPSHOTS_NEWEST_FIRST = "SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots ORDER BY created_at DESC, id DESC";
     static final String LATEST_SNAPSHOT = SNAPSHOTS_NEWEST_FIRST + " LIMIT 1";
     static final String SNAPSHOT_BY_ID = "SELECT " + SNAPSHOT_COLUMNS + " FROM snapshots WHERE id = ?";
@@ -50,6 +51,14 @@ final class Sql {
     /** For verify: every manifest row's place, through the primary key, so already in this order. */
     static final String ALL_PATHS = "SELECT snapshot_id, path, mode FROM snapshot_files ORDER BY snapshot_id, path";
     static final String COLUMNS_OF_TABLE = "SELECT name FROM pragma_table_info(?)";
+
+    /**
+     * A snapshot query for a catalog from before chkpt added {@code snapshots.root_tree_hash}: the
+     * column read as NULL, so that every catalog gives the same columns.
+     */
+    static String withoutRootTree(String snapshotQuery) {
+        return snapshotQuery.replace(ROOT_TREE, "NULL");
+    }
 
     private Sql() {
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.PackState;
 import dev.packinspector.store.PackStatus;
+import dev.packinspector.store.StoreException;
+import dev.packinspector.store.tree.TreePackState;
+import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,8 +18,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "packs", mixinStandardHelpOptions = true,
         description = {"One line per pack: name, entries, data bytes, state (ok, chunked, incomplete, unreadable)"
                 + " and, for a pack that cannot be used, why. Tab-separated.",
+                "Where the store has a trees/ folder, a last line named 'trees' for its tree pack: trees, trees.dat bytes,"
+                        + " state (ok, incomplete, absent, unreadable) and why, or a note (records chkpt left unindexed).",
                 "Exit code 3 if a pack is damaged or unreadable (an incomplete pack, which chkpt may still be writing, is not an error)."})
 final class PacksCommand implements Callable<Integer> {
+    /** The tree pack's row name: no blob pack can have it (theirs are 16 hex digits). */
+    private static final String TREES_ROW = "trees";
+
     @ParentCommand
     private RootCommand root;
 
@@ -28,18 +36,25 @@ final class PacksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PackSet packs = PackSet.open(store)) {
+        try (PackSet packs = PackSet.open(store); TreeStore trees = TreeStore.open(store)) {
+            TreeStore treeRow = trees.folderExists() ? trees : null;
             if (json) {
-                writeJson(packs);
+                writeJson(packs, treeRow);
             } else {
-                writeText(packs);
+                writeText(packs, treeRow);
             }
-            boolean damaged = packs.packs().stream().anyMatch(p -> p.state() == PackState.UNREADABLE);
+            boolean damaged = packs.packs().stream().anyMatch(p -> p.state() == PackState.UNREADABLE)
+                    || trees.state() == TreePackState.UNREADABLE;
             return damaged ? Cli.UNREADABLE : Cli.OK;
         }
     }
 
-    private void writeText(PackSet packs) throws Exception {
+    /** The problem of the tree pack, or its first note: what the row says after the state. */
+    private static StoreException reasonOf(TreeStore trees) {
+        return trees.problem() != null ? trees.problem() : trees.notes().stream().findFirst().orElse(null);
+    }
+
+    private void writeText(PackSet packs, TreeStore trees) throws Exception {
         try (Writer out = Output.text(root.stdout)) {
             for (PackStatus p : packs.packs()) {
                 out.write(p.name() + '\t' + (p.readable() ? Long.toString(p.entryCount()) : "-") + '\t'
@@ -49,14 +64,23 @@ final class PacksCommand implements Callable<Integer> {
                 }
                 out.write('\n');
             }
+            if (trees != null) {
+                out.write(TREES_ROW + '\t' + (trees.treeCount() >= 0 ? Long.toString(trees.treeCount()) : "-") + '\t'
+                        + (trees.dataBytes() >= 0 ? Long.toString(trees.dataBytes()) : "-") + '\t' + trees.state().label());
+                if (reasonOf(trees) != null) {
+                    out.write('\t' + reasonOf(trees).getMessage());
+                }
+                out.write('\n');
+            }
         }
     }
 
-    private void writeJson(PackSet packs) throws Exception {
+    private void writeJson(PackSet packs, TreeStore trees) throws Exception {
         try (JsonGenerator g = Output.json(root.stdout)) {
             g.writeStartArray();
             for (PackStatus p : packs.packs()) {
                 g.writeStartObject();
+                g.writeStringField("kind", "blobs");
                 g.writeStringField("pack", p.name());
                 g.writeStringField("state", p.state().label());
                 if (p.readable()) {
@@ -71,8 +95,39 @@ final class PacksCommand implements Callable<Integer> {
                 }
                 g.writeEndObject();
             }
+            if (trees != null) {
+                writeTreesJson(g, trees);
+            }
             g.writeEndArray();
             g.writeRaw('\n');
         }
+    }
+
+    private static void writeTreesJson(JsonGenerator g, TreeStore trees) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("kind", "trees");
+        g.writeStringField("pack", TREES_ROW);
+        g.writeStringField("state", trees.state().label());
+        if (trees.treeCount() >= 0) {
+            g.writeNumberField("entries", trees.treeCount());
+        }
+        if (trees.dataBytes() >= 0) {
+            g.writeNumberField("data_bytes", trees.dataBytes());
+        }
+        if (trees.problem() != null) {
+            g.writeStringField("problem", trees.problem().kind().name());
+            g.writeStringField("message", trees.problem().getMessage());
+        }
+        if (!trees.notes().isEmpty()) {
+            g.writeArrayFieldStart("notes");
+            for (StoreException note : trees.notes()) {
+                g.writeStartObject();
+                g.writeStringField("kind", note.kind().name());
+                g.writeStringField("message", note.getMessage());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Browse, verify and restore chkpt stores. STORE is a store folder or a bare packs/ folder.",
         subcommands = {PacksCommand.class, LsCommand.class, CatCommand.class, SnapshotsCommand.class, FilesCommand.class,
             RestoreCommand.class, ExtractCommand.class, VerifyCommand.class, FindCommand.class, HistoryCommand.class, DiffCommand.class,
-            WhichCommand.class, StatsCommand.class, ExportCommand.class, InfoCommand.class})
+            WhichCommand.class, StatsCommand.class, ExportCommand.class, InfoCommand.class, TreeCommand.class})
 final class RootCommand implements Runnable {
     final OutputStream stdout;
     final PrintStream stderr;

@@ -9,8 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Maps store files read-only; the store is never opened for writing. */
-final class Mapping {
+/** Maps store files read-only; the store is never opened for writing. Stateless, thread-safe. */
+public final class Mapping {
     private Mapping() {
     }
 
@@ -19,7 +19,7 @@ final class Mapping {
      *
      * @param missing the problem to report when the file does not exist
      */
-    static MemorySegment map(Path file, Arena arena, ProblemKind missing) throws StoreException {
+    public static MemorySegment map(Path file, Arena arena, ProblemKind missing) throws StoreException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
         } catch (NoSuchFileException e) {

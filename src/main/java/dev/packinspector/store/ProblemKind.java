@@ -49,10 +49,46 @@ public enum ProblemKind {
     /** Writing into the restore target failed (disk full, permissions). */
     WRITE_FAILED,
     /** A file of the store could not be read at all (permissions, I/O error). */
-    UNREADABLE;
+    UNREADABLE,
+    /**
+     * The tree pack has {@code trees.dat} without {@code trees.idx}, or the reverse: chkpt's first
+     * tree-building save was stopped between its two renames, or a file was deleted. chkpt then
+     * ignores the pack; so does a reader.
+     */
+    TREE_PACK_INCOMPLETE,
+    /**
+     * {@code trees.dat} or {@code trees.idx} breaks the format: no {@code CKTL} magic, an index that
+     * is not whole 32-byte records or not strictly ascending, a header counting fewer records than
+     * the index, a record outside the data or whose id or length disagrees with the index, records
+     * that do not tile the data. chkpt writes both files by rename, so none of this is a write in progress.
+     */
+    TREE_PACK_CORRUPT,
+    /**
+     * {@code trees.dat} holds records {@code trees.idx} does not list (its header counts more): chkpt
+     * was stopped between writing the two files, and its next save appends them again. Harmless:
+     * chkpt cannot see those records and neither does a reader. A note, not an error ({@link #note()}).
+     */
+    TREE_RECORDS_UNINDEXED,
+    /** A tree object is not a valid bitcode 0.6.9 {@code Vec<TreeEntry>} (bad packing, length, variant, UTF-8, trailing bytes). */
+    TREE_CORRUPT,
+    /** A tree object's bytes do not hash (XXH3-128) to its id. */
+    TREE_HASH_MISMATCH,
+    /** A tree named by a snapshot or by its parent tree is in neither the tree pack nor a loose tree file. */
+    TREE_MISSING,
+    /**
+     * Trees that decode but cannot be walked as chkpt writes them: a name that is empty, {@code .},
+     * {@code ..} or holds {@code /} or NUL; a folder that contains itself; nesting or a number of
+     * entries beyond the walk's limits.
+     */
+    TREE_STRUCTURE_INVALID;
 
     /** True for the states a pack is in while chkpt is still writing it: show them, pick them up on refresh. */
     public boolean incomplete() {
-        return this == INDEX_MISSING || this == INDEX_SIZE_INVALID;
+        return this == INDEX_MISSING || this == INDEX_SIZE_INVALID || this == TREE_PACK_INCOMPLETE;
+    }
+
+    /** True for findings that leave everything readable and need nothing done: shown, never counted as damage. */
+    public boolean note() {
+        return this == TREE_RECORDS_UNINDEXED;
     }
 }

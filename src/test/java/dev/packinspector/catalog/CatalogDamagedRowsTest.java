@@ -52,6 +52,37 @@ class CatalogDamagedRowsTest {
     }
 
     @Test
+    void aRootTreeHashThatIsNotSixteenBytesIsAProblemNotAnId(@TempDir Path tmp) throws Exception {
+        Path store = TestStores.copy("real/head-gc", tmp.resolve("store"));
+        TestStores.execute(store, "UPDATE snapshots SET root_tree_hash = x'0011'");
+        try (Catalog catalog = Catalog.open(store).orElseThrow()) {
+            Snapshot latest = catalog.resolve("latest");
+            assertNull(latest.rootTree());
+            assertEquals("root_tree_hash is 2 bytes, not 16", latest.rootTreeProblem());
+        }
+        TestStores.execute(store, "UPDATE snapshots SET root_tree_hash = 'e051a218da11c57be4f5d4fc6b108cb5'");
+        try (Catalog catalog = Catalog.open(store).orElseThrow()) {
+            assertEquals("root_tree_hash is text, not a 16-byte blob", catalog.resolve("latest").rootTreeProblem());
+        }
+        TestStores.execute(store, "UPDATE snapshots SET root_tree_hash = NULL");
+        try (Catalog catalog = Catalog.open(store).orElseThrow()) {
+            assertNull(catalog.resolve("latest").rootTree());
+            assertNull(catalog.resolve("latest").rootTreeProblem(), "NULL is no root tree, not a damaged one");
+        }
+    }
+
+    @Test
+    void aCatalogFromBeforeRootTreesIsReadWithoutThem(@TempDir Path tmp) throws Exception {
+        Path store = TestStores.copy("alias", tmp.resolve("store"));
+        TestStores.execute(store, "ALTER TABLE snapshots DROP COLUMN root_tree_hash");
+        try (Catalog catalog = Catalog.open(store).orElseThrow()) {
+            assertEquals(2, catalog.snapshots().size());
+            assertNull(catalog.resolve("latest").rootTree());
+            assertEquals(ALIAS_SECOND, catalog.resolve(ALIAS_SECOND.substring(0, 12)).id());
+        }
+    }
+
+    @Test
     void aBadBlobIndexRowIsStreamedWithItsProblem(@TempDir Path tmp) throws Exception {
         Path store = TestStores.copy("alias", tmp.resolve("store"));
         TestStores.execute(store, "INSERT INTO blob_index (blob_hash, pack_hash, size) VALUES (x'0011', NULL, 5)");

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogFixturesTest {
 
     static Stream<String> allStores() {
-        return Stream.concat(Fixtures.goodStores().stream(), Fixtures.corruptCases().stream());
+        return Stream.of(Fixtures.goodStores().stream(), Fixtures.corruptCases().stream(), Fixtures.realStores().stream()).flatMap(s -> s);
     }
 
     @ParameterizedTest
@@ -37,7 +37,8 @@ class CatalogFixturesTest {
             for (int i = 0; i < actual.size(); i++) {
                 JsonNode e = expected.get(i);
                 assertEquals(new Snapshot(e.get("id").asText(), e.get("created_at").asText(), text(e, "message"), text(e, "parent_snapshot_id"),
-                        text(e, "manifest_snapshot_id"), e.get("total_files").asLong(), e.get("total_bytes").asLong(), e.get("new_objects").asLong()),
+                        text(e, "manifest_snapshot_id"), e.get("total_files").asLong(), e.get("total_bytes").asLong(), e.get("new_objects").asLong(),
+                        text(e, "root_tree_hash") == null ? null : ObjectId.parse(text(e, "root_tree_hash")), null),
                         actual.get(i));
             }
         }

@@ -46,7 +46,7 @@ class SnapshotDiffTest {
                 new ManifestEntry("c", null, 5, 0100644, "text 5 integer"));
         var to = List.of(new ManifestEntry("x", empty, 0, 0100644, null), new ManifestEntry("y", some, 1, 0100755, null),
                 new ManifestEntry("z", null, 5, 0100644, "text 5 integer"));
-        Snapshot s = new Snapshot("s", "t", null, null, null, 0, 0, 0);
+        Snapshot s = new Snapshot("s", "t", null, null, null, 0, 0, 0, null, null);
         SnapshotDiff diff = SnapshotDiff.between(s, from, s, to);
         assertThat(diff.changes()).extracting(SnapshotDiffTest::describe)
                 .containsExactly("D a", "D c", "A x", "R b -> y", "A z");
