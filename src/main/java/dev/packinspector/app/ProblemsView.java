@@ -6,6 +6,7 @@ import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreListener;
 import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.restore.StoreVerifier;
+import dev.packinspector.restore.TreeCheck;
 import dev.packinspector.restore.VerifyReport;
 import java.util.List;
 import java.util.function.Consumer;
@@ -195,7 +196,8 @@ final class ProblemsView extends BorderPane {
 
             @Override
             protected VerifyReport call() throws Exception {
-                return verifier.verify(s.packs(), s.catalog().map(CatalogReferences::new).orElse(null), new RestoreListener() {
+                return verifier.verify(s.packs(), s.catalog().map(CatalogReferences::new).orElse(null),
+                        s.trees().folderExists() ? new TreeCheck(s.trees(), s.catalog().orElse(null)) : null, new RestoreListener() {
                     @Override
                     public void progress(Progress p) {
                         updateProgress(p.bytesDone(), Math.max(1, p.bytesTotal()));

@@ -5,6 +5,7 @@ import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.StoreException;
 import dev.packinspector.store.StoreFiles;
+import dev.packinspector.store.tree.TreeStore;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +14,11 @@ import java.util.Optional;
 
 /**
  * An open store as the window shows it: its packs, its catalog (absent for a bare packs folder),
- * its snapshots, the content bytes the catalog records per pack, and its other files. Opened off the FX thread;
+ * its snapshots, the content bytes the catalog records per pack, its other files and its tree pack. Opened off the FX thread;
  * immutable afterwards; refresh by opening again.
  */
 record StoreSession(Path path, PackSet packs, Optional<Catalog> catalog, List<Snapshot> snapshots, Map<String, Long> contentBytesByPack,
-        String catalogProblem, List<StoreFiles.Entry> storeFiles) implements AutoCloseable {
+        String catalogProblem, List<StoreFiles.Entry> storeFiles, TreeStore trees) implements AutoCloseable {
 
     static StoreSession open(Path path) throws StoreException {
         PackSet packs = PackSet.open(path);
@@ -47,7 +48,7 @@ record StoreSession(Path path, PackSet packs, Optional<Catalog> catalog, List<Sn
         } catch (java.io.IOException e) {
             files = List.of(new StoreFiles.Entry(path.toString(), -1, "cannot be listed: " + e.getMessage()));
         }
-        return new StoreSession(path, packs, catalog, snapshots, Map.copyOf(content), problem, files);
+        return new StoreSession(path, packs, catalog, snapshots, Map.copyOf(content), problem, files, TreeStore.open(path));
     }
 
     private static void closeQuietly(Catalog c) {
@@ -66,5 +67,6 @@ record StoreSession(Path path, PackSet packs, Optional<Catalog> catalog, List<Sn
     public void close() {
         catalog.ifPresent(StoreSession::closeQuietly);
         packs.close();
+        trees.close();
     }
 }

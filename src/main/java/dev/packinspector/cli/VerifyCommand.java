@@ -8,8 +8,10 @@ import dev.packinspector.restore.CatalogReferences;
 import dev.packinspector.restore.Finding;
 import dev.packinspector.restore.Restorer;
 import dev.packinspector.restore.StoreVerifier;
+import dev.packinspector.restore.TreeCheck;
 import dev.packinspector.restore.VerifyReport;
 import dev.packinspector.store.PackSet;
+import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
-                + " its bytes), decodes every object and compares its XXH3-128 with its id, and checks that every catalog"
-                + " reference points at a pack that holds the object.",
+                + " its bytes), decodes every object and compares its XXH3-128 with its id, checks that every catalog"
+                + " reference points at a pack that holds the object, checks the tree pack the same way (each tree's id"
+                + " recomputed) and that each snapshot's tree walk equals its manifest.",
                 "Prints each cause with its file and offset, then, indented, what it takes with it (findings that follow from it,"
                 + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong."})
 final class VerifyCommand implements Callable<Integer> {
@@ -43,9 +46,11 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var progress = new TerminalProgress(root.stderr, "verifying", !json && TerminalProgress.stderrIsTerminal());
         VerifyReport report;
-        try (PackSet packs = PackSet.open(store); var catalog = new Closing<>(Catalog.open(store))) {
+        try (PackSet packs = PackSet.open(store); var catalog = new Closing<>(Catalog.open(store)); TreeStore trees = TreeStore.open(store)) {
             var verifier = new StoreVerifier(threads);
-            report = verifier.verify(packs, catalog.value().map(CatalogReferences::new).orElse(null), json ? RestoreListenerSilence.INSTANCE : progress);
+            report = verifier.verify(packs, catalog.value().map(CatalogReferences::new).orElse(null),
+                    trees.folderExists() ? new TreeCheck(trees, catalog.value().orElse(null)) : null,
+                    json ? RestoreListenerSilence.INSTANCE : progress);
         }
         progress.finish();
         if (json) {
@@ -61,9 +66,13 @@ final class VerifyCommand implements Callable<Integer> {
             for (Cause c : r.causes()) {
                 writeCause(out, c);
             }
-            out.write(String.format(Locale.ROOT, "%d packs (%d checked, %d incomplete), %,d objects, %s of content, %,d catalog rows in %.2f s (%s/s)%n",
+            for (Finding note : r.notes()) {
+                out.write("note\t" + note.kind() + "\t" + PathText.oneLine(note.message()) + "\n");
+            }
+            out.write(String.format(Locale.ROOT, "%d packs (%d checked, %d incomplete), %,d objects, %s of content, %,d catalog rows, %,d snapshot %s"
+                    + " compared with their manifests in %.2f s (%s/s)%n",
                     r.packs(), r.packsChecked(), r.incompletePacks(), r.objects(), TerminalProgress.bytes(r.contentBytes()), r.catalogRows(),
-                    r.elapsedNanos() / 1e9, TerminalProgress.bytes((long) r.bytesPerSecond())));
+                    r.treeWalks(), r.treeWalks() == 1 ? "tree" : "trees", r.elapsedNanos() / 1e9, TerminalProgress.bytes((long) r.bytesPerSecond())));
             out.write(r.ok() ? "no problems found\n" : summary(r) + "\n");
         }
     }
@@ -106,6 +115,7 @@ final class VerifyCommand implements Callable<Integer> {
             g.writeNumberField("objects", r.objects());
             g.writeNumberField("content_bytes", r.contentBytes());
             g.writeNumberField("catalog_rows", r.catalogRows());
+            g.writeNumberField("snapshot_trees_compared", r.treeWalks());
             g.writeNumberField("seconds", r.elapsedNanos() / 1e9);
             g.writeNumberField("causes", r.causes().size());
             g.writeNumberField("affected_files", r.affectedFiles());
@@ -140,6 +150,13 @@ final class VerifyCommand implements Callable<Integer> {
                     g.writeEndObject();
                 }
                 g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notes");
+            for (Finding note : r.notes()) {
+                g.writeStartObject();
+                writeFindingFields(g, note);
                 g.writeEndObject();
             }
             g.writeEndArray();

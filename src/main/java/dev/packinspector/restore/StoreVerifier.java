@@ -56,6 +56,11 @@ public final class StoreVerifier {
 
     /** Verifies {@code packs} and, if {@code catalog} is not null, the catalog's references. */
     public VerifyReport verify(PackSet packs, CatalogCheck catalog, RestoreListener listener) throws IOException {
+        return verify(packs, catalog, null, listener);
+    }
+
+    /** Verifies {@code packs}, the catalog's references and, if {@code trees} is not null, the tree pack and every snapshot's tree. */
+    public VerifyReport verify(PackSet packs, CatalogCheck catalog, TreeCheck trees, RestoreListener listener) throws IOException {
         long start = System.nanoTime();
         var findings = Collections.synchronizedList(new ArrayList<Finding>());
         java.util.function.Consumer<Finding> report = f -> {
@@ -76,7 +81,11 @@ public final class StoreVerifier {
         // The catalog check only reads the index, so it overlaps the object checks instead of trailing them.
         Thread.ofPlatform().daemon().name("verify-catalog").start(() -> {
             try {
-                rows.complete(catalog == null || cancelled.get() ? 0L : catalog.check(packs, report, cancelled::get));
+                long checked = catalog == null || cancelled.get() ? 0L : catalog.check(packs, report, cancelled::get);
+                if (trees != null && !cancelled.get()) {
+                    trees.check(report, cancelled::get);
+                }
+                rows.complete(checked);
             } catch (IOException | RuntimeException e) {
                 rows.completeExceptionally(e);
             }
@@ -97,8 +106,10 @@ public final class StoreVerifier {
         }
         List<Finding> all = List.copyOf(findings);
         List<Cause> causes = VerifyCauses.of(all, packs, catalog == null || cancelled.get() ? VerifyCauses.Uses.NONE : catalog);
-        return new VerifyReport(packs.packs().size(), packs.readablePacks().size(), incomplete, objects.get(), bytes.get(), catalogRows,
-                all, causes, cancelled.get(), System.nanoTime() - start);
+        boolean treesIncomplete = trees != null && trees.incomplete();
+        return new VerifyReport(packs.packs().size(), packs.readablePacks().size(), incomplete + (treesIncomplete ? 1 : 0), objects.get(),
+                bytes.get(), catalogRows, trees == null ? 0 : trees.walks(), all, causes, trees == null ? List.of() : trees.notes(),
+                cancelled.get(), System.nanoTime() - start);
     }
 
     /** Runs the whole-pack checks and then every object's check on the worker pool; pack checks go first. */

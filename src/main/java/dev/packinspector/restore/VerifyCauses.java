@@ -107,6 +107,15 @@ public final class VerifyCauses {
             byObject.put(f.object().toHex(), g);
             return;
         }
+        if (TreeCheck.PACK.equals(f.pack()) && f.snapshot() != null && f.kind() != ProblemKind.TREE_MANIFEST_MISMATCH) {
+            // a snapshot whose walk a damaged tree spoils is what that damage takes with it
+            for (Group g : groups) {
+                if (TreeCheck.PACK.equals(g.finding.pack()) && g.finding.snapshot() == null) {
+                    g.also.add(f);
+                    return;
+                }
+            }
+        }
         if (f.pack() != null && FOLLOWS_FROM_DAMAGED_OBJECTS.contains(f.kind())) {
             for (Group g : groups) {
                 if (f.pack().equals(g.finding.pack()) && g.finding.object() != null) {

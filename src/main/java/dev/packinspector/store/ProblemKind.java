@@ -80,7 +80,12 @@ public enum ProblemKind {
      * {@code ..} or holds {@code /} or NUL; a folder that contains itself; nesting or a number of
      * entries beyond the walk's limits.
      */
-    TREE_STRUCTURE_INVALID;
+    TREE_STRUCTURE_INVALID,
+    /**
+     * A snapshot's walk of its trees disagrees with its manifest in the catalog (a path, id, size
+     * or mode differs, or is in one and not the other). Restore follows the manifest.
+     */
+    TREE_MANIFEST_MISMATCH;
 
     /** True for the states a pack is in while chkpt is still writing it: show them, pick them up on refresh. */
     public boolean incomplete() {
