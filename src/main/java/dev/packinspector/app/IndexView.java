@@ -2,7 +2,6 @@ package dev.packinspector.app;
 
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
-import dev.packinspector.store.PackSet;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +30,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * Every index entry of every readable pack (or one pack) in id order, read from the mappings as
- * rows scroll into view, so a million entries cost no more than a hundred. Filter by id prefix
+ * Every index entry of every readable pack in id order, then every tree of the tree pack (Kind
+ * column), read from the mappings as rows scroll into view, so a million entries cost no more
+ * than a hundred. Filter by id prefix
  * (a binary search, instant); sort by any column (pack, offset and size in the background);
  * restore selected objects, or drag them out of the window.
  */
@@ -41,12 +41,16 @@ final class IndexView extends BorderPane {
     private final TextField filter = new TextField();
     private final Label count = new Label();
     private final TaskPanel tasks;
-    private PackSet packs;
+    private IndexRows source = IndexRows.EMPTY;
     private RowList rows = RowList.range(0, 0, false);
+    private final ShownRows shown = new ShownRows();
 
     /** What the window does with this view's selection. */
     interface Actions {
         void select(ObjectLocation at);
+
+        /** A tree of the tree pack was selected. */
+        void selectTree(ObjectId id);
 
         /** Restore the objects (as files named by their ids) into a folder the user chooses. */
         void restore(List<ObjectId> ids);
@@ -68,24 +72,31 @@ final class IndexView extends BorderPane {
         setTop(top);
 
         table.setId("index-table");
+        table.setItems(shown);
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No entries: no readable pack, or no id starts with that prefix"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<Integer, String> id = textColumn("Id", 290, l -> l.id().toHex());
+        TableColumn<Integer, String> kind = textColumn("Kind", 60, IndexRows.Entry::kind);
+        TableColumn<Integer, String> id = textColumn("Id", 290, e -> e.id().toHex());
         id.setId("col-id");
         id.getStyleClass().add("monospace");
-        TableColumn<Integer, String> pack = textColumn("Pack", 170, l -> l.pack().name());
+        TableColumn<Integer, String> pack = textColumn("Pack", 170, IndexRows.Entry::pack);
         pack.getStyleClass().add("monospace");
-        TableColumn<Integer, Long> offset = numberColumn("Offset", ObjectLocation::offset);
-        TableColumn<Integer, Long> size = numberColumn("Compressed", ObjectLocation::compressedSize);
-        table.getColumns().setAll(List.of(id, pack, offset, size));
+        TableColumn<Integer, Long> offset = numberColumn("Offset", IndexRows.Entry::offset);
+        TableColumn<Integer, Long> size = numberColumn("Compressed", IndexRows.Entry::compressedSize);
+        table.getColumns().setAll(List.of(kind, id, pack, offset, size));
         table.setSortPolicy(t -> {
             sort();
             return true;
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
-                actions.select(at(row));
+                IndexRows.Entry e = at(row);
+                if (e.tree()) {
+                    actions.selectTree(e.id());
+                } else {
+                    actions.select(e.blob());
+                }
             }
         });
         var copy = new MenuItem("Copy id");
@@ -112,14 +123,14 @@ final class IndexView extends BorderPane {
         setCenter(table);
     }
 
-    private TableColumn<Integer, String> textColumn(String title, double width, java.util.function.Function<ObjectLocation, String> value) {
+    private TableColumn<Integer, String> textColumn(String title, double width, java.util.function.Function<IndexRows.Entry, String> value) {
         var c = new TableColumn<Integer, String>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(at(cell.getValue()))));
         return c;
     }
 
-    private TableColumn<Integer, Long> numberColumn(String title, ToLongFunction<ObjectLocation> value) {
+    private TableColumn<Integer, Long> numberColumn(String title, ToLongFunction<IndexRows.Entry> value) {
         var c = new TableColumn<Integer, Long>(title);
         c.setPrefWidth(125);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsLong(at(cell.getValue()))));
@@ -127,12 +138,13 @@ final class IndexView extends BorderPane {
         return c;
     }
 
-    private ObjectLocation at(int row) {
-        return packs.entryAt(row);
+    private IndexRows.Entry at(int row) {
+        return source.at(row);
     }
 
-    void show(PackSet set) {
-        this.packs = set;
+    /** Shows {@code rows}: a store's blob entries, then its trees. */
+    void show(IndexRows rows) {
+        this.source = rows;
         filter.clear();
         applyFilter();
         // Rows are row numbers: equal numbers of another store would keep showing the old cells.
@@ -153,9 +165,6 @@ final class IndexView extends BorderPane {
     }
 
     private void applyFilter() {
-        if (packs == null) {
-            return;
-        }
         String text = filter.getText().trim().toLowerCase(java.util.Locale.ROOT);
         if (!text.isEmpty() && (text.length() > 32 || !dev.packinspector.store.ObjectId.isHex(text))) {
             filter.getStyleClass().add("danger");
@@ -163,29 +172,32 @@ final class IndexView extends BorderPane {
             rows = RowList.range(0, 0, false);
         } else {
             filter.getStyleClass().remove("danger");
-            PackSet.RowRange range = packs.rowsWithPrefix(text);
-            rows = RowList.range(range.from(), range.to(), false);
-            count.setText(Format.count(range.size()) + " of " + Format.count(packs.entryCount()) + " entries");
+            rows = source.withPrefix(text);
+            count.setText(Format.count(rows.size()) + " of " + Format.count(source.size()) + " entries");
         }
         table.getSortOrder().clear();
-        table.setItems(rows);
+        shown.set(rows);
         table.scrollTo(0);
     }
 
     private void sort() {
-        if (packs == null || table.getSortOrder().isEmpty()) {
-            table.setItems(rows);
+        if (table.getSortOrder().isEmpty()) {
+            shown.set(rows);
             return;
         }
         TableColumn<Integer, ?> column = table.getSortOrder().getFirst();
         boolean descending = column.getSortType() == TableColumn.SortType.DESCENDING;
-        if (column.getId() != null && column.getId().equals("col-id")) {
-            table.setItems(RowList.range(rows.first(), rows.first() + rows.size(), descending));
+        boolean byId = column.getId() != null && column.getId().equals("col-id");
+        if (byId && rows.oneRun()) {
+            // one run of rows is in id order already
+            shown.set(rows.inOrder(descending));
             return;
         }
         RowList current = rows;
         Comparator<Integer> by = switch (column.getText()) {
-            case "Pack" -> Comparator.comparing(r -> at(r).pack().name());
+            case "Id" -> (a, b) -> at(a).id().compareTo(at(b).id());
+            case "Kind" -> Comparator.comparing(r -> at(r).kind());
+            case "Pack" -> Comparator.comparing(r -> at(r).pack());
             case "Offset" -> Comparator.comparingLong(r -> at(r).offset());
             default -> Comparator.comparingLong(r -> at(r).compressedSize());
         };
@@ -205,18 +217,18 @@ final class IndexView extends BorderPane {
 
             @Override
             protected void succeeded() {
-                if (rows == current) {
-                    table.setItems(RowList.permutation(getValue()));
+                if (rows == current && table.getSortOrder().contains(column)) {
+                    shown.set(RowList.permutation(getValue()));
                 }
             }
         }, r -> "Sorted by " + column.getText().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** The ids of the selected rows, in the table's order. */
+    /** The ids of the selected blob rows, in the table's order (trees are no files to restore). */
     List<ObjectId> selectedIds() {
         var ids = new ArrayList<ObjectId>();
         for (Integer row : table.getSelectionModel().getSelectedItems()) {
-            if (row != null) {
+            if (row != null && !at(row).tree()) {
                 ids.add(at(row).id());
             }
         }

@@ -92,6 +92,12 @@ final class MainWindow implements WindowCommands.Actions {
             }
 
             @Override
+            public void selectTree(ObjectId id) {
+                previewEntry = null;
+                preview.showTree(session, id, null);
+            }
+
+            @Override
             public void restore(List<ObjectId> ids) {
                 restoreObjects(ids);
             }
@@ -362,7 +368,7 @@ final class MainWindow implements WindowCommands.Actions {
         snapshots.show(s);
         packsView.show(s);
         packsPane.show(s);
-        index.show(s.packs());
+        index.show(IndexRows.of(s.packs(), s.trees()));
         problems.show(s);
         insight.load(s);
         preview.clear("Select a file or an index entry to preview it");
@@ -395,8 +401,8 @@ final class MainWindow implements WindowCommands.Actions {
         }
         long n = switch (v) {
             case SNAPSHOTS -> session.snapshots().size();
-            case PACKS -> session.packs().packs().size();
-            case OBJECTS -> session.packs().entryCount();
+            case PACKS -> session.packs().packs().size() + (session.trees().folderExists() ? 1 : 0);
+            case OBJECTS -> session.packs().entryCount() + Math.max(0, session.trees().treeCount());
             case PROBLEMS -> problems.count();
             case SEARCH, COMPARE, SPACE -> -1;
         };
@@ -477,8 +483,8 @@ final class MainWindow implements WindowCommands.Actions {
         }
     }
 
-    private void damagedObjectSeen(ObjectLocation at, Throwable e) {
-        problems.damagedObject(at, e);
+    private void damagedObjectSeen(String what, Throwable e) {
+        problems.damaged(what, e);
     }
 
     private void showEntry(ManifestEntry entry) {

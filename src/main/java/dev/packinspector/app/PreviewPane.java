@@ -55,15 +55,20 @@ final class PreviewPane extends BorderPane {
     private final Button saveButton = new Button("Save as…");
     private final Button openButton = new Button("Open");
     private final Label damaged = new Label();
-    private final java.util.function.BiConsumer<ObjectLocation, Throwable> onDamaged;
+    private final java.util.function.BiConsumer<String, Throwable> onDamaged;
+    private final Tab treeTab = new Tab("Tree");
+    private final TreeListing listing = new TreeListing();
     private final List<Task<?>> loading = new ArrayList<>();
     private StoreSession session;
     private ObjectLocation location;
     /** The object shown: a background result for any other (a cancelled load can still finish) is dropped. */
     private ObjectContent current;
 
-    /** {@code onDamaged} hears of each object found damaged while previewed, so the Problems view gains it at once. */
-    PreviewPane(BackgroundTasks executor, TaskPanel tasks, Runnable save, Runnable open, java.util.function.BiConsumer<ObjectLocation, Throwable> onDamaged) {
+    /**
+     * {@code onDamaged} hears of each object or tree found damaged while previewed (what it is, in
+     * words, and why), so the Problems view gains it at once.
+     */
+    PreviewPane(BackgroundTasks executor, TaskPanel tasks, Runnable save, Runnable open, java.util.function.BiConsumer<String, Throwable> onDamaged) {
         this.executor = executor;
         this.tasks = tasks;
         this.onDamaged = onDamaged;
@@ -81,6 +86,19 @@ final class PreviewPane extends BorderPane {
         infoTab.setContent(new ScrollPane(info));
         tabs.getTabs().setAll(textTab, hexTab, imageTab, infoTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
+        treeTab.setClosable(false);
+        treeTab.setContent(listing);
+        listing.setOnOpen(entry -> {
+            if (session == null) {
+                return;
+            }
+            if (entry.kind() == dev.packinspector.store.tree.TreeEntry.Kind.DIR) {
+                showTree(session, entry.id(), listing.pathOf(entry));
+            } else {
+                String path = listing.pathOf(entry) != null ? listing.pathOf(entry) : entry.name();
+                show(session, entry.id(), new ManifestEntry(path, entry.id(), entry.size(), entry.unsignedMode(), null));
+            }
+        });
         saveButton.setId("preview-save");
         saveButton.setTooltip(new Tooltip("Write this object to a file of your choice"));
         saveButton.setOnAction(e -> save.run());
@@ -144,6 +162,7 @@ final class PreviewPane extends BorderPane {
     void show(StoreSession s, ObjectId id, ManifestEntry entry) {
         cancelLoads();
         showDamaged(null);
+        blobTabs();
         session = s;
         ObjectLocation at = s.packs().locate(id).orElse(null);
         if (at == null) {
@@ -358,8 +377,82 @@ final class PreviewPane extends BorderPane {
                 ? "Damaged: this content does not hash to its id, so it is not what chkpt saved. " + StatusLine.sentence(e)
                 : "Damaged: this object cannot be read whole. " + StatusLine.sentence(e));
         if (location != null) {
-            onDamaged.accept(location, e);
+            onDamaged.accept("object " + location.id() + " in pack " + location.pack().name(), e);
         }
+    }
+
+    /** The tabs of a blob, in place of a tree's. */
+    private void blobTabs() {
+        if (!tabs.getTabs().contains(textTab)) {
+            tabs.getTabs().setAll(textTab, hexTab, imageTab, infoTab);
+        }
+    }
+
+    /**
+     * Shows tree {@code id} of {@code s}'s tree pack as its folder listing (name, kind, mode,
+     * size, id); opening a folder shows its subtree, opening a file or link previews its object.
+     * {@code path} is where the tree sits in a snapshot, or null if unknown.
+     */
+    void showTree(StoreSession s, ObjectId id, String path) {
+        cancelLoads();
+        showDamaged(null);
+        session = s;
+        location = null;
+        current = null;
+        saveButton.setDisable(true);
+        openButton.setDisable(true);
+        title.setText(path == null || path.isEmpty() ? "Tree " + id.shortHex(12) + "…" : path + "/");
+        if (!tabs.getTabs().contains(treeTab)) {
+            tabs.getTabs().setAll(treeTab, infoTab);
+        }
+        tabs.getSelectionModel().select(treeTab);
+        listing.loading(path);
+        info.getChildren().clear();
+        int row = infoRow(0, "Tree id", id.toHex());
+        var where = s.trees().pack().map(p -> {
+            int at = p.index().find(id);
+            return at < 0 ? "a loose tree file" : "trees.dat at offset " + Format.count(p.index().offset(at)) + ", " + sizeText(p.index().length(at));
+        }).orElse("a loose tree file");
+        row = infoRow(row, "Stored in", where);
+        integrity.setText("checking…");
+        integrity.getStyleClass().remove("danger");
+        row = infoRow(row, "Content", integrity);
+        var entries = new Label("…");
+        infoRow(row, "Entries", entries);
+        load(new Task<List<dev.packinspector.store.tree.TreeEntry>>() {
+            @Override
+            protected List<dev.packinspector.store.tree.TreeEntry> call() throws Exception {
+                return s.trees().read(id);
+            }
+
+            @Override
+            protected void succeeded() {
+                if (session != s || current != null) {
+                    return;
+                }
+                listing.show(path, getValue());
+                entries.setText(Format.count(getValue().size()));
+                integrity.setText("verified: it decodes and its XXH3-128 is its id");
+            }
+
+            @Override
+            protected void failed() {
+                if (session != s || current != null) {
+                    return;
+                }
+                listing.failed("Cannot read this tree: " + StatusLine.sentence(getException()));
+                integrity.setText("DAMAGED: " + StatusLine.sentence(getException()));
+                if (!integrity.getStyleClass().contains("danger")) {
+                    integrity.getStyleClass().add("danger");
+                }
+                showDamaged("Damaged: this tree cannot be read as chkpt wrote it. " + StatusLine.sentence(getException()));
+                onDamaged.accept("tree " + id, getException());
+            }
+        });
+    }
+
+    TreeListing listing() {
+        return listing;
     }
 
     /** The banner over every tab; null hides it. */

@@ -169,11 +169,13 @@ final class ProblemsView extends BorderPane {
         return table;
     }
 
-    /** An object found damaged while it was previewed: listed at once, once, until the next Verify lists it with its files. */
-    void damagedObject(dev.packinspector.store.ObjectLocation at, Throwable e) {
+    /**
+     * An object or tree ({@code what}, in words) found damaged while it was previewed: listed at
+     * once, once, until the next Verify lists it with what it takes with it.
+     */
+    void damaged(String what, Throwable e) {
         Problem p = e instanceof dev.packinspector.store.StoreException se ? Problem.of(se)
-                : new Problem("Unreadable", at.pack().data().file().getFileName().toString(), -1, StatusLine.sentence(e),
-                        "UNREADABLE: object " + at.id() + " in pack " + at.pack().name() + ": " + StatusLine.sentence(e));
+                : new Problem("Unreadable", "", -1, StatusLine.sentence(e), "UNREADABLE: " + what + ": " + StatusLine.sentence(e));
         if (!rows.contains(p)) {
             rows.add(p);
         }

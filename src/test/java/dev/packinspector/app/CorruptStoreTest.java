@@ -50,7 +50,7 @@ class CorruptStoreTest extends MainWindowTestBase {
             // a pack chkpt may still be writing is not an error: the Packs view shows it as incomplete, with why
             assertEquals(List.of(), onOpening);
             assertTrue(ui.navigation().contains("Problems   0"), ui.navigation()::toString);
-            var state = WindowDriver.onFx(() -> window().packsView().getItems().stream().filter(p -> p.name().equals(pack)).findFirst().orElseThrow());
+            var state = WindowDriver.onFx(() -> window().packsView().getItems().stream().filter(p -> p.name().equals(pack)).findFirst().orElseThrow().status());
             assertEquals("incomplete", state.state().label());
             assertOneClearSentenceNaming(state.problem().getMessage(), pack);
         } else if (wholePack) {

@@ -74,7 +74,7 @@ class LiveStoreTest extends MainWindowTestBase {
             robot.clickOn("#tool-refresh");
             WindowDriver.waitUntil("the half-written pack is shown", () -> window().session() != before);
             PackStatus writing = WindowDriver.onFx(() -> window().packsView().getItems().stream()
-                    .filter(p -> p.name().equals(name)).findFirst().orElseThrow());
+                    .filter(p -> p.name().equals(name)).findFirst().orElseThrow().status());
             assertEquals("incomplete", writing.state().label());
             assertEquals(40, WindowDriver.onFx(() -> window().session().packs().entryCount()), "the old objects, and nothing wrong");
             assertEquals(java.util.List.of(), WindowDriver.onFx(() -> java.util.List.copyOf(window().problems().items())));

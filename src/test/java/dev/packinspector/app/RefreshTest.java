@@ -44,7 +44,7 @@ class RefreshTest extends MainWindowTestBase {
         assertEquals(1, before.snapshots().size());
         assertEquals(firstEntries, before.packs().entryCount());
         PackStatus writing = WindowDriver.onFx(() -> window().packsView().getItems().stream()
-                .filter(p -> p.name().equals(SECOND)).findFirst().orElseThrow());
+                .filter(p -> p.name().equals(SECOND)).findFirst().orElseThrow().status());
         assertEquals("incomplete", writing.state().label());
         assertEquals(List.of(), WindowDriver.onFx(() -> List.copyOf(window().problems().items())), "an incomplete pack is not a problem");
 

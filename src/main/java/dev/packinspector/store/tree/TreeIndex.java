@@ -68,6 +68,25 @@ public final class TreeIndex {
         return records.get(ByteSource.LONG_LE, (long) position * RECORD_BYTES + 24);
     }
 
+    /** The first position whose id is {@code >= id} (or {@code > id} when {@code after}); {@link #count()} if none. */
+    public int bound(ObjectId id, boolean after) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            int c = Long.compareUnsigned(idHi(mid), id.hi());
+            if (c == 0) {
+                c = Long.compareUnsigned(idLo(mid), id.lo());
+            }
+            if (c < 0 || (after && c == 0)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     /** Binary search, as chkpt looks trees up: the position of {@code id}, or -1. */
     public int find(ObjectId id) {
         int low = 0;
