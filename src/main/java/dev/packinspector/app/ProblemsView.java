@@ -47,9 +47,9 @@ final class ProblemsView extends BorderPane {
         table.setPlaceholder(new Label("No problems found. Verify checks every object, hash and catalog reference."));
         table.setShowRoot(false);
         table.getColumns().setAll(List.of(
-                Columns.treeText("Problem", 230, Problem::what),
-                Columns.treeText("File", 250, Problem::file),
-                Columns.treeText("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
+                Columns.treeText("Problem", 190, Problem::what),
+                Columns.treeText("File", 210, Problem::file),
+                Columns.treeText("Offset", 70, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
                 Columns.treeText("Details", 500, Problem::detail)));
         for (int i = 0; i < table.getColumns().size() - 1; i++) {
             table.getColumns().get(i).setMinWidth(table.getColumns().get(i).getPrefWidth());

@@ -114,11 +114,26 @@ public final class ScreenshotTour {
         Thread.sleep(400);
         shot("index");
 
+        fx(() -> window.open(Fixtures.store("real/head-basic")));
+        waitFor(() -> window.session() != null && window.session().path().endsWith("head-basic"));
         fx(() -> {
             window.select(MainWindow.View.PACKS);
             return null;
         });
         shot("packs");
+
+        String root = Fixtures.manifest("real/head-basic").get("snapshots").get(0).get("root_tree_hash").asText();
+        fx(() -> {
+            window.select(MainWindow.View.OBJECTS);
+            window.index().filter(root);
+            window.index().table().getSelectionModel().select(0);
+            return null;
+        });
+        waitFor(() -> !window.preview().listing().getItems().isEmpty());
+        shot("tree");
+
+        fx(() -> window.open(Fixtures.store("basic")));
+        waitFor(() -> window.session() != null && window.session().path().endsWith("basic"));
 
         fx(() -> {
             window.select(MainWindow.View.SEARCH);
@@ -154,14 +169,26 @@ public final class ScreenshotTour {
         Thread.sleep(600);
         shot("space");
 
-        fx(() -> window.open(Fixtures.store("corrupt/content_hash_mismatch")));
-        waitFor(() -> window.session() != null && window.session().path().endsWith("content_hash_mismatch"));
+        fx(() -> window.open(Fixtures.store("corrupt/bad_magic")));
+        waitFor(() -> window.session() != null && window.session().path().endsWith("bad_magic"));
         fx(() -> {
             window.select(MainWindow.View.PROBLEMS);
             return window.problems().verify();
         });
-        waitFor(() -> !window.tasks().busy() && !window.problems().items().isEmpty());
+        waitFor(() -> !window.tasks().busy() && window.problems().tree().size() > 1);
         shot("problems");
+
+        fx(() -> window.open(Fixtures.store("corrupt/content_hash_mismatch")));
+        waitFor(() -> window.session() != null && window.session().path().endsWith("content_hash_mismatch")
+                && window.snapshots().fileTree().getRoot() != null);
+        fx(() -> {
+            window.select(MainWindow.View.SNAPSHOTS);
+            var tree = window.snapshots().fileTree();
+            tree.getSelectionModel().select(child(tree.getRoot(), "hello.txt"));
+            return null;
+        });
+        waitFor(() -> !window.preview().damagedBanner().isEmpty());
+        shot("damaged");
 
         fx(() -> {
             window.openDemo();
