@@ -247,6 +247,39 @@ public final class Catalog implements AutoCloseable {
         return cancelled.getAsBoolean() ? List.of() : found;
     }
 
+    /**
+     * Up to {@code max} problems SQLite's own integrity check finds in the catalog file: damaged
+     * pages and, beyond what any query notices, index entries that disagree with their table rows
+     * (a snapshot that its id no longer finds, rows its snapshot no longer lists). Empty if there are
+     * none, or if {@code cancelled} returned true, which stops the check. Reads the whole file.
+     */
+    public synchronized List<String> integrityProblems(int max, BooleanSupplier cancelled) throws StoreException {
+        var found = new ArrayList<String>();
+        try {
+            ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancelled.getAsBoolean() ? 1 : 0;
+                }
+            });
+            stream(Sql.integrityCheck(max), s -> { }, rs -> rs.getString(1), found::add, cancelled);
+        } catch (SQLException | StoreException e) {
+            if (!cancelled.getAsBoolean()) {
+                throw e instanceof StoreException se ? se : failed((SQLException) e);
+            }
+        } finally {
+            try {
+                ProgressHandler.clearHandler(connection);
+            } catch (SQLException e) {
+                // the next query installs its own or none; nothing to undo
+            }
+        }
+        if (cancelled.getAsBoolean() || found.equals(List.of(Sql.INTEGRITY_OK))) {
+            return List.of();
+        }
+        return found;
+    }
+
     /** Streams every {@code blob_index} row, in the table's storage order. */
     public long forEachBlob(Consumer<? super BlobRow> action) throws StoreException {
         return forEachBlob(action, NEVER);

@@ -50,6 +50,12 @@ final class Sql {
     /** For verify: every manifest row's place, through the primary key, so already in this order. */
     static final String ALL_PATHS = "SELECT snapshot_id, path, mode FROM snapshot_files ORDER BY snapshot_id, path";
     static final String COLUMNS_OF_TABLE = "SELECT name FROM pragma_table_info(?)";
+    /** SQLite's whole-file check: b-tree pages, and every index entry against its table row. One row "ok", or one row per problem. */
+    static String integrityCheck(int maxProblems) {
+        return "PRAGMA integrity_check(" + Math.max(1, maxProblems) + ")";
+    }
+
+    static final String INTEGRITY_OK = "ok";
 
     private Sql() {
     }

@@ -6,17 +6,22 @@ import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.PackStatus;
 import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The catalog half of {@code verify}: every {@code blob_index} row names a pack that holds its
+ * The catalog half of {@code verify}: SQLite's integrity check passes (so no index disagrees with
+ * its table, which no query would notice), every {@code blob_index} row names a pack that holds its
  * blob, every object a manifest refers to is in a readable pack, and every manifest path could be
  * restored safely.
  */
 public final class CatalogReferences implements StoreVerifier.CatalogCheck {
+    /** Enough to show what is damaged; SQLite would otherwise list every row of a broken index. */
+    static final int INTEGRITY_PROBLEMS_SHOWN = 20;
+
     private final Catalog catalog;
 
     public CatalogReferences(Catalog catalog) {
@@ -25,6 +30,10 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
 
     @Override
     public long check(PackSet packs, Consumer<Finding> findings, BooleanSupplier cancelled) throws IOException {
+        checkIntegrity(findings, cancelled);
+        if (cancelled.getAsBoolean()) {
+            return 0;
+        }
         long[] rows = new long[1];
         catalog.forEachBlob(row -> {
             rows[0]++;
@@ -77,6 +86,16 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
             }
         });
         return rows[0];
+    }
+
+    private void checkIntegrity(Consumer<Finding> findings, BooleanSupplier cancelled) {
+        try {
+            for (String problem : catalog.integrityProblems(INTEGRITY_PROBLEMS_SHOWN, cancelled)) {
+                findings.accept(finding(ProblemKind.UNREADABLE, "SQLite's integrity check: " + problem));
+            }
+        } catch (StoreException e) {
+            findings.accept(Finding.of(e));
+        }
     }
 
     /** Rows come sorted by path, so a link is always seen before the entries beneath it. */
