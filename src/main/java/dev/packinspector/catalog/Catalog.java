@@ -291,13 +291,21 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Streams each distinct {@code blob_hash} value that any manifest row holds, exactly as stored
-     * (it may not be 16 bytes), with one {@code snapshot_id:path} that uses it. Reads all of
+     * One distinct {@code blob_hash} value of the manifests, exactly as stored (it may not be 16
+     * bytes), with one {@code snapshot_id:path} that uses it; {@code sizeProblem} says how the sizes
+     * recorded for it disagree (between its manifest rows, or with its {@code blob_index} row), or is
+     * null if they agree.
+     */
+    public record ReferencedBlob(byte[] hash, String usedBy, String sizeProblem) {
+    }
+
+    /**
+     * Streams each distinct {@code blob_hash} value that any manifest row holds. Reads all of
      * {@code snapshot_files} and groups it: seconds for a catalog of millions of rows.
      */
-    public synchronized long forEachReferencedBlob(BiConsumer<byte[], String> action) throws StoreException {
-        return stream(Sql.REFERENCED_BLOBS, s -> { }, rs -> new Reference(rs.getBytes(1), rs.getString(2)),
-                r -> action.accept(r.hash(), r.usedBy()), NEVER);
+    public synchronized long forEachReferencedBlob(Consumer<? super ReferencedBlob> action) throws StoreException {
+        return stream(Sql.REFERENCED_BLOBS, s -> { }, rs -> new ReferencedBlob(rs.getBytes(1), rs.getString(2),
+                Rows.sizeProblem(rs.getObject(3), rs.getObject(4), rs.getObject(5), rs.getInt(6) == 1)), action, NEVER);
     }
 
     /** Streams the place of every manifest row of every snapshot, by snapshot id and then path. */
@@ -320,9 +328,6 @@ public final class Catalog implements AutoCloseable {
     @Override
     public String toString() {
         return "Catalog[" + file + ", " + access.description() + "]";
-    }
-
-    private record Reference(byte[] hash, String usedBy) {
     }
 
     private interface Binder {

@@ -1,6 +1,7 @@
 package dev.packinspector.restore;
 
 import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.PackSet;
@@ -14,9 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * The catalog half of {@code verify}: SQLite's integrity check passes (so no index disagrees with
- * its table, which no query would notice), every {@code blob_index} row names a pack that holds its
- * blob, every object a manifest refers to is in a readable pack, and every manifest path could be
- * restored safely.
+ * its table, which no query would notice), every snapshot's file list can be found, every
+ * {@code blob_index} row names a pack that holds its blob, every object a manifest refers to is in
+ * a readable pack and has one size wherever the catalog records it, and every manifest row could
+ * be restored: a safe path, and the mode of a file or a symlink.
  */
 public final class CatalogReferences implements StoreVerifier.CatalogCheck {
     /** Enough to show what is damaged; SQLite would otherwise list every row of a broken index. */
@@ -31,12 +33,45 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
     @Override
     public long check(PackSet packs, Consumer<Finding> findings, BooleanSupplier cancelled) throws IOException {
         checkIntegrity(findings, cancelled);
-        if (cancelled.getAsBoolean()) {
-            return 0;
+        long rows = 0;
+        if (!cancelled.getAsBoolean()) {
+            checkManifestOwners(findings);
         }
-        long[] rows = new long[1];
-        catalog.forEachBlob(row -> {
-            rows[0]++;
+        if (!cancelled.getAsBoolean()) {
+            rows += checkBlobIndex(packs, findings);
+        }
+        if (!cancelled.getAsBoolean()) {
+            rows += checkReferencedObjects(packs, findings);
+        }
+        if (!cancelled.getAsBoolean()) {
+            checkPaths(findings);
+        }
+        return rows;
+    }
+
+    private void checkIntegrity(Consumer<Finding> findings, BooleanSupplier cancelled) {
+        try {
+            for (String problem : catalog.integrityProblems(INTEGRITY_PROBLEMS_SHOWN, cancelled)) {
+                findings.accept(finding(ProblemKind.UNREADABLE, "SQLite's integrity check: " + problem));
+            }
+        } catch (StoreException e) {
+            findings.accept(Finding.of(e));
+        }
+    }
+
+    /** A metadata-only snapshot whose manifest_snapshot_id leads nowhere (or round in a loop) cannot be restored. */
+    private void checkManifestOwners(Consumer<Finding> findings) throws StoreException {
+        for (Snapshot s : catalog.snapshots()) {
+            try {
+                catalog.manifestOwner(s);
+            } catch (StoreException e) {
+                findings.accept(Finding.of(e));
+            }
+        }
+    }
+
+    private long checkBlobIndex(PackSet packs, Consumer<Finding> findings) throws StoreException {
+        return catalog.forEachBlob(row -> {
             if (row.blob() == null) {
                 findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, row.problem()));
                 return;
@@ -51,21 +86,28 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
                         + ", but " + packState(packs, row.packHash()) + (at.isEmpty() ? "" : " (it is in pack " + at.getFirst().pack().name() + ")")));
             }
         });
-        if (cancelled.getAsBoolean()) {
-            return rows[0];
-        }
-        catalog.forEachReferencedBlob((hash, where) -> {
-            rows[0]++;
+    }
+
+    private long checkReferencedObjects(PackSet packs, Consumer<Finding> findings) throws StoreException {
+        return catalog.forEachReferencedBlob(ref -> {
+            byte[] hash = ref.hash();
             if (hash == null || hash.length != ObjectId.BYTES) {
-                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, where + " has an object id of " + (hash == null ? 0 : hash.length) + " bytes"));
-            } else if (packs.locate(ObjectId.fromBytes(hash, 0)).isEmpty()) {
-                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "object " + ObjectId.fromBytes(hash, 0) + " (used by " + where
-                        + ") is in no readable pack"));
+                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, ref.usedBy() + " has an object id of " + (hash == null ? 0 : hash.length)
+                        + " bytes"));
+                return;
+            }
+            ObjectId id = ObjectId.fromBytes(hash, 0);
+            if (packs.locate(id).isEmpty()) {
+                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "object " + id + " (used by " + ref.usedBy() + ") is in no readable pack"));
+            }
+            if (ref.sizeProblem() != null) {
+                findings.accept(finding(ProblemKind.SIZE_MISMATCH, "object " + id + " (used by " + ref.usedBy() + "): " + ref.sizeProblem()
+                        + "; restore checks each file against the size its row gives"));
             }
         });
-        if (cancelled.getAsBoolean()) {
-            return rows[0];
-        }
+    }
+
+    private void checkPaths(Consumer<Finding> findings) throws StoreException {
         var links = new java.util.HashSet<String>();
         String[] current = {null};
         catalog.forEachPath(row -> {
@@ -81,21 +123,15 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
                 findings.accept(finding(ProblemKind.UNSAFE_PATH, "snapshot " + row.snapshotId() + " lists '" + row.path() + "': " + problem
                         + "; restore will refuse it"));
             }
+            String unsupported = new RestoreItem(row.path(), null, -1, row.mode(), null).unsupportedType();
+            if (unsupported != null) {
+                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, "snapshot " + row.snapshotId() + " lists '" + row.path() + "': "
+                        + unsupported));
+            }
             if ((row.mode() & RestoreItem.TYPE_MASK) == RestoreItem.SYMLINK) {
                 links.add(row.path());
             }
         });
-        return rows[0];
-    }
-
-    private void checkIntegrity(Consumer<Finding> findings, BooleanSupplier cancelled) {
-        try {
-            for (String problem : catalog.integrityProblems(INTEGRITY_PROBLEMS_SHOWN, cancelled)) {
-                findings.accept(finding(ProblemKind.UNREADABLE, "SQLite's integrity check: " + problem));
-            }
-        } catch (StoreException e) {
-            findings.accept(Finding.of(e));
-        }
     }
 
     /** Rows come sorted by path, so a link is always seen before the entries beneath it. */

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * verify finds catalog damage that would make a restore wrong although every query still works.
- * Found by the differential byte-flip tests: one byte changed in an index page of a real chkpt
- * catalog left verify clean, yet a snapshot could no longer be found by its id (or lost rows).
+ * Found by the differential byte-flip tests (differential/FlippedByteIsReportedTest): one byte
+ * changed in a real chkpt catalog left verify clean, yet a snapshot could no longer be found by its
+ * id, lost rows, or restored a file of the wrong size. Each case here makes one such change to a
+ * copy of a store the real chkpt wrote.
  */
 class VerifyFindsCatalogDamageTest {
 
@@ -71,9 +74,44 @@ class VerifyFindsCatalogDamageTest {
         assertTrue(report.ok(), () -> fixture + ": " + report.findings());
     }
 
+    @Test
+    void aManifestRowWhoseSizeIsNotItsObjectsIsReported(@TempDir Path tmp) throws Exception {
+        Path store = StoreFingerprint.copy(Fixtures.store("real/head-basic"), tmp.resolve("store"));
+        execute(store, "UPDATE snapshot_files SET size = size + 1 WHERE rowid = (SELECT min(rowid) FROM snapshot_files WHERE size > 0)");
+        VerifyReport report = verify(store);
+        assertTrue(report.findings().stream().anyMatch(f -> f.kind() == ProblemKind.SIZE_MISMATCH),
+                () -> report.findings().toString());
+    }
+
+    @Test
+    void aManifestRowWithTheModeOfNeitherFileNorLinkIsReported(@TempDir Path tmp) throws Exception {
+        Path store = StoreFingerprint.copy(Fixtures.store("real/head-basic"), tmp.resolve("store"));
+        execute(store, "UPDATE snapshot_files SET mode = " + 0140644 + " WHERE rowid = (SELECT min(rowid) FROM snapshot_files)");
+        VerifyReport report = verify(store);
+        assertTrue(report.findings().stream().anyMatch(f -> f.kind() == ProblemKind.UNSUPPORTED_ENTRY && f.message().contains("a socket")),
+                () -> report.findings().toString());
+    }
+
+    @Test
+    void aMetadataOnlySnapshotWhoseFileListIsGoneIsReported(@TempDir Path tmp) throws Exception {
+        Path store = StoreFingerprint.copy(Fixtures.store("real/head-basic"), tmp.resolve("store"));
+        execute(store, "UPDATE snapshots SET manifest_snapshot_id = 'gone' WHERE manifest_snapshot_id IS NOT NULL");
+        VerifyReport report = verify(store);
+        assertTrue(report.findings().stream().anyMatch(f -> f.kind() == ProblemKind.UNREADABLE && f.message().contains("which is not in the catalog")),
+                () -> report.findings().toString());
+    }
+
     private static VerifyReport verify(Path store) throws Exception {
         try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow()) {
             return new StoreVerifier(2).verify(packs, new CatalogReferences(catalog), RestoreListener.NONE);
+        }
+    }
+
+    /** Changes the copy's catalog as a writer would; closing the connection checkpoints the WAL, so no -wal or -shm is left. */
+    private static void execute(Path store, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + store.resolve(Catalog.FILE_NAME) + "?mode=rw");
+                Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate(sql), sql);
         }
     }
 
