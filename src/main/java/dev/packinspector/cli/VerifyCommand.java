@@ -20,8 +20,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
-                + " its bytes), decodes every object and compares its XXH3-128 with its id, and checks that every catalog"
-                + " reference points at a pack that holds the object.",
+                + " its bytes), decodes every object and compares its XXH3-128 with its id, runs SQLite's integrity check on"
+                + " the catalog, and checks that every catalog reference points at a pack that holds the object, that the"
+                + " catalog gives each object one size, and that every snapshot's files can be found and restored.",
                 "Prints each problem with its file and offset, then a summary. Exit code 1 if anything is wrong."})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
