@@ -100,10 +100,14 @@ final class ProblemsView extends BorderPane {
         rows.clear();
         s.packs().packs().stream().filter(p -> p.problem() != null && !p.problem().kind().incomplete())
                 .forEach(p -> rows.add(Problem.of(p.problem())));
+        if (s.trees().state() == dev.packinspector.store.tree.TreePackState.UNREADABLE && s.trees().problem() != null) {
+            rows.add(Problem.of(s.trees().problem()));
+        }
         if (s.catalogProblem() != null) {
             rows.add(Problem.catalog(s.catalogProblem()));
         }
-        long incomplete = s.packs().packs().stream().filter(p -> p.problem() != null && p.problem().kind().incomplete()).count();
+        long incomplete = s.packs().packs().stream().filter(p -> p.problem() != null && p.problem().kind().incomplete()).count()
+                + (s.trees().state() == dev.packinspector.store.tree.TreePackState.INCOMPLETE ? 1 : 0);
         summary.setText((rows.isEmpty() ? "Not verified yet" : problems(rows.size()) + " found on opening; Verify checks every object")
                 + (incomplete == 0 ? "" : "; " + incomplete + (incomplete == 1 ? " pack is" : " packs are") + " still being written (see Packs)"));
     }

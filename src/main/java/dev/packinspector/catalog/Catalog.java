@@ -247,6 +247,39 @@ public final class Catalog implements AutoCloseable {
         return cancelled.getAsBoolean() ? List.of() : found;
     }
 
+    /**
+     * Up to {@code max} problems SQLite's own integrity check finds in the catalog file: damaged
+     * pages and, beyond what any query notices, index entries that disagree with their table rows
+     * (a snapshot that its id no longer finds, rows its snapshot no longer lists). Empty if there are
+     * none, or if {@code cancelled} returned true, which stops the check. Reads the whole file.
+     */
+    public synchronized List<String> integrityProblems(int max, BooleanSupplier cancelled) throws StoreException {
+        var found = new ArrayList<String>();
+        try {
+            ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancelled.getAsBoolean() ? 1 : 0;
+                }
+            });
+            stream(Sql.integrityCheck(max), s -> { }, rs -> rs.getString(1), found::add, cancelled);
+        } catch (SQLException | StoreException e) {
+            if (!cancelled.getAsBoolean()) {
+                throw e instanceof StoreException se ? se : failed((SQLException) e);
+            }
+        } finally {
+            try {
+                ProgressHandler.clearHandler(connection);
+            } catch (SQLException e) {
+                // the next query installs its own or none; nothing to undo
+            }
+        }
+        if (cancelled.getAsBoolean() || found.equals(List.of(Sql.INTEGRITY_OK))) {
+            return List.of();
+        }
+        return found;
+    }
+
     /** Streams every {@code blob_index} row, in the table's storage order. */
     public long forEachBlob(Consumer<? super BlobRow> action) throws StoreException {
         return forEachBlob(action, NEVER);
@@ -258,13 +291,21 @@ public final class Catalog implements AutoCloseable {
     }
 
     /**
-     * Streams each distinct {@code blob_hash} value that any manifest row holds, exactly as stored
-     * (it may not be 16 bytes), with one {@code snapshot_id:path} that uses it. Reads all of
+     * One distinct {@code blob_hash} value of the manifests, exactly as stored (it may not be 16
+     * bytes), with one {@code snapshot_id:path} that uses it; {@code sizeProblem} says how the sizes
+     * recorded for it disagree (between its manifest rows, or with its {@code blob_index} row), or is
+     * null if they agree.
+     */
+    public record ReferencedBlob(byte[] hash, String usedBy, String sizeProblem) {
+    }
+
+    /**
+     * Streams each distinct {@code blob_hash} value that any manifest row holds. Reads all of
      * {@code snapshot_files} and groups it: seconds for a catalog of millions of rows.
      */
-    public synchronized long forEachReferencedBlob(BiConsumer<byte[], String> action) throws StoreException {
-        return stream(Sql.REFERENCED_BLOBS, s -> { }, rs -> new Reference(rs.getBytes(1), rs.getString(2)),
-                r -> action.accept(r.hash(), r.usedBy()), NEVER);
+    public synchronized long forEachReferencedBlob(Consumer<? super ReferencedBlob> action) throws StoreException {
+        return stream(Sql.REFERENCED_BLOBS, s -> { }, rs -> new ReferencedBlob(rs.getBytes(1), rs.getString(2),
+                Rows.sizeProblem(rs.getObject(3), rs.getObject(4), rs.getObject(5), rs.getInt(6) == 1)), action, NEVER);
     }
 
     /** Streams the place of every manifest row of every snapshot, by snapshot id and then path. */
@@ -287,9 +328,6 @@ public final class Catalog implements AutoCloseable {
     @Override
     public String toString() {
         return "Catalog[" + file + ", " + access.description() + "]";
-    }
-
-    private record Reference(byte[] hash, String usedBy) {
     }
 
     private interface Binder {

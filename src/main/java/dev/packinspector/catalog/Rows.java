@@ -49,6 +49,24 @@ final class Rows {
                 firstOf(idProblem(hash, type[0]), integerProblem("size", type[1])));
     }
 
+    /**
+     * How the sizes recorded for one object disagree: the smallest and largest of its manifest rows,
+     * whether they all are integers, and its blob_index row's ({@code indexed}, null without one);
+     * null if they are one integer.
+     */
+    static String sizeProblem(Object smallest, Object largest, Object indexed, boolean allIntegers) {
+        if (!allIntegers || !(smallest instanceof Number lo) || !(largest instanceof Number hi)) {
+            return "one of its manifest rows gives a size that is not an integer";
+        }
+        if (lo.longValue() != hi.longValue()) {
+            return "its manifest rows give sizes from " + lo + " to " + hi + " bytes";
+        }
+        if (indexed != null && (!(indexed instanceof Number n) || n.longValue() != lo.longValue())) {
+            return "its manifest rows give " + lo + " bytes, its blob_index row " + indexed;
+        }
+        return null;
+    }
+
     /** Why a blob_hash value of SQLite type {@code type} is not an object id, or null if it is one. */
     static String idProblem(byte[] hash, String type) {
         return idProblem("blob_hash", hash, type);

@@ -44,13 +44,26 @@ final class Sql {
             + " AND length(blob_hash) = 16 AND typeof(size) = 'integer' THEN NULL ELSE typeof(blob_hash) || ' ' || typeof(size) END";
     static final String BLOB_BY_ID = "SELECT " + BLOB_COLUMNS + " FROM blob_index WHERE blob_hash = ?";
     static final String ALL_BLOBS = "SELECT " + BLOB_COLUMNS + " FROM blob_index";
-    /** For verify: each distinct blob_hash of every manifest, with one {@code snapshot:path} that uses it. */
-    static final String REFERENCED_BLOBS = "SELECT blob_hash, min(snapshot_id || ':' || path) FROM snapshot_files GROUP BY blob_hash";
+    /**
+     * For verify: each distinct blob_hash of every manifest, with one {@code snapshot:path} that uses
+     * it, the smallest and largest size its rows give, the size its blob_index row gives (NULL
+     * without one) and whether every row's size is an integer (min and max skip NULLs). chkpt
+     * writes all of these sizes from one read of the content, so they are equal.
+     */
+    static final String REFERENCED_BLOBS = "SELECT f.blob_hash, min(f.snapshot_id || ':' || f.path), min(f.size), max(f.size),"
+            + " (SELECT b.size FROM blob_index b WHERE b.blob_hash = f.blob_hash), min(typeof(f.size) = 'integer')"
+            + " FROM snapshot_files f GROUP BY f.blob_hash";
     /** For the preview: which manifest rows use a blob. No index covers blob_hash, so it reads every row. */
     static final String USES_OF_BLOB = "SELECT snapshot_id, path, mode FROM snapshot_files WHERE blob_hash = ? ORDER BY snapshot_id, path LIMIT ?";
     /** For verify: every manifest row's place, through the primary key, so already in this order. */
     static final String ALL_PATHS = "SELECT snapshot_id, path, mode FROM snapshot_files ORDER BY snapshot_id, path";
     static final String COLUMNS_OF_TABLE = "SELECT name FROM pragma_table_info(?)";
+    /** SQLite's whole-file check: b-tree pages, and every index entry against its table row. One row "ok", or one row per problem. */
+    static String integrityCheck(int maxProblems) {
+        return "PRAGMA integrity_check(" + Math.max(1, maxProblems) + ")";
+    }
+
+    static final String INTEGRITY_OK = "ok";
 
     /**
      * A snapshot query for a catalog from before chkpt added {@code snapshots.root_tree_hash}: the

@@ -24,9 +24,10 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
-                + " its bytes), decodes every object and compares its XXH3-128 with its id, checks that every catalog"
-                + " reference points at a pack that holds the object, checks the tree pack the same way (each tree's id"
-                + " recomputed) and that each snapshot's tree walk equals its manifest.",
+                + " its bytes), decodes every object and compares its XXH3-128 with its id, runs SQLite's integrity check on"
+                + " the catalog, checks that every catalog reference points at a pack that holds the object, that the catalog"
+                + " gives each object one size and that every snapshot's files can be found and restored, and checks the tree"
+                + " pack like a pack (each tree's id recomputed) and that each snapshot's tree walk equals its manifest.",
                 "Prints each cause with its file and offset, then, indented, what it takes with it (findings that follow from it,"
                 + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong."})
 final class VerifyCommand implements Callable<Integer> {

@@ -1,22 +1,29 @@
 package dev.packinspector.restore;
 
 import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.PackStatus;
 import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The catalog half of {@code verify}: every {@code blob_index} row names a pack that holds its
- * blob, every object a manifest refers to is in a readable pack, and every manifest path could be
- * restored safely.
+ * The catalog half of {@code verify}: SQLite's integrity check passes (so no index disagrees with
+ * its table, which no query would notice), every snapshot's file list can be found, every
+ * {@code blob_index} row names a pack that holds its blob, every object a manifest refers to is in
+ * a readable pack and has one size wherever the catalog records it, and every manifest row could
+ * be restored: a safe path, and the mode of a file or a symlink.
  */
 public final class CatalogReferences implements StoreVerifier.CatalogCheck {
+    /** Enough to show what is damaged; SQLite would otherwise list every row of a broken index. */
+    static final int INTEGRITY_PROBLEMS_SHOWN = 20;
+
     private final Catalog catalog;
 
     public CatalogReferences(Catalog catalog) {
@@ -25,9 +32,46 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
 
     @Override
     public long check(PackSet packs, Consumer<Finding> findings, BooleanSupplier cancelled) throws IOException {
-        long[] rows = new long[1];
-        catalog.forEachBlob(row -> {
-            rows[0]++;
+        checkIntegrity(findings, cancelled);
+        long rows = 0;
+        if (!cancelled.getAsBoolean()) {
+            checkManifestOwners(findings);
+        }
+        if (!cancelled.getAsBoolean()) {
+            rows += checkBlobIndex(packs, findings);
+        }
+        if (!cancelled.getAsBoolean()) {
+            rows += checkReferencedObjects(packs, findings);
+        }
+        if (!cancelled.getAsBoolean()) {
+            checkPaths(findings);
+        }
+        return rows;
+    }
+
+    private void checkIntegrity(Consumer<Finding> findings, BooleanSupplier cancelled) {
+        try {
+            for (String problem : catalog.integrityProblems(INTEGRITY_PROBLEMS_SHOWN, cancelled)) {
+                findings.accept(finding(ProblemKind.UNREADABLE, "SQLite's integrity check: " + problem));
+            }
+        } catch (StoreException e) {
+            findings.accept(Finding.of(e));
+        }
+    }
+
+    /** A metadata-only snapshot whose manifest_snapshot_id leads nowhere (or round in a loop) cannot be restored. */
+    private void checkManifestOwners(Consumer<Finding> findings) throws StoreException {
+        for (Snapshot s : catalog.snapshots()) {
+            try {
+                catalog.manifestOwner(s);
+            } catch (StoreException e) {
+                findings.accept(Finding.of(e));
+            }
+        }
+    }
+
+    private long checkBlobIndex(PackSet packs, Consumer<Finding> findings) throws StoreException {
+        return catalog.forEachBlob(row -> {
             if (row.blob() == null) {
                 findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, row.problem()));
                 return;
@@ -44,23 +88,30 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
                         .withPlace(at.isEmpty() ? row.packHash() : null, at.isEmpty() ? row.blob() : null, null, null));
             }
         });
-        if (cancelled.getAsBoolean()) {
-            return rows[0];
-        }
-        catalog.forEachReferencedBlob((hash, where) -> {
-            rows[0]++;
+    }
+
+    private long checkReferencedObjects(PackSet packs, Consumer<Finding> findings) throws StoreException {
+        return catalog.forEachReferencedBlob(ref -> {
+            byte[] hash = ref.hash();
             if (hash == null || hash.length != ObjectId.BYTES) {
-                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, where + " has an object id of " + (hash == null ? 0 : hash.length) + " bytes")
-                        .withPlace(null, null, snapshotOf(where), pathOf(where)));
-            } else if (packs.locate(ObjectId.fromBytes(hash, 0)).isEmpty()) {
-                ObjectId id = ObjectId.fromBytes(hash, 0);
-                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "object " + id + " (used by " + where + ") is in no readable pack")
+                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, ref.usedBy() + " has an object id of " + (hash == null ? 0 : hash.length)
+                        + " bytes").withPlace(null, null, snapshotOf(ref.usedBy()), pathOf(ref.usedBy())));
+                return;
+            }
+            ObjectId id = ObjectId.fromBytes(hash, 0);
+            if (packs.locate(id).isEmpty()) {
+                findings.accept(finding(ProblemKind.OBJECT_NOT_FOUND, "object " + id + " (used by " + ref.usedBy() + ") is in no readable pack")
                         .withPlace(null, id, null, null));
             }
+            if (ref.sizeProblem() != null) {
+                findings.accept(finding(ProblemKind.SIZE_MISMATCH, "object " + id + " (used by " + ref.usedBy() + "): " + ref.sizeProblem()
+                        + "; restore checks each file against the size its row gives").withPlace(null, id, snapshotOf(ref.usedBy()),
+                                pathOf(ref.usedBy())));
+            }
         });
-        if (cancelled.getAsBoolean()) {
-            return rows[0];
-        }
+    }
+
+    private void checkPaths(Consumer<Finding> findings) throws StoreException {
         var links = new java.util.HashSet<String>();
         String[] current = {null};
         catalog.forEachPath(row -> {
@@ -76,11 +127,15 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
                 findings.accept(finding(ProblemKind.UNSAFE_PATH, "snapshot " + row.snapshotId() + " lists '" + row.path() + "': " + problem
                         + "; restore will refuse it").withPlace(null, null, row.snapshotId(), row.path()));
             }
+            String unsupported = new RestoreItem(row.path(), null, -1, row.mode(), null).unsupportedType();
+            if (unsupported != null) {
+                findings.accept(finding(ProblemKind.UNSUPPORTED_ENTRY, "snapshot " + row.snapshotId() + " lists '" + row.path() + "': "
+                        + unsupported).withPlace(null, null, row.snapshotId(), row.path()));
+            }
             if ((row.mode() & RestoreItem.TYPE_MASK) == RestoreItem.SYMLINK) {
                 links.add(row.path());
             }
         });
-        return rows[0];
     }
 
     @Override

@@ -92,6 +92,11 @@ public final class VerifyCauses {
     }
 
     private void place(Finding f) {
+        if (f.object() != null && f.kind() != ProblemKind.OBJECT_NOT_FOUND && byObject.containsKey(f.object().toHex())) {
+            // the catalog's doubts about an object already found damaged follow from that damage
+            byObject.get(f.object().toHex()).also.add(f);
+            return;
+        }
         if (f.object() != null && f.kind() == ProblemKind.OBJECT_NOT_FOUND) {
             Group owner = f.pack() != null && byPack.containsKey(f.pack()) ? byPack.get(f.pack()) : byObject.get(f.object().toHex());
             if (owner != null) {

@@ -121,9 +121,10 @@ class CatalogFixturesTest {
                 s.get("files").forEach(f -> distinct.add(ObjectId.parse(f.get("blob_hash").asText())));
             }
             var referenced = new java.util.HashSet<ObjectId>();
-            catalog.forEachReferencedBlob((hash, usedBy) -> {
-                referenced.add(ObjectId.fromBytes(hash, 0));
-                assertTrue(usedBy.startsWith("019b"), usedBy);
+            catalog.forEachReferencedBlob(ref -> {
+                referenced.add(ObjectId.fromBytes(ref.hash(), 0));
+                assertTrue(ref.usedBy().startsWith("019b"), ref.usedBy());
+                assertNull(ref.sizeProblem(), ref.usedBy());
             });
             assertEquals(distinct, referenced);
             var paths = new ArrayList<Catalog.PathRow>();

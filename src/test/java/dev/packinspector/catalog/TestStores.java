@@ -92,7 +92,7 @@ final class TestStores {
             catalog.resolve("latest");
         }
         catalog.forEachBlob(row -> { });
-        catalog.forEachReferencedBlob((hash, where) -> { });
+        catalog.forEachReferencedBlob(ref -> { });
         catalog.forEachPath(row -> { });
         catalog.blob(dev.packinspector.store.ObjectId.parse("00000000000000000000000000000000"));
     }
