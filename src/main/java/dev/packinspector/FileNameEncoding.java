@@ -35,6 +35,8 @@ final class FileNameEncoding {
         var builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("LC_ALL", "C.UTF-8");
         builder.environment().put(RETRY, "1");
+        // the launcher marks the JVM it starts with this; inherited, it makes the new launcher skip its own set-up
+        builder.environment().remove("_JPACKAGE_LAUNCHER");
         try {
             return builder.start().waitFor();
         } catch (IOException e) {
