@@ -199,6 +199,7 @@ final class SnapshotsView extends SplitPane {
             return;
         }
         var catalog = session.catalog().get();
+        StoreSession current = session;
         String filter = search.getText().trim();
         tasks.run(new Task<Loaded>() {
             {
@@ -207,7 +208,7 @@ final class SnapshotsView extends SplitPane {
 
             @Override
             protected Loaded call() throws Exception {
-                List<ManifestEntry> entries = catalog.files(s);
+                List<ManifestEntry> entries = dev.packinspector.restore.SnapshotFiles.of(catalog, current.trees(), s);
                 return new Loaded(entries, FileNode.tree(entries, filter));
             }
 

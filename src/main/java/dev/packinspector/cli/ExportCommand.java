@@ -7,6 +7,7 @@ import dev.packinspector.restore.ArchiveExporter;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.store.PackSet;
+import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,9 +52,10 @@ final class ExportCommand implements Callable<Integer> {
         if (!overwrite && java.nio.file.Files.exists(archive)) {
             throw new UsageException(archive + " already exists (use --overwrite to replace it)");
         }
-        try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store))) {
+        try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store));
+                TreeStore trees = TreeStore.open(store)) {
             Snapshot chosen = catalog.resolve(snapshot);
-            List<RestoreItem> selected = RestoreCommand.itemsOf(catalog, chosen, paths);
+            List<RestoreItem> selected = RestoreCommand.itemsOf(catalog, trees, chosen, paths);
             long start = System.nanoTime();
             ArchiveExporter.Result result = new ArchiveExporter(packs).export(selected, archive, overwrite,
                     chosen.createdInstant().orElseGet(java.time.Instant::now), () -> false,

@@ -6,9 +6,11 @@ import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.Selection;
+import dev.packinspector.restore.SnapshotFiles;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
+import dev.packinspector.store.tree.TreeStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +47,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> noCatalog(store))) {
-            return options.restore(root, packs, itemsOf(catalog, catalog.resolve(snapshot), paths), target);
+        try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> noCatalog(store));
+                TreeStore trees = TreeStore.open(store)) {
+            return options.restore(root, packs, itemsOf(catalog, trees, catalog.resolve(snapshot), paths), target);
         }
     }
 
@@ -54,9 +57,9 @@ final class RestoreCommand implements Callable<Integer> {
      * The files of {@code chosen} to restore or export: all, or those under {@code arguments}, each
      * as stored or as printed (a usage error if none is).
      */
-    static List<RestoreItem> itemsOf(Catalog catalog, Snapshot chosen, List<String> arguments) throws StoreException {
+    static List<RestoreItem> itemsOf(Catalog catalog, TreeStore trees, Snapshot chosen, List<String> arguments) throws StoreException {
         var items = new ArrayList<RestoreItem>();
-        for (ManifestEntry e : catalog.files(chosen)) {
+        for (ManifestEntry e : SnapshotFiles.of(catalog, trees, chosen)) {
             items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
         }
         var paths = new ArrayList<String>();
