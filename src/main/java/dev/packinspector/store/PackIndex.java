@@ -1,8 +1,6 @@
 package dev.packinspector.store;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 
 /**
@@ -12,12 +10,10 @@ import java.nio.file.Path;
  * of {@link Pack} do the rest. Immutable and thread-safe while its pack is open.
  */
 public final class PackIndex {
-    public static final int RECORD_BYTES = 32;
-    private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    public static final int RECORD_BYTES = IdRecords.RECORD_BYTES;
 
     private final Path file;
-    private final MemorySegment records;
-    private final int count;
+    private final IdRecords records;
 
     PackIndex(Path file, MemorySegment records) throws StoreException {
         long size = records.byteSize();
@@ -30,8 +26,7 @@ public final class PackIndex {
                     "index has more entries than a pack can hold");
         }
         this.file = file;
-        this.records = records;
-        this.count = (int) (size / RECORD_BYTES);
+        this.records = new IdRecords(records, (int) (size / RECORD_BYTES));
     }
 
     public Path file() {
@@ -39,50 +34,34 @@ public final class PackIndex {
     }
 
     public int count() {
-        return count;
+        return records.count();
     }
 
     /** First 8 bytes of the id at {@code position}, big-endian (for unsigned comparison). */
     public long idHi(int position) {
-        return records.get(LONG_BE, (long) position * RECORD_BYTES);
+        return records.idHi(position);
     }
 
     public long idLo(int position) {
-        return records.get(LONG_BE, (long) position * RECORD_BYTES + 8);
+        return records.idLo(position);
     }
 
     public ObjectId id(int position) {
-        return new ObjectId(idHi(position), idLo(position));
+        return records.id(position);
     }
 
     /** Offset in {@code .dat} of the entry's id field; the payload starts 24 bytes later. */
     public long offset(int position) {
-        return records.get(ByteSource.LONG_LE, (long) position * RECORD_BYTES + 16);
+        return records.offset(position);
     }
 
     public long compressedSize(int position) {
-        return records.get(ByteSource.LONG_LE, (long) position * RECORD_BYTES + 24);
+        return records.length(position);
     }
 
     /** Binary search: the position of {@code id}, or {@code -(insertion point) - 1}. */
     public int find(long hi, long lo) {
-        int low = 0;
-        int high = count - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int c = Long.compareUnsigned(idHi(mid), hi);
-            if (c == 0) {
-                c = Long.compareUnsigned(idLo(mid), lo);
-            }
-            if (c < 0) {
-                low = mid + 1;
-            } else if (c > 0) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -(low + 1);
+        return records.find(hi, lo);
     }
 
     public int find(ObjectId id) {
@@ -91,15 +70,10 @@ public final class PackIndex {
 
     /** Checks that ids are strictly ascending, which binary search relies on. One sequential pass. */
     public void checkOrder() throws StoreException {
-        for (int i = 1; i < count; i++) {
-            int c = Long.compareUnsigned(idHi(i - 1), idHi(i));
-            if (c == 0) {
-                c = Long.compareUnsigned(idLo(i - 1), idLo(i));
-            }
-            if (c >= 0) {
-                throw new StoreException(ProblemKind.INDEX_UNSORTED, file, (long) i * RECORD_BYTES,
-                        "entry " + i + " (" + id(i) + ") is not after entry " + (i - 1) + (c == 0 ? " (duplicate id)" : ""));
-            }
+        int i = records.firstOutOfOrder();
+        if (i >= 0) {
+            throw new StoreException(ProblemKind.INDEX_UNSORTED, file, (long) i * RECORD_BYTES,
+                    "entry " + i + " (" + id(i) + ") is not after entry " + (i - 1) + (records.sameAsPrevious(i) ? " (duplicate id)" : ""));
         }
     }
 }
