@@ -79,4 +79,15 @@ for store_dir in (os.path.join(fixtures, "real", "head-basic"), awkward):
         if size <= MAX:
             out("TreePackFuzzTest", "aTreeObjectDecodesOrIsRefused", "tree-%02d" % n, dat[offset + 24:offset + 24 + size])
             n += 1
+# manifest paths: every name of the real chkpt stores (hostile but legal), and the shapes the rule refuses
+import hashlib, json
+paths = set()
+for name in ("head-basic", "head-gc"):
+    for snapshot in json.load(open(os.path.join(fixtures, "real", name, "manifest.json")))["snapshots"]:
+        paths.update(f["path"] for f in snapshot["files"])
+refused = ["../escape.txt", "/etc/passwd", "a//b", "a/./b", "a/../../b", "trailing/", ".", "..", "nul\0name", "x" * 255 + "/y",
+           "tab\tname/quote\"s/$HOME/`cmd`", " leading space/trailing space ", "C:\\windows\\path", "a\\..\\b"]
+for p in sorted(paths) + refused:
+    data = p.encode("utf-8", "surrogateescape")
+    out("SafePathsFuzzTest", "pathsAreAcceptedExactlyWhenTheyStayInside", "seed-" + hashlib.sha1(data).hexdigest()[:12], data)
 print("seeds written to", os.path.normpath(resources))
