@@ -15,6 +15,15 @@ final class RealStoresExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RealStores.class, k -> new RealStores(), RealStores.class);
+        // get-then-put rather than computeIfAbsent: the fuzz profile compiles these sources against JUnit 5.11, which lacks it
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        synchronized (RealStoresExtension.class) {
+            RealStores stores = store.get(RealStores.class, RealStores.class);
+            if (stores == null) {
+                stores = new RealStores();
+                store.put(RealStores.class, stores);
+            }
+            return stores;
+        }
     }
 }
