@@ -32,7 +32,13 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
 
     @Override
     public long check(PackSet packs, Consumer<Finding> findings, BooleanSupplier cancelled) throws IOException {
-        checkIntegrity(findings, cancelled);
+        // SQLite's integrity check reads the whole file (25 s for a 2.5 GB catalog of 10 million rows): on a connection
+        // of its own it runs beside the other catalog checks instead of before them
+        var integrity = new java.util.concurrent.FutureTask<Void>(() -> {
+            checkIntegrity(findings, cancelled);
+            return null;
+        });
+        Thread.ofPlatform().daemon().name("verify-catalog-integrity").start(integrity);
         long rows = 0;
         if (!cancelled.getAsBoolean()) {
             checkManifestOwners(findings);
@@ -46,12 +52,20 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
         if (!cancelled.getAsBoolean()) {
             checkPaths(findings);
         }
+        try {
+            integrity.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
         return rows;
     }
 
     private void checkIntegrity(Consumer<Finding> findings, BooleanSupplier cancelled) {
-        try {
-            for (String problem : catalog.integrityProblems(INTEGRITY_PROBLEMS_SHOWN, cancelled)) {
+        try (Catalog second = Catalog.open(catalog.file().getParent()).orElseThrow(() -> new StoreException(ProblemKind.UNREADABLE,
+                catalog.file(), StoreException.NO_OFFSET, "the catalog cannot be opened a second time for its integrity check"))) {
+            for (String problem : second.integrityProblems(INTEGRITY_PROBLEMS_SHOWN, cancelled)) {
                 findings.accept(finding(ProblemKind.UNREADABLE, "SQLite's integrity check: " + problem));
             }
         } catch (StoreException e) {
