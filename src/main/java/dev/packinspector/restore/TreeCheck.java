@@ -7,13 +7,16 @@ import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
+import dev.packinspector.store.tree.TreeEntry;
 import dev.packinspector.store.tree.TreeFile;
 import dev.packinspector.store.tree.TreePackState;
 import dev.packinspector.store.tree.TreeStore;
 import dev.packinspector.store.tree.TreeWalk;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,7 +28,7 @@ import java.util.function.Consumer;
  * (paths, ids, sizes, modes). A disagreement is one finding naming the snapshot and the first
  * differing paths; a walk spoiled by a damaged tree is a finding of that snapshot, which
  * {@link VerifyCauses} folds under the damage. Snapshots sharing a manifest and a root are walked
- * once. Findings name the pack {@value #PACK}. Not thread-safe; one run per instance.
+ * once, and a tree shared by several walks is read once. Findings name the pack {@value #PACK}. Not thread-safe; one run per instance.
  */
 public final class TreeCheck {
     /** What tree findings name as their pack. */
@@ -60,7 +63,16 @@ public final class TreeCheck {
         if (catalog == null || trees.state() == TreePackState.INCOMPLETE) {
             return;
         }
-        var walk = new TreeWalk(trees);
+        // snapshots share most of their trees: each is read (bounds, decode, id) once for all the walks
+        var read = new HashMap<ObjectId, Optional<List<TreeEntry>>>();
+        var walk = new TreeWalk(id -> {
+            var known = read.get(id);
+            if (known == null) {
+                known = trees.find(id);
+                read.put(id, known);
+            }
+            return known;
+        });
         Set<String> done = new HashSet<>();
         for (Snapshot s : catalog.snapshots()) {
             if (cancelled.getAsBoolean()) {
