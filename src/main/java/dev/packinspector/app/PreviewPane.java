@@ -369,16 +369,21 @@ final class PreviewPane extends BorderPane {
     }
 
     private void markDamaged(Throwable e) {
+        if (location != null) {
+            markDamaged(e, e instanceof dev.packinspector.store.StoreException se && se.kind() == dev.packinspector.store.ProblemKind.CONTENT_HASH_MISMATCH
+                    ? "Damaged: this content does not hash to its id, so it is not what chkpt saved. "
+                    : "Damaged: this object cannot be read whole. ", "object " + location.id() + " in pack " + location.pack().name());
+        }
+    }
+
+    /** Info's verdict, the banner over every tab ({@code banner} then the reason) and the Problems view, for {@code what}. */
+    private void markDamaged(Throwable e, String banner, String what) {
         integrity.setText("DAMAGED: " + StatusLine.sentence(e));
         if (!integrity.getStyleClass().contains("danger")) {
             integrity.getStyleClass().add("danger");
         }
-        showDamaged(e instanceof dev.packinspector.store.StoreException se && se.kind() == dev.packinspector.store.ProblemKind.CONTENT_HASH_MISMATCH
-                ? "Damaged: this content does not hash to its id, so it is not what chkpt saved. " + StatusLine.sentence(e)
-                : "Damaged: this object cannot be read whole. " + StatusLine.sentence(e));
-        if (location != null) {
-            onDamaged.accept("object " + location.id() + " in pack " + location.pack().name(), e);
-        }
+        showDamaged(banner + StatusLine.sentence(e));
+        onDamaged.accept(what, e);
     }
 
     /** The tabs of a blob, in place of a tree's. */
@@ -441,12 +446,7 @@ final class PreviewPane extends BorderPane {
                     return;
                 }
                 listing.failed("Cannot read this tree: " + StatusLine.sentence(getException()));
-                integrity.setText("DAMAGED: " + StatusLine.sentence(getException()));
-                if (!integrity.getStyleClass().contains("danger")) {
-                    integrity.getStyleClass().add("danger");
-                }
-                showDamaged("Damaged: this tree cannot be read as chkpt wrote it. " + StatusLine.sentence(getException()));
-                onDamaged.accept("tree " + id, getException());
+                markDamaged(getException(), "Damaged: this tree cannot be read as chkpt wrote it. ", "tree " + id);
             }
         });
     }
