@@ -29,7 +29,9 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PackSet.packsDirOf(store);
+        try (PackSet packs = PackSet.open(store)) {
+            // refuses a folder that is no store, in the sentence every other command uses
+        }
         List<StoreFiles.Entry> files = StoreFiles.of(store);
         if (json) {
             try (JsonGenerator g = Output.json(root.stdout)) {

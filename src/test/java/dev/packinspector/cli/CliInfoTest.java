@@ -29,6 +29,14 @@ class CliInfoTest {
     }
 
     @Test
+    void aFolderThatIsNoStoreIsRefusedWithExitThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        var err = new ByteArrayOutputStream();
+        int exit = new Cli(new ByteArrayOutputStream(), new PrintStream(err, true, StandardCharsets.UTF_8)).run("info", empty.toString());
+        assertEquals(Cli.UNREADABLE, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a chkpt store"), err::toString);
+    }
+
+    @Test
     void aMissingFolderIsRefusedWithExitThree() {
         var err = new ByteArrayOutputStream();
         int exit = new Cli(new ByteArrayOutputStream(), new PrintStream(err, true, StandardCharsets.UTF_8)).run("info", "/no/such/store");
