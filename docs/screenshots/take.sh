@@ -10,5 +10,5 @@ cp="target/test-classes:target/classes:$(cat target/test.classpath)"
 for theme in light dark; do
   "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
     -Dglass.platform="${GLASS:-Headless}" -Dprism.order=sw -Dpackinspector.theme="$theme" \
-    -Dfixtures.dir="${FIXTURES:-../shared/fixtures}" -cp "$cp" dev.packinspector.app.ScreenshotTour docs/screenshots
+    -Dfixtures.dir="${FIXTURES:-../shared/fixtures}" -cp "$cp" dev.packinspector.app.shell.ScreenshotTour docs/screenshots
 done

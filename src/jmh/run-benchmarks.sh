@@ -16,12 +16,12 @@ cp="target/classes:$(cat target/bench.classpath)"
 flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
 if [ "${1:-}" = "--ui" ]; then
   shift
-  exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx6g ${BENCH_ARGS:-} -Dprism.order="${PRISM:-sw}" -cp "$cp" dev.packinspector.app.UiBench "$@"
+  exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx6g ${BENCH_ARGS:-} -Dprism.order="${PRISM:-sw}" -cp "$cp" dev.packinspector.app.shell.UiBench "$@"
 fi
 if [ "${1:-}" = "--history-ui" ]; then
   shift
   exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx6g -Dglass.platform="${GLASS:-Headless}" -Dprism.order="${PRISM:-sw}" -cp "$cp" \
-    dev.packinspector.app.HistoryUiBench "$@"
+    dev.packinspector.app.shell.HistoryUiBench "$@"
 fi
 if [ "${1:-}" = "--restore" ]; then
   shift

@@ -1,5 +1,9 @@
 package dev.packinspector.app;
 
+import dev.packinspector.app.common.Settings;
+import dev.packinspector.app.common.Theme;
+import dev.packinspector.app.shell.MainWindow;
+import dev.packinspector.app.shell.StoreFinder;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -20,7 +24,7 @@ public final class PackInspectorApp extends Application {
         window.show();
         List<String> args = getParameters().getUnnamed();
         if (!args.isEmpty()) {
-            window.open(Path.of(args.getFirst()));
+            window.model().open(Path.of(args.getFirst()));
         }
     }
 }

@@ -1,5 +1,16 @@
 package dev.packinspector.app;
 
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Fx;
+import dev.packinspector.app.common.Settings;
+import dev.packinspector.app.common.StatusLine;
+import dev.packinspector.app.common.Theme;
+import dev.packinspector.app.preview.PreviewPane;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.app.shell.DemoStore;
+import dev.packinspector.app.shell.MainWindow;
+import dev.packinspector.app.shell.Navigation;
+import dev.packinspector.app.snapshots.SnapshotsView;
 import dev.packinspector.catalog.ManifestEntry;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -85,33 +96,36 @@ public final class SelfTest {
         out.printf("self-test: window shown %d ms after the process started (%s platform)%n",
                 Duration.between(processStart, first).toMillis(), System.getProperty("glass.platform", "default"));
 
-        var opening = fx(() -> window.open(store));
+        var opening = fx(() -> window.model().open(store));
         waitFor("the store to open", opening::isDone);
         if (fx(opening::getException) != null) {
             throw new AssertionError("cannot open " + store + ": " + StatusLine.sentence(fx(opening::getException)));
         }
-        waitFor("the store to be shown", () -> window.session() != null && window.session().path().equals(store.toAbsolutePath().normalize()));
-        StoreSession s = fx(() -> window.session());
+        var session = window.model().session();
+        waitFor("the store to be shown", () -> session.get() != null && session.get().path().equals(store.toAbsolutePath().normalize()));
+        StoreSession s = fx(session::get);
+        var snapshots = (SnapshotsView) fx(() -> stage.getScene().lookup("#snapshots-view"));
+        var preview = (PreviewPane) fx(() -> stage.getScene().lookup("#preview"));
         out.printf("self-test: opened %s: %s, %s, %s%n", s.path(), Format.count(s.packs().packs().size(), "pack"),
                 Format.count(s.packs().entryCount(), "object"), Format.count(s.snapshots().size(), "snapshot"));
         if (s.packs().entryCount() == 0) {
             throw new AssertionError("the store holds no objects");
         }
         if (!s.snapshots().isEmpty()) {
-            waitFor("the newest snapshot's files", () -> window.snapshots().fileTree().getRoot() != null
-                    && !window.snapshots().fileTree().getRoot().getChildren().isEmpty());
-            ManifestEntry file = fx(() -> window.snapshots().selectedEntries().stream()
+            waitFor("the newest snapshot's files", () -> snapshots.fileTree().getRoot() != null
+                    && !snapshots.fileTree().getRoot().getChildren().isEmpty());
+            ManifestEntry file = fx(() -> snapshots.selectedEntries().stream()
                     .filter(e -> e.usable() && e.size() > 0 && (e.mode() & 0170000) == 0100000).min(Comparator.comparingLong(ManifestEntry::size)).orElseThrow());
             fx(() -> {
-                window.snapshots().fileTree().getSelectionModel().clearSelection();
-                window.select(MainWindow.View.SNAPSHOTS);
+                snapshots.fileTree().getSelectionModel().clearSelection();
+                window.select(Navigation.View.SNAPSHOTS);
                 return null;
             });
             fx(() -> {
-                window.preview().show(window.session(), file.blob(), file);
+                window.preview().file(file);
                 return null;
             });
-            waitFor("the preview of " + file.path(), () -> window.preview().location() != null && window.preview().integrity().startsWith("verified"));
+            waitFor("the preview of " + file.path(), () -> preview.location() != null && preview.integrity().startsWith("verified"));
             out.printf("self-test: previewed %s (%s), content verified%n", file.path(), Format.bytes(file.size()));
         }
         fx(() -> {

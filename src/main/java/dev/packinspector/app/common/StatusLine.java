@@ -1,0 +1,87 @@
+package dev.packinspector.app.common;
+
+import dev.packinspector.store.StoreException;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The bottom line of the window: the last outcome (one clear sentence, with details on demand for
+ * errors) on the left, store totals on the right.
+ */
+public final class StatusLine extends HBox {
+    private final Label message = new Label("Ready");
+    private final Hyperlink details = new Hyperlink("Details…");
+    private final Label totals = new Label();
+    private Throwable lastError;
+
+    public StatusLine() {
+        setId("status");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 8, 4, 8));
+        message.setId("status-message");
+        totals.setId("status-totals");
+        details.setVisible(false);
+        details.setOnAction(e -> showDetails());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(message, details, spacer, totals);
+    }
+
+    public void info(String text) {
+        lastError = null;
+        details.setVisible(false);
+        message.getStyleClass().remove("danger");
+        message.setText(text);
+    }
+
+    public void error(String what, Throwable e) {
+        lastError = e;
+        details.setVisible(e != null);
+        if (!message.getStyleClass().contains("danger")) {
+            message.getStyleClass().add("danger");
+        }
+        message.setText(what + ": " + sentence(e));
+    }
+
+    /** One sentence for a user: the store's own message, never a stack trace. */
+    public static String sentence(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        if (e instanceof StoreException || e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    public String text() {
+        return message.getText();
+    }
+
+    public void totals(String text) {
+        totals.setText(text);
+    }
+
+    private void showDetails() {
+        if (lastError == null) {
+            return;
+        }
+        var trace = new java.io.StringWriter();
+        lastError.printStackTrace(new java.io.PrintWriter(trace));
+        var area = new TextArea(trace.toString());
+        area.setEditable(false);
+        var alert = new Alert(Alert.AlertType.ERROR, sentence(lastError));
+        alert.setHeaderText("What went wrong");
+        alert.getDialogPane().setExpandableContent(area);
+        alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+}

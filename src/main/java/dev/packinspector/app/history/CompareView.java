@@ -1,0 +1,338 @@
+package dev.packinspector.app.history;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.history.SnapshotDiff.Change;
+import dev.packinspector.history.SnapshotDiff.Kind;
+import dev.packinspector.history.SnapshotDiff;
+import dev.packinspector.history.StoreIndex;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * Two snapshots compared: what was added, removed, changed and renamed, as a tree of folders
+ * with the changed bytes beneath each, filtered by path and by kind. Selecting a change
+ * previews the file as it is in the newer snapshot (or as it was, if removed).
+ */
+public final class CompareView extends BorderPane {
+    private final Tasks tasks;
+    /** The comparison running: newer choices cancel it. */
+    private final Tasks.Latest comparing = new Tasks.Latest();
+    private final java.util.function.Consumer<ManifestEntry> preview;
+    private final ComboBox<Snapshot> from = new ComboBox<>();
+    private final ComboBox<Snapshot> to = new ComboBox<>();
+    private final TextField filter = new TextField();
+    private final Map<Kind, ToggleButton> kinds = new EnumMap<>(Kind.class);
+    private final Label summary = new Label();
+    private final TreeTableView<DiffNode> tree = new TreeTableView<>();
+    private final PauseTransition pause = new PauseTransition(Duration.millis(150));
+    private StoreIndex index;
+    private SnapshotDiff diff;
+
+    /** A folder with the changes beneath it, or one change. */
+    public record DiffNode(String name, String path, Change change, List<DiffNode> children, int files, long bytes) {
+    }
+
+    CompareView(Tasks tasks, java.util.function.Consumer<ManifestEntry> preview) {
+        this.tasks = tasks;
+        this.preview = preview;
+        setId("compare-view");
+        for (ComboBox<Snapshot> box : List.of(from, to)) {
+            box.setCellFactory(v -> snapshotCell());
+            box.setButtonCell(snapshotCell());
+            box.setPrefWidth(300);
+            box.valueProperty().addListener((obs, old, s) -> compare());
+        }
+        from.setId("compare-from");
+        to.setId("compare-to");
+        filter.setId("compare-filter");
+        filter.setPromptText("Filter paths…");
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        pause.setOnFinished(e -> showTree());
+        filter.textProperty().addListener((obs, old, text) -> pause.playFromStart());
+        var toggles = new HBox(4);
+        for (Kind k : Kind.values()) {
+            var button = new ToggleButton(word(k));
+            button.setId("compare-" + k.name().toLowerCase(Locale.ROOT));
+            button.setSelected(true);
+            button.setTooltip(new Tooltip("Show " + word(k).toLowerCase(Locale.ROOT) + " paths"));
+            button.selectedProperty().addListener((obs, old, on) -> showTree());
+            kinds.put(k, button);
+            toggles.getChildren().add(button);
+        }
+        summary.setId("compare-summary");
+        summary.getStyleClass().add("muted");
+        var choose = new FlowPane(8, 6, new Label("From"), from, new Label("to"), to);
+        choose.setAlignment(Pos.CENTER_LEFT);
+        var filters = new HBox(8, filter, toggles);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        var top = new VBox(6, choose, filters, summary);
+        top.setPadding(new Insets(8));
+        tree.setId("compare-tree");
+        tree.setShowRoot(false);
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tree.getColumns().setAll(List.of(column("Path", 320, CompareView::name), column("Change", 90, CompareView::kind),
+                column("Bytes", 90, n -> Format.bytes(n.bytes())), column("Before", 150, n -> side(n, true)),
+                column("After", 150, n -> side(n, false))));
+        tree.setRowFactory(v -> new TreeTableRow<>() {
+            @Override
+            protected void updateItem(DiffNode node, boolean empty) {
+                super.updateItem(node, empty);
+                getStyleClass().removeAll("change-added", "change-removed", "change-renamed");
+                if (!empty && node != null && node.change() != null) {
+                    switch (node.change().kind()) {
+                        case ADDED -> getStyleClass().add("change-added");
+                        case REMOVED -> getStyleClass().add("change-removed");
+                        case RENAMED -> getStyleClass().add("change-renamed");
+                        default -> { }
+                    }
+                }
+            }
+        });
+        tree.setPlaceholder(new Label("Choose two snapshots to compare"));
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue().change() != null) {
+                Change c = item.getValue().change();
+                ManifestEntry shown = c.after() != null ? c.after() : c.before();
+                if (shown.blob() != null) {
+                    preview.accept(shown);
+                }
+            }
+        });
+        setTop(top);
+        setCenter(tree);
+    }
+
+    private static ListCell<Snapshot> snapshotCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Snapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : Format.time(s.createdAt()) + "  " + (s.message() == null ? s.id() : s.message()));
+            }
+        };
+    }
+
+    private static TreeTableColumn<DiffNode, String> column(String title, double width, java.util.function.Function<DiffNode, String> value) {
+        var c = new TreeTableColumn<DiffNode, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue().getValue())));
+        return c;
+    }
+
+    /** The index of the open store (null while it is built): offers its snapshots, the two newest chosen. */
+    void index(StoreIndex index, String state) {
+        comparing.cancel();
+        this.index = index;
+        diff = null;
+        tree.setRoot(null);
+        // the old store's snapshots go before the new ones come: a choice of one is never compared with the other's
+        from.setValue(null);
+        to.setValue(null);
+        from.getItems().clear();
+        to.getItems().clear();
+        from.setDisable(index == null);
+        to.setDisable(index == null);
+        if (index == null) {
+            summary.setText(state);
+            return;
+        }
+        List<Snapshot> all = index.snapshots();
+        from.getItems().setAll(all);
+        to.getItems().setAll(all);
+        if (all.size() >= 2) {
+            to.setValue(all.getLast());
+            from.setValue(all.get(all.size() - 2));
+        } else {
+            summary.setText(all.isEmpty() ? "This store has no snapshots" : "This store has one snapshot: nothing to compare it with");
+        }
+    }
+
+    /** Compares {@code a} with {@code b} (both of the index). */
+    public void compare(Snapshot a, Snapshot b) {
+        from.setValue(a);
+        to.setValue(b);
+    }
+
+    public TreeTableView<DiffNode> tree() {
+        return tree;
+    }
+
+    /** The snapshots offered to compare (those of the open store's index). */
+    public List<Snapshot> choices() {
+        return List.copyOf(from.getItems());
+    }
+
+    public SnapshotDiff diff() {
+        return diff;
+    }
+
+    private void compare() {
+        StoreIndex at = index;
+        Snapshot a = from.getValue();
+        Snapshot b = to.getValue();
+        comparing.cancel();
+        if (at == null || a == null || b == null) {
+            return;
+        }
+        tasks.job("Comparing snapshots", p -> {
+            long start = System.nanoTime();
+            return new Timed<>(SnapshotDiff.between(a, at.files(a), b, at.files(b)), System.nanoTime() - start);
+        }).quiet().in(comparing).onSuccess(d -> {
+            diff = d.value();
+            showTree();
+            summary.setText(summary.getText() + String.format(Locale.ROOT, " · compared in %.0f ms", d.nanos() / 1e6));
+        }).run();
+    }
+
+    private void showTree() {
+        pause.stop();
+        if (diff == null) {
+            return;
+        }
+        String text = filter.getText().strip().toLowerCase(Locale.ROOT);
+        Predicate<Change> keep = c -> kinds.get(c.kind()).isSelected() && (text.isEmpty() || c.path().toLowerCase(Locale.ROOT).contains(text)
+                || (c.before() != null && c.before().path().toLowerCase(Locale.ROOT).contains(text)));
+        DiffNode root = tree(diff.changes(), keep);
+        tree.setRoot(item(root));
+        var parts = new ArrayList<String>();
+        for (Kind k : Kind.values()) {
+            SnapshotDiff.Total t = diff.total(k);
+            parts.add(t.files() + " " + word(k).toLowerCase(Locale.ROOT) + " (" + Format.bytes(t.bytes()) + ")");
+        }
+        summary.setText(String.join(", ", parts) + ", " + diff.unchanged() + " unchanged"
+                + (root.files() < diff.changes().size() ? " · " + root.files() + " shown" : ""));
+        tree.setPlaceholder(new Label(diff.changes().isEmpty() ? "The two snapshots hold the same files" : "No change matches the filter"));
+    }
+
+    private static TreeItem<DiffNode> item(DiffNode node) {
+        var item = new DiffItem(node);
+        // open what is small enough to read at a glance
+        item.setExpanded(node.files() <= 200);
+        return item;
+    }
+
+    /** Makes its children when first asked (opened or drawn): 87,000 changes would otherwise stall the FX thread. */
+    private static final class DiffItem extends TreeItem<DiffNode> {
+        private boolean built;
+
+        DiffItem(DiffNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return getValue().change() != null;
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<DiffNode>> getChildren() {
+            if (!built) {
+                built = true;
+                var children = new ArrayList<TreeItem<DiffNode>>();
+                for (DiffNode child : getValue().children()) {
+                    children.add(item(child));
+                }
+                super.getChildren().setAll(children);
+            }
+            return super.getChildren();
+        }
+    }
+
+    /** The changes kept, as folders (with their changed files and bytes) holding changes, in path order. */
+    public static DiffNode tree(List<Change> changes, Predicate<Change> keep) {
+        var root = new Builder("", "");
+        for (Change c : changes) {
+            if (keep.test(c)) {
+                root.add(c.path().split("/", -1), 0, c);
+            }
+        }
+        return root.build();
+    }
+
+    private static final class Builder {
+        final String name;
+        final String path;
+        final Map<String, Builder> folders = new LinkedHashMap<>();
+        final List<DiffNode> files = new ArrayList<>();
+        int count;
+        long bytes;
+
+        Builder(String name, String path) {
+            this.name = name;
+            this.path = path;
+        }
+
+        void add(String[] parts, int at, Change c) {
+            count++;
+            bytes += c.bytes();
+            if (at == parts.length - 1) {
+                files.add(new DiffNode(parts[at], c.path(), c, List.of(), 1, c.bytes()));
+                return;
+            }
+            String folder = parts[at];
+            folders.computeIfAbsent(folder, f -> new Builder(f, path.isEmpty() ? f : path + "/" + f)).add(parts, at + 1, c);
+        }
+
+        DiffNode build() {
+            var children = new ArrayList<DiffNode>();
+            folders.values().forEach(b -> children.add(b.build()));
+            children.addAll(files);
+            return new DiffNode(name, path, null, children, count, bytes);
+        }
+    }
+
+    private static String word(Kind k) {
+        return switch (k) {
+            case ADDED -> "Added";
+            case REMOVED -> "Removed";
+            case CHANGED -> "Changed";
+            case RENAMED -> "Renamed";
+        };
+    }
+
+    private static String name(DiffNode n) {
+        if (n.change() == null) {
+            return n.name() + "/   (" + Format.count(n.files(), "change") + ")";
+        }
+        return n.change().kind() == Kind.RENAMED ? n.name() + "  ← " + n.change().before().path() : n.name();
+    }
+
+    private static String kind(DiffNode n) {
+        return n.change() == null ? "" : word(n.change().kind());
+    }
+
+    private static String side(DiffNode n, boolean before) {
+        if (n.change() == null) {
+            return "";
+        }
+        ManifestEntry e = before ? n.change().before() : n.change().after();
+        return e == null ? "" : Format.bytes(e.size()) + "  " + (e.blob() == null ? "—" : e.blob().shortHex(8)) + "  " + Format.mode(e.mode());
+    }
+}

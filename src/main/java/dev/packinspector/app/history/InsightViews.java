@@ -1,0 +1,107 @@
+package dev.packinspector.app.history;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.PreviewModel;
+import dev.packinspector.app.session.StoreInsight;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.history.ContentFinder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The views that ask across snapshots (Search, Compare, Space), fed by the index of the open
+ * store as it is built; and find-by-content for dropped files.
+ */
+public final class InsightViews {
+    /** What the views ask of the window. */
+    public interface Actions {
+        void restore(ManifestEntry version, Snapshot from);
+
+        void compare(ManifestEntry older, ManifestEntry newer);
+    }
+
+    private final Tasks tasks;
+    private final ObservableValue<StoreSession> session;
+    private final StoreInsight index;
+    private final SearchView search;
+    private final CompareView compare;
+    private final SpaceView space;
+    /** Finding dropped files' content: another store cancels it. */
+    private final Tasks.Latest finding = new Tasks.Latest();
+
+    /** The views of {@code session}'s store, asking {@code index}; selecting a version previews it in {@code preview}. */
+    public InsightViews(Tasks tasks, ObservableValue<StoreSession> session, StoreInsight index, PreviewModel preview, Actions actions) {
+        this.tasks = tasks;
+        this.session = session;
+        this.index = index;
+        this.search = new SearchView(tasks, new SearchView.Actions() {
+            @Override
+            public void select(ManifestEntry version) {
+                preview.file(version);
+            }
+
+            @Override
+            public void restore(ManifestEntry version, Snapshot from) {
+                actions.restore(version, from);
+            }
+
+            @Override
+            public void compare(ManifestEntry older, ManifestEntry newer) {
+                actions.compare(older, newer);
+            }
+        });
+        this.compare = new CompareView(tasks, preview::file);
+        this.space = new SpaceView(tasks);
+        index.index().addListener((obs, old, built) -> indexChanged());
+        index.state().addListener((obs, old, state) -> {
+            if (index.index().get() == null) {
+                indexChanged();
+            }
+        });
+        session.addListener((obs, old, now) -> finding.cancel());
+    }
+
+    private void indexChanged() {
+        var built = index.index().get();
+        String state = index.state().get();
+        search.index(built, state);
+        compare.index(built, state);
+        StoreSession s = session.getValue();
+        space.index(built, s == null ? null : s.packs(), state);
+    }
+
+    /** Looks up the content of local files in the open store and shows the answer in Search. */
+    public void findContent(List<Path> files) {
+        StoreSession at = session.getValue();
+        if (at == null) {
+            return;
+        }
+        var built = index.index().get();
+        tasks.job("Finding content", p -> {
+            var found = new ArrayList<ContentFinder.Found>();
+            ContentFinder.find(files, at.packs(), built, p::isCancelled, f -> {
+                found.add(f);
+                p.message(Format.count(found.size(), "file") + " hashed");
+            });
+            return found;
+        }).in(finding).onSuccess(search::showContent).report(found -> found.stream().filter(ContentFinder.Found::inStore).count() + " of "
+                + Format.count(found.size(), "file") + " found in the store" + (built == null ? " (snapshots not indexed yet)" : "")).run();
+    }
+
+    public SearchView search() {
+        return search;
+    }
+
+    public CompareView compare() {
+        return compare;
+    }
+
+    public SpaceView space() {
+        return space;
+    }
+}

@@ -1,0 +1,334 @@
+package dev.packinspector.app.history;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.history.ContentFinder;
+import dev.packinspector.history.PathQuery;
+import dev.packinspector.history.PathVersions;
+import dev.packinspector.history.SearchResult;
+import dev.packinspector.history.StoreIndex;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * Search across every snapshot at once: paths matching the query (text or glob), each with its
+ * versions and the snapshots holding them, which is also a path's history. Select a version to
+ * preview it, restore it, or compare it with another version of the path. Dropped local files
+ * show here too: where the store holds their content.
+ */
+public final class SearchView extends BorderPane {
+    static final int LIMIT = 2_000;
+
+    interface Actions {
+        void select(ManifestEntry version);
+
+        void restore(ManifestEntry version, Snapshot from);
+
+        void compare(ManifestEntry older, ManifestEntry newer);
+    }
+
+    /** A row: a path, one of its versions, a dropped file, or a place that file's content is used. */
+    public sealed interface Row permits PathRow, VersionRow, FileRow, UseRow, Note {
+    }
+
+    public record PathRow(PathVersions path) implements Row {
+    }
+
+    public record VersionRow(PathVersions.Version version, int number) implements Row {
+    }
+
+    public record FileRow(ContentFinder.Found found) implements Row {
+    }
+
+    record UseRow(StoreIndex.Use use) implements Row {
+    }
+
+    record Note(String text) implements Row {
+    }
+
+    private final Tasks tasks;
+    /** The search running: a newer query or index cancels it. */
+    private final Tasks.Latest searching = new Tasks.Latest();
+    private final Actions actions;
+    private final TextField query = new TextField();
+    private final Label summary = new Label();
+    private final TreeTableView<Row> results = new TreeTableView<>();
+    private final Button restore = new Button("Restore version…");
+    private final Button compare = new Button("Compare versions");
+    private final PauseTransition pause = new PauseTransition(Duration.millis(150));
+    private StoreIndex index;
+    private String indexState = "";
+
+    SearchView(Tasks tasks, Actions actions) {
+        this.tasks = tasks;
+        this.actions = actions;
+        setId("search-view");
+        query.setId("find-anywhere");
+        query.setPromptText("Find paths in every snapshot: text, or a glob such as *.rs or src/**/test_*");
+        query.setTooltip(new Tooltip("Text is found anywhere in a path; *, ? and [..] make a glob (** crosses folders; without / it "
+                + "matches file names). Case is ignored unless you type a capital."));
+        HBox.setHgrow(query, Priority.ALWAYS);
+        pause.setOnFinished(e -> search());
+        query.textProperty().addListener((obs, old, text) -> pause.playFromStart());
+        query.setOnAction(e -> search());
+        summary.setId("search-summary");
+        summary.getStyleClass().add("muted");
+
+        results.setId("search-results");
+        results.setShowRoot(false);
+        results.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        results.getColumns().setAll(List.of(column("Path / version", 260, this::title), column("Size", 70, SearchView::size),
+                column("Object", 110, SearchView::object), column("Mode", 80, SearchView::mode), column("Snapshots", 210, SearchView::where)));
+        results.setPlaceholder(new Label("Type to search every snapshot's paths, or drop files on the window to find their content"));
+        results.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
+
+        restore.setId("restore-version");
+        restore.setTooltip(new Tooltip("Restore the selected version of the file into a folder you choose"));
+        restore.setOnAction(e -> restoreSelected());
+        compare.setId("compare-versions");
+        compare.setTooltip(new Tooltip("Line-by-line differences between two selected versions of a path (or one and the version before it)"));
+        compare.setOnAction(e -> compareSelected());
+        restore.setDisable(true);
+        compare.setDisable(true);
+        results.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<TreeItem<Row>>) c -> updateButtons());
+
+        var top = new VBox(6, new HBox(8, query), summary);
+        top.setPadding(new Insets(8));
+        var buttons = new HBox(8, restore, compare);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setPadding(new Insets(6, 8, 8, 8));
+        setTop(top);
+        setCenter(results);
+        setBottom(buttons);
+    }
+
+    private static TreeTableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> value) {
+        var c = new TreeTableColumn<Row, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
+                cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
+        return c;
+    }
+
+    /** The index of the open store (null while it is built); {@code state} says how far that is. */
+    void index(StoreIndex index, String state) {
+        searching.cancel();
+        this.index = index;
+        this.indexState = state;
+        query.setDisable(index == null);
+        if (index == null) {
+            results.setRoot(null);
+            summary.setText(state);
+        } else if (!query.getText().isBlank()) {
+            search();
+        } else {
+            summary.setText(state);
+        }
+    }
+
+    public TextField queryField() {
+        return query;
+    }
+
+    public TreeTableView<Row> results() {
+        return results;
+    }
+
+    /** Shows {@code path}'s history: searches for exactly it. */
+    public void showHistory(String path) {
+        query.setText(path);
+        search();
+    }
+
+    private void search() {
+        pause.stop();
+        searching.cancel();
+        StoreIndex searched = index;
+        String text = query.getText();
+        if (searched == null) {
+            return;
+        }
+        if (text.isBlank()) {
+            results.setRoot(null);
+            summary.setText(indexState);
+            return;
+        }
+        tasks.job("Searching", p -> {
+            long start = System.nanoTime();
+            return new Timed<>(searched.search(PathQuery.of(text), LIMIT), System.nanoTime() - start);
+        }).quiet().in(searching).onSuccess(r -> show(r.value(), r.nanos())).run();
+    }
+
+    private void show(SearchResult r, long nanos) {
+        var root = new TreeItem<Row>();
+        for (PathVersions p : r.paths()) {
+            var item = new TreeItem<Row>(new PathRow(p));
+            int n = 1;
+            for (PathVersions.Version v : p.versions()) {
+                item.getChildren().add(new TreeItem<>(new VersionRow(v, n++)));
+            }
+            // a handful of results open up to show their versions
+            item.setExpanded(r.paths().size() <= 20);
+            root.getChildren().add(item);
+        }
+        results.setRoot(root);
+        summary.setText((r.matches() == 0 ? "No path matches" : Format.count(r.matches(), "path") + " match"
+                + (r.truncated() ? ", the first " + Format.count(r.paths().size()) + " shown" : ""))
+                + (r.query().isGlob() ? " (glob)" : "") + String.format(java.util.Locale.ROOT, " · %.0f ms", nanos / 1e6));
+    }
+
+    /** Shows where the content of dropped local files is in the store. */
+    void showContent(List<ContentFinder.Found> found) {
+        query.setText("");
+        pause.stop();
+        searching.cancel();
+        var root = new TreeItem<Row>();
+        int inStore = 0;
+        for (ContentFinder.Found f : found) {
+            var item = new TreeItem<Row>(new FileRow(f));
+            for (StoreIndex.Use u : f.uses()) {
+                item.getChildren().add(new TreeItem<>(new UseRow(u)));
+            }
+            if (f.uses().isEmpty() && !f.packs().isEmpty()) {
+                item.getChildren().add(new TreeItem<>(new Note("in pack " + f.packs().getFirst().pack().name() + ", used by no snapshot")));
+            }
+            item.setExpanded(found.size() <= 20);
+            inStore += f.inStore() ? 1 : 0;
+            root.getChildren().add(item);
+        }
+        results.setRoot(root);
+        summary.setText("Content of " + Format.count(found.size(), "dropped file") + ": " + inStore + " in the store, "
+                + (found.size() - inStore) + " not");
+    }
+
+    private void selected(TreeItem<Row> item) {
+        if (item != null && item.getValue() instanceof VersionRow v) {
+            actions.select(v.version().entry());
+        } else if (item != null && item.getValue() instanceof FileRow f && f.found().id() != null && f.found().inStore()
+                && !f.found().uses().isEmpty()) {
+            StoreIndex.Use use = f.found().uses().getFirst();
+            actions.select(new ManifestEntry(use.path(), f.found().id(), f.found().size(), use.mode(), null));
+        }
+    }
+
+    private List<VersionRow> selectedVersions() {
+        return results.getSelectionModel().getSelectedItems().stream().filter(i -> i != null && i.getValue() instanceof VersionRow)
+                .map(i -> (VersionRow) i.getValue()).toList();
+    }
+
+    private void updateButtons() {
+        List<VersionRow> versions = selectedVersions();
+        restore.setDisable(versions.size() != 1);
+        compare.setDisable(comparison() == null);
+    }
+
+    private void restoreSelected() {
+        List<VersionRow> versions = selectedVersions();
+        if (versions.size() == 1) {
+            PathVersions.Version v = versions.getFirst().version();
+            actions.restore(v.entry(), v.snapshots().getLast());
+        }
+    }
+
+    /** The two versions to compare: the two selected of one path, or the one selected and the one before it. */
+    private ManifestEntry[] comparison() {
+        List<TreeItem<Row>> items = results.getSelectionModel().getSelectedItems().stream()
+                .filter(i -> i != null && i.getValue() instanceof VersionRow).toList();
+        if (items.size() == 2 && items.get(0).getParent() == items.get(1).getParent()) {
+            VersionRow a = (VersionRow) items.get(0).getValue();
+            VersionRow b = (VersionRow) items.get(1).getValue();
+            return a.number() < b.number() ? new ManifestEntry[] {a.version().entry(), b.version().entry()}
+                    : new ManifestEntry[] {b.version().entry(), a.version().entry()};
+        }
+        if (items.size() == 1 && ((VersionRow) items.getFirst().getValue()).number() > 1) {
+            TreeItem<Row> item = items.getFirst();
+            int at = item.getParent().getChildren().indexOf(item);
+            return new ManifestEntry[] {((VersionRow) item.getParent().getChildren().get(at - 1).getValue()).version().entry(),
+                ((VersionRow) item.getValue()).version().entry()};
+        }
+        return null;
+    }
+
+    private void compareSelected() {
+        ManifestEntry[] pair = comparison();
+        if (pair != null) {
+            actions.compare(pair[0], pair[1]);
+        }
+    }
+
+    // ---- cells ----------------------------------------------------------------------------------
+
+    private String title(Row row) {
+        return switch (row) {
+            case PathRow p -> p.path().path();
+            case VersionRow v -> "v" + v.number() + " · " + minutes(v.version().snapshots().getFirst().createdAt());
+            case FileRow f -> f.found().file().toString();
+            case UseRow u -> u.use().path();
+            case Note n -> n.text();
+        };
+    }
+
+    private static String size(Row row) {
+        return switch (row) {
+            case VersionRow v -> Format.bytes(v.version().entry().size());
+            case FileRow f -> f.found().size() < 0 ? "" : Format.bytes(f.found().size());
+            default -> "";
+        };
+    }
+
+    private static String object(Row row) {
+        return switch (row) {
+            case VersionRow v -> v.version().entry().blob() == null ? "—" : v.version().entry().blob().shortHex(10);
+            case FileRow f -> f.found().id() == null ? "" : f.found().id().shortHex(10);
+            default -> "";
+        };
+    }
+
+    private static String mode(Row row) {
+        return switch (row) {
+            case VersionRow v -> Format.mode(v.version().entry().mode());
+            case UseRow u -> Format.mode(u.use().mode());
+            default -> "";
+        };
+    }
+
+    private static String where(Row row) {
+        return switch (row) {
+            case PathRow p -> Format.count(p.path().versions().size(), "version");
+            case VersionRow v -> snapshots(v.version().snapshots());
+            case FileRow f -> f.found().problem() != null ? f.found().problem()
+                    : f.found().inStore() ? "in the store" + (f.found().uses().isEmpty() ? "" : ", " + Format.count(
+                            f.found().uses().stream().map(u -> u.snapshot().id()).distinct().count(), "snapshot")) : "not in the store";
+            case UseRow u -> Format.time(u.use().snapshot().createdAt()) + "  " + u.use().snapshot().id();
+            default -> "";
+        };
+    }
+
+    private static String snapshots(List<Snapshot> in) {
+        return in.size() == 1 ? "1 snapshot" : Format.count(in.size(), "snapshot") + ", until " + minutes(in.getLast().createdAt());
+    }
+
+    /** A snapshot's time to the minute, which is enough to tell versions apart at a glance. */
+    private static String minutes(String createdAt) {
+        String time = Format.time(createdAt);
+        return time.length() > 16 ? time.substring(0, 16) : time;
+    }
+}

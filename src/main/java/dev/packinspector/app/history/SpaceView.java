@@ -1,0 +1,181 @@
+package dev.packinspector.app.history;
+
+import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.history.Folder;
+import dev.packinspector.history.SpaceReport.PackSpace;
+import dev.packinspector.history.SpaceReport.SnapshotSpace;
+import dev.packinspector.history.SpaceReport;
+import dev.packinspector.history.StoreIndex;
+import dev.packinspector.store.PackSet;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Where the store's space goes: a bar per snapshot of the stored bytes unique to it (what
+ * deleting it would free) and shared with others; a treemap of the chosen snapshot's folders
+ * (tinted where they hold unique bytes; click to go in); and per pack the ratio and the entries
+ * no snapshot uses.
+ */
+public final class SpaceView extends BorderPane {
+    private static final double MB = 1 << 20;
+
+    private final Tasks tasks;
+    /** The report, then the chosen snapshot's folders, being worked out: a newer index or choice cancels it. */
+    private final Tasks.Latest working = new Tasks.Latest();
+    private final StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Treemap treemap = new Treemap(this::openFolder);
+    private final Label where = new Label();
+    private final Button up = new Button("Up");
+    private final TableView<PackSpace> packs = new TableView<>();
+    private final Label summary = new Label();
+    private SpaceReport report;
+    private SnapshotSpace chosen;
+    /** The chosen snapshot's root folder. */
+    private Folder root;
+
+    SpaceView(Tasks tasks) {
+        this.tasks = tasks;
+        setId("space-view");
+        chart.setId("space-chart");
+        chart.setTitle("Stored bytes per snapshot (MB)");
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.setPrefHeight(260);
+        chart.setMinHeight(180);
+        ((NumberAxis) chart.getYAxis()).setLabel("MB stored");
+        summary.getStyleClass().add("muted");
+        summary.setId("space-summary");
+        where.setId("treemap-path");
+        up.setId("treemap-up");
+        up.setTooltip(new Tooltip("Back to the folder above"));
+        up.setOnAction(e -> goUp());
+        up.setDisable(true);
+        var crumbs = new HBox(8, up, where);
+        crumbs.setAlignment(Pos.CENTER_LEFT);
+        var map = new BorderPane(treemap);
+        map.setTop(crumbs);
+        BorderPane.setMargin(crumbs, new Insets(0, 0, 6, 0));
+        packs.setId("space-packs");
+        packs.getColumns().setAll(List.of(Columns.text("Pack", 150, PackSpace::name), Columns.text("Entries", 80, p -> Format.count(p.entries())),
+                Columns.text("Data", 90, p -> Format.bytes(p.dataBytes())), Columns.text("Content used", 100, p -> Format.bytes(p.contentBytes())),
+                Columns.text("Ratio", 60, p -> p.ratio() > 0 ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "—"),
+                Columns.text("Unused entries", 110, p -> Format.count(p.unusedEntries())),
+                Columns.text("Unused bytes", 100, p -> Format.bytes(p.unusedStoredBytes()))));
+        Columns.onlyLastFlexes(packs);
+        packs.setPlaceholder(new Label("No readable packs"));
+        var lower = new SplitPane(map, packs);
+        lower.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        lower.setDividerPositions(0.65);
+        var top = new VBox(4, summary, chart);
+        top.setPadding(new Insets(8, 8, 0, 8));
+        setTop(top);
+        setCenter(lower);
+        BorderPane.setMargin(lower, new Insets(8));
+    }
+
+    /** Works the report out for {@code index} (null while it is built) over {@code packSet}. */
+    void index(StoreIndex index, PackSet packSet, String state) {
+        working.cancel();
+        report = null;
+        chosen = null;
+        root = null;
+        chart.getData().clear();
+        treemap.show(null);
+        packs.getItems().clear();
+        summary.setText(state);
+        if (index == null) {
+            return;
+        }
+        tasks.job("Attributing space", p -> SpaceReport.of(index, packSet)).quiet().in(working).onSuccess(this::show).run();
+    }
+
+    public SpaceReport report() {
+        return report;
+    }
+
+    public Treemap treemap() {
+        return treemap;
+    }
+
+    public StackedBarChart<String, Number> chart() {
+        return chart;
+    }
+
+    private void show(SpaceReport r) {
+        report = r;
+        var unique = new XYChart.Series<String, Number>();
+        unique.setName("Unique to the snapshot");
+        var shared = new XYChart.Series<String, Number>();
+        shared.setName("Shared with others");
+        for (SnapshotSpace s : r.snapshots()) {
+            String label = Format.time(s.snapshot().createdAt());
+            unique.getData().add(new XYChart.Data<>(label, s.uniqueStoredBytes() / MB, s));
+            shared.getData().add(new XYChart.Data<>(label, s.sharedStoredBytes() / MB, s));
+        }
+        chart.getData().setAll(List.of(unique, shared));
+        for (XYChart.Series<String, Number> series : chart.getData()) {
+            for (XYChart.Data<String, Number> d : series.getData()) {
+                SnapshotSpace s = (SnapshotSpace) d.getExtraValue();
+                if (d.getNode() != null) {
+                    Tooltip.install(d.getNode(), new Tooltip(s.snapshot().id() + "\n" + Format.count(s.files(), "file") + ", "
+                            + Format.bytes(s.bytes()) + " content\n" + Format.bytes(s.storedBytes()) + " stored, "
+                            + Format.bytes(s.uniqueStoredBytes()) + " only here (deleting it frees that)\nclick for its folders"));
+                    d.getNode().setOnMouseClicked(e -> choose(s));
+                }
+            }
+        }
+        packs.getItems().setAll(r.packs());
+        long unused = r.packs().stream().mapToLong(PackSpace::unusedStoredBytes).sum();
+        summary.setText(Format.count(r.snapshots().size(), "snapshot") + " · " + Format.count(r.packs().size(), "pack")
+                + (unused > 0 ? " · " + Format.bytes(unused) + " in entries no snapshot uses" : "") + " · click a bar to see its folders");
+        if (!r.snapshots().isEmpty()) {
+            choose(r.snapshots().getLast());
+        }
+    }
+
+    /** Shows {@code s}'s folders in the treemap, worked out off the FX thread (100,000 files take tens of milliseconds). */
+    void choose(SnapshotSpace s) {
+        chosen = s;
+        SpaceReport from = report;
+        tasks.job("Measuring folders", p -> from.folders(s.snapshot())).quiet().in(working).onSuccess(folders -> {
+            root = folders;
+            openFolder(root);
+        }).run();
+    }
+
+    private void openFolder(Folder f) {
+        treemap.show(f);
+        up.setDisable(f.path().isEmpty());
+        where.setText(Format.time(chosen.snapshot().createdAt()) + "  /" + f.path() + "   " + Format.bytes(f.bytes()) + ", "
+                + Format.bytes(f.uniqueBytes()) + " unique to this snapshot");
+    }
+
+    private void goUp() {
+        Folder at = treemap.folder();
+        if (at == null || at.path().isEmpty() || root == null) {
+            return;
+        }
+        String parent = at.path().contains("/") ? at.path().substring(0, at.path().lastIndexOf('/')) : "";
+        Folder f = root;
+        for (String part : parent.isEmpty() ? new String[0] : parent.split("/", -1)) {
+            f = f.children().stream().filter(c -> c.name().equals(part)).findFirst().orElse(f);
+        }
+        openFolder(f);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.packinspector.app.packs;
+
+import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.session.StoreSession;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Every pack of the store, the tree pack last: kind, entries, data size, content size the catalog
+ * records, ratio, state and why.
+ */
+public final class PacksView extends TableView<PackRow> {
+    private Map<String, Long> contentBytes = Map.of();
+
+    /** The packs of {@code session}'s store, whichever is open. */
+    public PacksView(ObservableValue<StoreSession> session) {
+        setId("packs-view");
+        getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        setPlaceholder(new Label("This folder holds no packs yet"));
+        getColumns().setAll(java.util.List.of(
+                Columns.text("Pack", 160, PackRow::name),
+                Columns.text("Kind", 70, PackRow::kind),
+                Columns.text("State", 100, PackRow::state),
+                Columns.text("Entries", 90, p -> p.entries() >= 0 ? Format.count(p.entries()) : "—"),
+                Columns.text("Data", 90, p -> Format.bytes(p.dataBytes())),
+                Columns.text("Content", 90, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L))),
+                Columns.text("Ratio", 70, this::ratio),
+                Columns.text("Problem", 520, p -> p.problem() == null ? "" : p.problem().getMessage())));
+        Columns.onlyLastFlexes(this);
+        setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(PackRow p, boolean empty) {
+                super.updateItem(p, empty);
+                getStyleClass().removeAll("pack-incomplete", "pack-damaged");
+                setTooltip(null);
+                if (!empty && p != null && p.problem() != null) {
+                    if (p.incomplete() || p.damaged()) {
+                        getStyleClass().add(p.incomplete() ? "pack-incomplete" : "pack-damaged");
+                    }
+                    setTooltip(new Tooltip(p.problem().getMessage()));
+                }
+            }
+        });
+        session.addListener((obs, old, now) -> show(now));
+    }
+
+    /** Selects and shows pack {@code name} (as in {@code pack-<name>.dat}), if it is listed. */
+    public void select(String name) {
+        getItems().stream().filter(p -> p.name().equals(name)).findFirst().ifPresent(p -> {
+            getSelectionModel().select(p);
+            scrollTo(p);
+        });
+    }
+
+    private String ratio(PackRow p) {
+        long content = contentBytes.getOrDefault(p.name(), -1L);
+        return content > 0 && p.dataBytes() > 0 ? String.format(Locale.ROOT, "%.2f", (double) content / p.dataBytes()) : "—";
+    }
+
+    private void show(StoreSession session) {
+        if (session == null) {
+            contentBytes = Map.of();
+            getItems().clear();
+            return;
+        }
+        contentBytes = session.contentBytesByPack();
+        var rows = FXCollections.<PackRow>observableArrayList();
+        session.packs().packs().forEach(p -> rows.add(PackRow.of(p)));
+        PackRow trees = PackRow.of(session.trees());
+        if (trees != null) {
+            rows.add(trees);
+        }
+        setItems(rows);
+    }
+}

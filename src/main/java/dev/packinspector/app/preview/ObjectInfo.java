@@ -1,0 +1,157 @@
+package dev.packinspector.app.preview;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.StatusLine;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ObjectLocation;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+
+/**
+ * The Info tab: where an object or tree lives, its size, what the background check said of it
+ * and, for an object, which snapshots use it.
+ */
+final class ObjectInfo extends ScrollPane {
+    private static final long USES_AFTER_MS = 250;
+    private static final int USES_SHOWN = 50;
+
+    private final Tasks tasks;
+    private final GridPane grid = new GridPane();
+    private final Label integrity = new Label();
+    private final Label size = new Label();
+    private final Label entries = new Label();
+
+    ObjectInfo(Tasks tasks) {
+        this.tasks = tasks;
+        grid.setId("preview-info");
+        grid.setHgap(10);
+        grid.setVgap(4);
+        grid.setPadding(new Insets(8));
+        integrity.setId("preview-integrity");
+        setContent(grid);
+    }
+
+    void clear(String why) {
+        grid.getChildren().setAll(new Label(why));
+    }
+
+    /** Object {@code id} at {@code at}; {@code entry} (may be null) tells its path, mode and size; the snapshots using it are looked up in {@code loads}. */
+    void object(StoreSession session, ObjectId id, ManifestEntry entry, ObjectLocation at, Tasks.Latest loads) {
+        grid.getChildren().clear();
+        int row = row(0, "Object id", id.toHex());
+        if (entry != null) {
+            row = row(row, "Path", entry.path());
+            row = row(row, "Mode", Format.mode(entry.mode()));
+        }
+        size.setText(entry != null ? sizeText(entry.size()) : "…");
+        row = row(row, "Size", size);
+        row = row(row, "Pack", at.pack().name() + (at.pack().chunked() ? " (chunked)" : ""));
+        row = row(row, "Offset in .dat", Format.count(at.offset()));
+        row = row(row, "Compressed", sizeText(at.compressedSize()));
+        row = checking(row);
+        var used = new Label("looking up snapshots…");
+        used.setId("preview-used-by");
+        row(row, "Used by", used);
+        if (session.catalog().isEmpty()) {
+            used.setText("(no catalog)");
+            return;
+        }
+        Catalog catalog = session.catalog().get();
+        tasks.job("Finding the snapshots that use " + id.shortHex(12), p -> {
+            // the lookup reads every manifest row: wait until the selection has settled, so
+            // stepping through files does not queue one scan per file (a newer selection cancels this)
+            Thread.sleep(USES_AFTER_MS);
+            return catalog.usesOf(id, USES_SHOWN, p::isCancelled);
+        }).quiet().alongside(loads).onSuccess(uses -> used.setText(usesText(uses)))
+                .onError(Exception.class, e -> used.setText("cannot read the catalog: " + StatusLine.sentence(e))).run();
+    }
+
+    private static String usesText(List<Catalog.PathRow> uses) {
+        if (uses.isEmpty()) {
+            return "no snapshot";
+        }
+        var sb = new StringBuilder();
+        for (Catalog.PathRow r : uses) {
+            sb.append(Format.shortId(r.snapshotId())).append("…  ").append(r.path()).append('\n');
+        }
+        return sb.toString().strip() + (uses.size() == USES_SHOWN ? "\n…" : "");
+    }
+
+    /** Tree {@code id} of {@code session}'s tree pack; its entry count follows with {@link #treeRead}. */
+    void tree(StoreSession session, ObjectId id) {
+        grid.getChildren().clear();
+        int row = row(0, "Tree id", id.toHex());
+        var where = session.trees().pack().map(p -> {
+            int at = p.index().find(id);
+            return at < 0 ? "a loose tree file" : "trees.dat at offset " + Format.count(p.index().offset(at)) + ", " + sizeText(p.index().length(at));
+        }).orElse("a loose tree file");
+        row = row(row, "Stored in", where);
+        row = checking(row);
+        entries.setText("…");
+        row(row, "Entries", entries);
+    }
+
+    void treeRead(int count) {
+        entries.setText(Format.count(count));
+        verified("verified: it decodes and its XXH3-128 is its id");
+    }
+
+    /** The whole object was read: its size, and that it hashes to its id. */
+    void objectRead(long bytes) {
+        size.setText(sizeText(bytes));
+        verified("verified: its XXH3-128 is its id");
+    }
+
+    void notChecked() {
+        integrity.setText("not checked (cancelled)");
+    }
+
+    void damaged(Throwable e) {
+        integrity.setText("DAMAGED: " + StatusLine.sentence(e));
+        if (!integrity.getStyleClass().contains("danger")) {
+            integrity.getStyleClass().add("danger");
+        }
+    }
+
+    /** What the background check said ("verified: …", "DAMAGED: …", "checking…"). */
+    String integrity() {
+        return integrity.getText();
+    }
+
+    private void verified(String text) {
+        integrity.setText(text);
+    }
+
+    private int checking(int row) {
+        integrity.setText("checking…");
+        integrity.getStyleClass().remove("danger");
+        return row(row, "Content", integrity);
+    }
+
+    static String sizeText(long n) {
+        return Format.bytes(n) + " (" + Format.count(n) + " bytes)";
+    }
+
+    private int row(int row, String key, String value) {
+        var v = new Label(value);
+        v.setWrapText(true);
+        return row(row, key, v);
+    }
+
+    private int row(int row, String key, Label value) {
+        var k = new Label(key);
+        k.getStyleClass().add("text-muted");
+        k.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(k, 0, row);
+        grid.add(value, 1, row);
+        return row + 1;
+    }
+}

@@ -1,0 +1,349 @@
+package dev.packinspector.app.preview;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.StatusLine;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.Damage;
+import dev.packinspector.app.session.PreviewModel;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.store.ObjectContent;
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import dev.packinspector.store.tree.TreeEntry;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * What {@link PreviewModel#target()} names: an object's text with line numbers, a hex dump that
+ * pages through any size, the image, a link's target, and where it lives and which snapshots use
+ * it; or a tree's folder listing. Only what is shown is decoded, off the FX thread; in the
+ * background the whole object is decoded once more to learn its size and check it against its id.
+ * A newer target cancels the older loads and drops their late results.
+ */
+public final class PreviewPane extends BorderPane {
+    private static final int MAX_IMAGE = 64 << 20;
+
+    private final Tasks tasks;
+    private final ObservableValue<StoreSession> session;
+    private final PreviewModel model;
+    private final Consumer<Damage> onDamaged;
+    /** Everything loading for the target shown; a new target cancels it all. */
+    private final Tasks.Latest loads = new Tasks.Latest();
+    private final Label title = new Label("Preview");
+    private final TextView text;
+    private final HexView hex;
+    private final StackPane image = new StackPane();
+    private final ObjectInfo info;
+    private final TabPane tabs = new TabPane();
+    private final Tab textTab;
+    private final Tab hexTab;
+    private final Tab imageTab = new Tab("Image");
+    private final Tab infoTab = new Tab("Info");
+    private final Tab treeTab = new Tab("Tree");
+    private final TreeListing listing = new TreeListing();
+
+    private final Button saveButton = new Button("Save as…");
+    private final Button openButton = new Button("Open");
+    private final Label damaged = new Label();
+    private ObjectLocation location;
+
+    /**
+     * Shows what {@code model} names in {@code session}'s store; {@code save} and {@code open}
+     * are its buttons; {@code onDamaged} hears of each object or tree found damaged while
+     * previewed (what it is, in words, and why), so the Problems view gains it at once.
+     */
+    public PreviewPane(Tasks tasks, ObservableValue<StoreSession> session, PreviewModel model, Runnable save, Runnable open,
+            Consumer<Damage> onDamaged) {
+        this.tasks = tasks;
+        this.session = session;
+        this.model = model;
+        this.onDamaged = onDamaged;
+        this.text = new TextView(tasks);
+        this.hex = new HexView(tasks);
+        this.info = new ObjectInfo(tasks);
+        this.textTab = new Tab("Text", text);
+        this.hexTab = new Tab("Hex", hex);
+        setId("preview");
+        title.setId("preview-title");
+        title.setPadding(new Insets(6));
+        title.setMinWidth(0);
+        image.setId("preview-image");
+        imageTab.setContent(new ScrollPane(image));
+        infoTab.setContent(info);
+        tabs.getTabs().setAll(textTab, hexTab, imageTab, infoTab);
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        treeTab.setClosable(false);
+        treeTab.setContent(listing);
+        listing.setOnOpen(entry -> {
+            String path = listing.pathOf(entry);
+            if (entry.kind() == TreeEntry.Kind.DIR) {
+                model.tree(entry.id(), path);
+            } else {
+                model.file(new ManifestEntry(path != null ? path : entry.name(), entry.id(), entry.size(), entry.unsignedMode(), null));
+            }
+        });
+        saveButton.setId("preview-save");
+        saveButton.setTooltip(new Tooltip("Write this object to a file of your choice"));
+        saveButton.setOnAction(e -> save.run());
+        openButton.setId("preview-open");
+        openButton.setTooltip(new Tooltip("Open this object in the system's default application"));
+        openButton.setOnAction(e -> open.run());
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var top = new HBox(6, title, spacer, saveButton, openButton);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 6, 0, 0));
+        damaged.setId("preview-damaged");
+        damaged.setWrapText(true);
+        damaged.setMaxWidth(Double.MAX_VALUE);
+        damaged.setPadding(new Insets(6, 8, 6, 8));
+        damaged.setStyle("-fx-background-color: -color-danger-emphasis; -fx-text-fill: -color-fg-emphasis; -fx-font-weight: bold;");
+        showDamaged(null);
+        // above the tabs, so no tab shows damaged content without it
+        setTop(new VBox(top, damaged));
+        setCenter(tabs);
+        model.target().addListener((obs, old, target) -> show(target));
+        show(model.target().get());
+    }
+
+    private void show(PreviewModel.Target target) {
+        loads.cancel();
+        showDamaged(null);
+        location = null;
+        saveButton.setDisable(true);
+        openButton.setDisable(true);
+        StoreSession s = session.getValue();
+        switch (target) {
+            case PreviewModel.Blob b when s != null -> showObject(s, b.id(), b.entry());
+            case PreviewModel.Tree t when s != null -> showTree(s, t.id(), t.path());
+            case PreviewModel.Nothing n -> nothing(n.why());
+            default -> nothing(PreviewModel.PROMPT);
+        }
+    }
+
+    private void nothing(String why) {
+        blobTabs();
+        title.setText("Preview");
+        text.message(why);
+        hex.clear(why);
+        image.getChildren().setAll(new Label(why));
+        info.clear(why);
+    }
+
+    /** Where the object shown lives, or null if none is shown. */
+    public ObjectLocation location() {
+        return location;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** What the background check said of the object shown ("verified: …", "DAMAGED: …", "checking…"). */
+    public String integrity() {
+        return info.integrity();
+    }
+
+    public TextView text() {
+        return text;
+    }
+
+    public HexView hex() {
+        return hex;
+    }
+
+    public TreeListing listing() {
+        return listing;
+    }
+
+    /** The image tab's message, or empty when it shows an image. */
+    public String imageMessage() {
+        return image.getChildren().isEmpty() || !(image.getChildren().getFirst() instanceof Label l) ? "" : l.getText();
+    }
+
+    /** The damaged banner's text, empty when the object shown is not known to be damaged. */
+    public String damagedBanner() {
+        return damaged.isVisible() ? damaged.getText() : "";
+    }
+
+    private void showObject(StoreSession s, ObjectId id, ManifestEntry entry) {
+        blobTabs();
+        title.setText(entry == null ? id.shortHex(12) + "…" : entry.path());
+        ObjectLocation at = s.packs().locate(id).orElse(null);
+        if (at == null) {
+            nothing("Object " + id + " is in none of the readable packs");
+            title.setText(entry == null ? id.shortHex(12) + "…" : entry.path());
+            return;
+        }
+        location = at;
+        saveButton.setDisable(false);
+        openButton.setDisable(false);
+        var content = new ObjectContent(at);
+        boolean link = entry != null && (entry.mode() & 0170000) == 0120000;
+        text.message("Loading…");
+        image.getChildren().setAll(new Label("Loading…"));
+        hex.show(content, entry == null ? -1 : entry.size());
+        info.object(s, id, entry, at, loads);
+        tasks.job("Reading " + title.getText(), p -> Head.read(content)).quiet().alongside(loads).onSuccess(head -> {
+            showHead(content, head, link);
+            // The whole-object check starts once the first window is on screen, not in its way.
+            scan(content);
+        }).onError(Exception.class, e -> {
+            text.message("Cannot read this object: " + StatusLine.sentence(e));
+            image.getChildren().setAll(new Label(""));
+            objectDamaged(e);
+        }).run();
+    }
+
+    /** What the first window of an object is, decoded off the FX thread. */
+    private record Head(byte[] bytes, ObjectPreview.Kind kind, Charset charset, TextChunks chunks, List<String> lines) {
+        static Head read(ObjectContent content) throws java.io.IOException {
+            byte[] bytes = content.read(0, TextView.WINDOW);
+            ObjectPreview.Kind kind = ObjectPreview.kind(bytes);
+            Charset charset = kind == ObjectPreview.Kind.TEXT ? ObjectPreview.charset(bytes) : null;
+            if (charset == null) {
+                return new Head(bytes, kind, null, null, List.of());
+            }
+            var chunks = new TextChunks(charset);
+            return new Head(bytes, kind, charset, chunks, TextView.firstLines(chunks, bytes));
+        }
+    }
+
+    private void showHead(ObjectContent content, Head head, boolean link) {
+        ObjectPreview.Kind kind = head.kind();
+        if (link) {
+            text.message("Symbolic link → " + new String(head.bytes(), StandardCharsets.UTF_8));
+        } else if (kind == ObjectPreview.Kind.EMPTY) {
+            text.message("(empty object)");
+        } else if (head.charset() != null) {
+            text.show(content, head.charset(), head.chunks(), head.lines(), head.bytes().length);
+        } else {
+            text.message("Binary content: see Hex");
+        }
+        if (kind == ObjectPreview.Kind.IMAGE) {
+            loadImage(content);
+        } else {
+            image.getChildren().setAll(new Label("Not an image (PNG, JPEG, GIF or BMP)"));
+        }
+        // Keep the tab the user chose unless it has nothing to show for this object.
+        Tab current = tabs.getSelectionModel().getSelectedItem();
+        if (kind == ObjectPreview.Kind.IMAGE && current == textTab) {
+            tabs.getSelectionModel().select(imageTab);
+        } else if (kind == ObjectPreview.Kind.BINARY && (current == textTab || current == imageTab)) {
+            tabs.getSelectionModel().select(hexTab);
+        } else if (kind == ObjectPreview.Kind.TEXT && current == imageTab) {
+            tabs.getSelectionModel().select(textTab);
+        }
+    }
+
+    private void loadImage(ObjectContent content) {
+        image.getChildren().setAll(new Label("Loading image…"));
+        tasks.job("Reading the image", p -> new Image(new ByteArrayInputStream(content.read(0, MAX_IMAGE)))).quiet().alongside(loads)
+                .onSuccess(img -> {
+                    if (img.isError()) {
+                        image.getChildren().setAll(new Label("The image cannot be decoded: " + StatusLine.sentence(img.getException())));
+                    } else {
+                        var view = new ImageView(img);
+                        view.setPreserveRatio(true);
+                        image.getChildren().setAll(view);
+                    }
+                })
+                .onError(Exception.class, e -> image.getChildren().setAll(new Label("The image cannot be read: " + StatusLine.sentence(e))))
+                .run();
+    }
+
+    /** Decodes the whole object once in the background: learns its size and checks it against its id. */
+    private void scan(ObjectContent content) {
+        tasks.job("Checking " + title.getText(), p -> {
+            long total = content.sizeBound();
+            long start = System.nanoTime();
+            return content.scan(p::isCancelled, done -> {
+                p.progress(done, total);
+                double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                p.message(Format.bytes(done) + " of " + Format.bytes(total) + " · " + Format.bytes((long) (done / seconds)) + "/s");
+            });
+        }).quiet().alongside(loads).onSuccess(whole -> {
+            if (whole) {
+                info.objectRead(content.size());
+                hex.sizeKnown(content, content.size());
+            } else {
+                info.notChecked();
+            }
+        }).onError(Exception.class, this::objectDamaged).run();
+    }
+
+    private void objectDamaged(Throwable e) {
+        if (location != null) {
+            damaged(e, e instanceof StoreException se && se.kind() == ProblemKind.CONTENT_HASH_MISMATCH
+                    ? "Damaged: this content does not hash to its id, so it is not what chkpt saved. "
+                    : "Damaged: this object cannot be read whole. ",
+                    new Damage("object " + location.id() + " in pack " + location.pack().name(), location.pack().name(), location.id(), e));
+        }
+    }
+
+    /** Info's verdict, the banner over every tab ({@code banner} then the reason) and the Problems view, for {@code what}. */
+    private void damaged(Throwable e, String banner, Damage seen) {
+        info.damaged(e);
+        showDamaged(banner + StatusLine.sentence(e));
+        onDamaged.accept(seen);
+    }
+
+    /** The tabs of a blob, in place of a tree's. */
+    private void blobTabs() {
+        if (!tabs.getTabs().contains(textTab)) {
+            tabs.getTabs().setAll(textTab, hexTab, imageTab, infoTab);
+        }
+    }
+
+    /**
+     * Shows tree {@code id} of {@code s}'s tree pack as its folder listing (name, kind, mode,
+     * size, id); opening a folder shows its subtree, opening a file or link previews its object.
+     * {@code path} is where the tree sits in a snapshot, or null if unknown.
+     */
+    private void showTree(StoreSession s, ObjectId id, String path) {
+        title.setText(path == null || path.isEmpty() ? "Tree " + id.shortHex(12) + "…" : path + "/");
+        if (!tabs.getTabs().contains(treeTab)) {
+            tabs.getTabs().setAll(treeTab, infoTab);
+        }
+        tabs.getSelectionModel().select(treeTab);
+        listing.loading(path);
+        info.tree(s, id);
+        tasks.job("Reading tree " + id.shortHex(12), p -> s.trees().read(id)).quiet().alongside(loads).onSuccess(read -> {
+            listing.show(path, read);
+            info.treeRead(read.size());
+        }).onError(Exception.class, e -> {
+            listing.failed("Cannot read this tree: " + StatusLine.sentence(e));
+            damaged(e, "Damaged: this tree cannot be read as chkpt wrote it. ", new Damage("tree " + id, null, null, e));
+        }).run();
+    }
+
+    /** The banner over every tab; null hides it. */
+    private void showDamaged(String text) {
+        damaged.setText(text == null ? "" : text);
+        damaged.setVisible(text != null);
+        damaged.setManaged(text != null);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.packinspector.app.restore;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.StatusLine;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestoreListener;
+import dev.packinspector.restore.RestorePlanner;
+import dev.packinspector.restore.RestoreProblem;
+import dev.packinspector.restore.RestoreResult;
+import dev.packinspector.restore.Restorer;
+import dev.packinspector.store.ObjectContent;
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.StoreException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.HostServices;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * Objects leaving the window as files: saved where the user says, opened in the system's
+ * application, or restored into a temp folder so a drag can carry them out. Every file goes
+ * through the restore engine, so it is verified and never half-written.
+ */
+public final class ObjectExport {
+    /** Something done with one object: {@code name} is the file name to give it, {@code size} -1 if unknown. */
+    @FunctionalInterface
+    public interface Action {
+        void on(ObjectId id, String name, long size);
+    }
+
+    /** A drag needs its files before it starts, so they are written on the FX thread: keep that short. */
+    public static final long DRAG_OUT_LIMIT = 16L << 20;
+
+    private final Supplier<StoreSession> session;
+    private final Tasks tasks;
+    private final StatusLine status;
+    private final Consumer<List<RestoreProblem>> problems;
+    private final HostServices host;
+    private final Window owner;
+
+    public ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, Consumer<List<RestoreProblem>> problems,
+            HostServices host, Window owner) {
+        this.session = session;
+        this.tasks = tasks;
+        this.status = status;
+        this.problems = problems;
+        this.host = host;
+        this.owner = owner;
+    }
+
+    /** Restores a small selection into a fresh temp folder so its files can be dragged out; null if too large. */
+    public List<File> forDrag(List<RestoreItem> items) {
+        StoreSession s = session.get();
+        if (s == null || items.isEmpty()) {
+            return null;
+        }
+        long bytes = 0;
+        for (RestoreItem i : items) {
+            bytes += i.size() >= 0 ? i.size() : contentSizeBound(s, i.id());
+        }
+        if (bytes > DRAG_OUT_LIMIT) {
+            status.info("That selection is " + Format.bytes(bytes) + ": use Restore… (or drop a folder on the restore area) for large selections");
+            return null;
+        }
+        try {
+            Path temp = Files.createTempDirectory("pack-inspector-drag-");
+            // the FX thread waits for this anyway: every core helps
+            RestoreResult r = new Restorer(Restorer.defaultThreads()).run(RestorePlanner.plan(s.packs(), items, temp, false), RestoreListener.NONE);
+            if (!r.problems().isEmpty()) {
+                problems.accept(r.problems());
+                status.info(Format.count(r.problems().size()) + " of the dragged files could not be restored (see Problems)");
+            }
+            try (var top = Files.list(temp)) {
+                return top.map(Path::toFile).toList();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            status.error("Cannot prepare the dragged files", e);
+            return null;
+        }
+    }
+
+    /** The most bytes an object's content can have, from its frame's block headers (no decoding, no catalog). */
+    private static long contentSizeBound(StoreSession s, ObjectId id) {
+        try {
+            var at = s.packs().locate(id);
+            return at.isEmpty() ? 0 : new ObjectContent(at.get()).sizeBound();
+        } catch (StoreException e) {
+            return 0; // the restore reports the damaged object
+        }
+    }
+
+    /** Asks where to save object {@code id} ({@code name} suggested; {@code size} -1 if unknown), then writes it there. */
+    public void save(ObjectId id, String name, long size) {
+        var chooser = new FileChooser();
+        chooser.setTitle("Save object as");
+        chooser.setInitialFileName(name);
+        File f = chooser.showSaveDialog(owner);
+        if (f != null) {
+            write(id, size, f.toPath(), false);
+        }
+    }
+
+    /** Writes object {@code id} to a temp file called {@code name} and opens it in the system's application. */
+    public void open(ObjectId id, String name, long size) {
+        try {
+            write(id, size, Files.createTempDirectory("pack-inspector-open-").resolve(name), true);
+        } catch (IOException e) {
+            status.error("Cannot open the object", e);
+        }
+    }
+
+    private void write(ObjectId id, long size, Path file, boolean thenOpen) {
+        StoreSession s = session.get();
+        var item = new RestoreItem(file.getFileName().toString(), id, size, -1, null);
+        // the user chose this file (and confirmed replacing it): overwrite
+        tasks.job("Saving " + file.getFileName(), p -> new Restorer(1).run(RestorePlanner.plan(s.packs(), List.of(item), file.getParent(), true),
+                RestoreListener.NONE)).onSuccess(r -> {
+                    if (!r.problems().isEmpty()) {
+                        status.error("Cannot save " + file.getFileName(), new IOException(r.problems().getFirst().message()));
+                    } else if (thenOpen && host != null) {
+                        host.showDocument(file.toUri().toString());
+                    }
+                }).report(r -> r.problems().isEmpty() ? "Saved " + file : null).run();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.packinspector.app.shell;
+
+import dev.packinspector.app.common.FolderChooser;
+import dev.packinspector.app.common.StatusLine;
+import dev.packinspector.app.history.InsightViews;
+import dev.packinspector.app.objects.IndexView;
+import dev.packinspector.app.problems.ProblemsView;
+import dev.packinspector.app.restore.ExportFlow;
+import dev.packinspector.app.restore.RestoreFlow;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.app.shell.Navigation.View;
+import dev.packinspector.app.snapshots.SnapshotsView;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+
+/** What the menus, the toolbar and their shortcuts do: each command asks the model or the view it concerns. */
+final class Commands implements WindowCommands.Actions {
+    private final Stage stage;
+    private final WindowModel model;
+    private final Navigation nav;
+    private final StatusLine status;
+    private final Views views;
+    private FolderChooser chooser = FolderChooser.system();
+
+    /** The views the commands act on. */
+    record Views(SnapshotsView snapshots, IndexView index, ProblemsView problems, InsightViews history, RestoreFlow restores, ExportFlow exports) {
+    }
+
+    Commands(Stage stage, WindowModel model, Navigation nav, StatusLine status, Views views) {
+        this.stage = stage;
+        this.model = model;
+        this.nav = nav;
+        this.status = status;
+        this.views = views;
+    }
+
+    void chooser(FolderChooser c) {
+        chooser = c;
+    }
+
+    @Override
+    public void chooseStore() {
+        Path folder = chooser.choose(stage, "Open a chkpt store or packs folder");
+        if (folder != null) {
+            model.open(folder);
+        }
+    }
+
+    @Override
+    public void openDemo() {
+        model.openDemo();
+    }
+
+    @Override
+    public void openStore(Path store) {
+        model.open(store);
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    @Override
+    public void quit() {
+        stage.close();
+    }
+
+    @Override
+    public void show(View view) {
+        nav.select(view);
+    }
+
+    @Override
+    public void find(String prefix) {
+        nav.select(View.OBJECTS);
+        if (prefix == null) {
+            views.index().filterField().requestFocus();
+        } else {
+            views.index().filter(prefix);
+        }
+    }
+
+    @Override
+    public void searchAll() {
+        nav.select(View.SEARCH);
+        views.history().search().queryField().requestFocus();
+    }
+
+    @Override
+    public void verify() {
+        if (model.session().get() != null) {
+            nav.select(View.PROBLEMS);
+            views.problems().verify();
+        }
+    }
+
+    /** Restores the selection of the view shown: objects in Objects, else files and folders of the snapshot. */
+    @Override
+    public void restore() {
+        StoreSession s = model.session().get();
+        if (s != null && nav.selected() == View.OBJECTS && !views.index().selectedIds().isEmpty()) {
+            views.restores().restoreObjects(s, views.index().selectedIds());
+        } else if (s == null || views.snapshots().selectedSnapshot() == null) {
+            status.info("Open a store and select a snapshot to restore");
+        } else {
+            views.restores().restoreFiles(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedEntries());
+        }
+    }
+
+    /** Exports the files and folders selected in Snapshots (the whole snapshot when none is). */
+    @Override
+    public void export() {
+        StoreSession s = model.session().get();
+        if (s == null || views.snapshots().selectedSnapshot() == null) {
+            status.info("Open a store and select a snapshot to export");
+        } else {
+            views.exports().export(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedEntries());
+        }
+    }
+
+    @Override
+    public void about() {
+        status.info("Pack Inspector 0.1.0: browse, verify and restore chkpt stores");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.packinspector.app.shell;
+
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.history.CompareWindow;
+import dev.packinspector.app.history.InsightViews;
+import dev.packinspector.app.objects.IndexView;
+import dev.packinspector.app.restore.ObjectExport;
+import dev.packinspector.app.restore.RestoreFlow;
+import dev.packinspector.app.restore.RestoreItems;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.app.snapshots.SnapshotsView;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.store.ObjectId;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.stage.Window;
+
+/**
+ * What one feature asks of another, routed here because features never use each other: files and
+ * objects to restore or drag out go to the restore feature, a path's history to Search (through the shell), two
+ * versions to a compare window.
+ */
+final class FeatureLinks implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
+    private final ObservableValue<StoreSession> session;
+    private final Tasks tasks;
+    private final Window owner;
+    private final RestoreFlow restores;
+    private final ObjectExport export;
+    private final Consumer<String> history;
+
+    /** {@code history} shows a path's versions. */
+    FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window owner, RestoreFlow restores, ObjectExport export, Consumer<String> history) {
+        this.session = session;
+        this.tasks = tasks;
+        this.owner = owner;
+        this.restores = restores;
+        this.export = export;
+        this.history = history;
+    }
+
+    @Override
+    public void restore(Snapshot s, List<ManifestEntry> entries) {
+        restores.restoreFiles(session.getValue(), s, entries);
+    }
+
+    @Override
+    public void restoreInto(Snapshot s, List<ManifestEntry> entries, Path folder) {
+        restores.restoreFilesInto(session.getValue(), s, entries, folder);
+    }
+
+    @Override
+    public List<File> dragOut(Snapshot s, List<ManifestEntry> entries) {
+        return export.forDrag(RestoreItems.of(entries));
+    }
+
+    @Override
+    public void history(String path) {
+        history.accept(path);
+    }
+
+    @Override
+    public void restore(List<ObjectId> ids) {
+        restores.restoreObjects(session.getValue(), ids);
+    }
+
+    @Override
+    public List<File> dragOut(List<ObjectId> ids) {
+        return export.forDrag(RestoreItems.objects(ids));
+    }
+
+    @Override
+    public void restore(ManifestEntry version, Snapshot from) {
+        restores.restoreFiles(session.getValue(), from, List.of(version));
+    }
+
+    @Override
+    public void compare(ManifestEntry older, ManifestEntry newer) {
+        CompareWindow.show(owner, tasks, session.getValue().packs(), older, newer, older.blob().shortHex(8), newer.blob().shortHex(8));
+    }
+}

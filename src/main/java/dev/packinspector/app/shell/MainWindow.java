@@ -1,0 +1,197 @@
+package dev.packinspector.app.shell;
+
+import dev.packinspector.app.common.FolderChooser;
+import dev.packinspector.app.common.Settings;
+import dev.packinspector.app.common.StatusLine;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.history.InsightViews;
+import dev.packinspector.app.objects.IndexView;
+import dev.packinspector.app.packs.PacksView;
+import dev.packinspector.app.packs.StoreFilesView;
+import dev.packinspector.app.preview.PreviewPane;
+import dev.packinspector.app.problems.Problem;
+import dev.packinspector.app.problems.ProblemsView;
+import dev.packinspector.app.restore.ExportFlow;
+import dev.packinspector.app.restore.ObjectExport;
+import dev.packinspector.app.restore.RestoreFlow;
+import dev.packinspector.app.session.PreviewModel;
+import dev.packinspector.app.session.StoreInsight;
+import dev.packinspector.app.shell.Navigation.View;
+import dev.packinspector.app.snapshots.SnapshotsView;
+import java.nio.file.Path;
+import javafx.application.HostServices;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window, wiring only: navigation on the left (the store's parts with counts), the
+ * selected part in the centre, the preview on the right, running tasks and the status line at
+ * the bottom. Every view observes {@link WindowModel#session()}; nothing is pushed into one.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final Settings settings;
+    private final StatusLine status = new StatusLine();
+    private final Tasks tasks = new Tasks(status);
+    private final WindowModel model;
+    private final PreviewModel preview;
+    private final Navigation nav;
+    private final Commands commands;
+    private final RestoreFlow restores;
+    private final ExportFlow exports;
+    private final ObjectExport export;
+    private final PacksView packs;
+    private final IndexView index;
+    private final InsightViews history;
+    private final SplitPane split;
+
+    public MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot) {
+        this.stage = stage;
+        this.settings = settings;
+        this.model = new WindowModel(tasks, settings);
+        var session = model.session();
+        this.preview = new PreviewModel(session);
+        var insight = new StoreInsight(tasks, session);
+        this.packs = new PacksView(session);
+        var problems = new ProblemsView(tasks, session, this::goTo);
+        this.nav = new Navigation(session, problems.rows());
+        this.restores = new RestoreFlow(tasks, problems::addRestoreProblems);
+        this.exports = new ExportFlow(tasks, problems::addRestoreProblems);
+        this.export = new ObjectExport(session::get, tasks, status, problems::addRestoreProblems, host, stage);
+        var links = new FeatureLinks(session, tasks, stage, restores, export, this::showHistory);
+        this.index = new IndexView(tasks, session, preview, links);
+        this.history = new InsightViews(tasks, session, insight, preview, links);
+        var snapshots = new SnapshotsView(tasks, session, preview, links);
+        var previewPane = new PreviewPane(tasks, session, preview, () -> withPreviewed(export::save), () -> withPreviewed(export::open),
+                problems::damaged);
+        nav.add(View.SNAPSHOTS, snapshots);
+        nav.add(View.PACKS, new StoreFilesView(packs, session));
+        nav.add(View.OBJECTS, index);
+        nav.add(View.PROBLEMS, problems);
+        nav.add(View.SEARCH, history.search());
+        nav.add(View.COMPARE, history.compare());
+        nav.add(View.SPACE, history.space());
+        this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores, exports));
+        split = new SplitPane(nav.centre(), previewPane);
+        split.setDividerPositions(settings.number("divider", 0.55));
+        var noStore = Bindings.isNull(session);
+        var root = new BorderPane();
+        root.setTop(new VBox(WindowCommands.menus(commands, settings::recentStores, noStore), WindowCommands.toolbar(commands, noStore)));
+        root.setLeft(nav.list());
+        root.setCenter(new Body(session, () -> startPage(storesRoot), split, tasks.panel()));
+        root.setBottom(status);
+        session.addListener((obs, old, now) -> {
+            stage.setTitle(now == null ? "Pack Inspector" : "Pack Inspector — " + now.path());
+            status.totals(now == null ? "" : now.totals());
+        });
+        var scene = new Scene(root, settings.number("width", 1400), settings.number("height", 860));
+        scene.getStylesheets().add(MainWindow.class.getResource("pack-inspector.css").toExternalForm());
+        WindowDrops.install(scene, session, model::open, files -> {
+            nav.select(View.SEARCH);
+            history.findContent(files);
+        });
+        restores.owner(stage);
+        exports.owner(stage);
+        stage.setScene(scene);
+        stage.setTitle("Pack Inspector");
+        stage.setOnHidden(e -> close());
+    }
+
+    private ScrollPane startPage(Path storesRoot) {
+        return new ScrollPane(new StartPage(storesRoot, StoreFinder.find(storesRoot), settings.recentStores(), model::open, commands::chooseStore,
+                model::openDemo));
+    }
+
+    private void showHistory(String path) {
+        nav.select(View.SEARCH);
+        history.search().showHistory(path);
+    }
+
+    /** Shows a problem's object in Objects, or else its pack in Packs. */
+    private void goTo(Problem p) {
+        if (p.object() != null) {
+            nav.select(View.OBJECTS);
+            index.filter(p.object().toHex());
+        } else if (p.pack() != null) {
+            nav.select(View.PACKS);
+            packs.select(p.pack());
+        }
+    }
+
+    /** What Save as… and Open act on: the object previewed, named after its file. */
+    private void withPreviewed(ObjectExport.Action action) {
+        PreviewModel.Blob b = preview.blob();
+        if (b != null) {
+            action.on(b.id(), b.fileName(), b.knownSize());
+        }
+    }
+
+    /** The window's state, for whoever drives it (the self-test, tests). */
+    public WindowModel model() {
+        return model;
+    }
+
+    /** What the preview shows, for whoever drives the window. */
+    public PreviewModel preview() {
+        return preview;
+    }
+
+    public void select(View v) {
+        nav.select(v);
+    }
+
+    // ---- for tests, in this package: a view by its place in the navigation, a node by id, the flows
+
+    Node view(View v) {
+        return nav.view(v);
+    }
+
+    /** The node with CSS id {@code id} ("#preview", "#tasks", "#status"), shown or not. */
+    Node part(String id) {
+        Node n = split.lookup(id);
+        return n != null ? n : stage.getScene().lookup(id);
+    }
+
+    View selected() {
+        return nav.selected();
+    }
+
+    Commands commands() {
+        return commands;
+    }
+
+    RestoreFlow restores() {
+        return restores;
+    }
+
+    ExportFlow exports() {
+        return exports;
+    }
+
+    ObjectExport export() {
+        return export;
+    }
+
+    void chooser(FolderChooser c) {
+        commands.chooser(c);
+        restores.chooser(c);
+    }
+
+    public void show() {
+        Placement.restore(stage, settings);
+        stage.show();
+    }
+
+    private void close() {
+        Placement.save(stage, split, settings);
+        // Closing the window stops what it started: restores and verifies end cleanly, leaving no partial file.
+        tasks.close();
+        model.close();
+    }
+}

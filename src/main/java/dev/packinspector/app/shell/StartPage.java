@@ -1,0 +1,69 @@
+package dev.packinspector.app.shell;
+
+import dev.packinspector.app.common.Format;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/**
+ * What the window shows before a store is open: the stores chkpt keeps for this user (with
+ * snapshot count, size and last save), recent stores, and a way in when there are none.
+ */
+final class StartPage extends VBox {
+    StartPage(Path root, List<StoreFinder.FoundStore> found, List<Path> recent, Consumer<Path> open, Runnable choose, Runnable demo) {
+        setId("start-page");
+        setSpacing(10);
+        setPadding(new Insets(24));
+        setAlignment(Pos.TOP_LEFT);
+        var title = new Label("Pack Inspector");
+        title.getStyleClass().add("title-1");
+        var lead = new Label("Open a chkpt store (a folder with packs/ and catalog.sqlite) or a bare packs/ folder. "
+                + "You can also drop a folder onto this window.");
+        lead.setWrapText(true);
+        var openButton = new Button("Open folder…");
+        openButton.setId("start-open");
+        openButton.setTooltip(new Tooltip("Choose a store folder (Ctrl+O)"));
+        openButton.setOnAction(e -> choose.run());
+        if (!found.isEmpty()) {
+            openButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+        }
+        getChildren().addAll(title, lead, openButton);
+
+        var storesTitle = new Label("Stores in " + root);
+        storesTitle.getStyleClass().add("title-4");
+        getChildren().add(storesTitle);
+        if (found.isEmpty()) {
+            var none = new Label("chkpt has no stores here yet. Try the demo store: two saves of a small project, written by Pack Inspector itself.");
+            none.setWrapText(true);
+            var demoButton = new Button("Open the demo store");
+            demoButton.setId("start-demo");
+            demoButton.setTooltip(new Tooltip("Writes a small store into a temporary folder and opens it"));
+            demoButton.setOnAction(e -> demo.run());
+            demoButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+            getChildren().addAll(none, demoButton);
+        }
+        for (StoreFinder.FoundStore s : found) {
+            var link = new Hyperlink(s.path().getFileName() + "  —  " + (s.problem() != null ? s.problem()
+                    : Format.count(s.snapshots(), "snapshot") + ", " + Format.bytes(s.packBytes()) + (s.lastSave() == null ? "" : ", last save " + Format.time(s.lastSave()))));
+            link.setOnAction(e -> open.accept(s.path()));
+            getChildren().add(link);
+        }
+        if (!recent.isEmpty()) {
+            var recentTitle = new Label("Recent");
+            recentTitle.getStyleClass().add("title-4");
+            getChildren().add(recentTitle);
+            for (Path p : recent) {
+                var link = new Hyperlink(p.toString());
+                link.setOnAction(e -> open.accept(p));
+                getChildren().add(link);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.packinspector.app.shell;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Settings;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.StoreSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * The window's state: the open store, as a read-only property that only this model's commands
+ * (open, refresh, close, the demo) write. Every view observes it, so a store opened after another
+ * leaves nothing of the first anywhere. A store is opened off the FX thread; only the one asked
+ * for last is shown, and the store it replaces is closed once nothing shows it.
+ */
+public final class WindowModel {
+    private final Tasks tasks;
+    private final Settings settings;
+    private final ReadOnlyObjectWrapper<StoreSession> session = new ReadOnlyObjectWrapper<>();
+    private final Tasks.Latest opening = new Tasks.Latest();
+
+    public WindowModel(Tasks tasks, Settings settings) {
+        this.tasks = tasks;
+        this.settings = settings;
+    }
+
+    /** The open store, or null before one is opened. */
+    public ReadOnlyObjectProperty<StoreSession> session() {
+        return session.getReadOnlyProperty();
+    }
+
+    /** Opens the store (or bare packs folder) at {@code given}; a newer open cancels this one. */
+    public Task<StoreSession> open(Path given) {
+        // absolute, so the title, the recent stores and Refresh mean the same from any working folder
+        Path folder = given.toAbsolutePath().normalize();
+        return tasks.job("Opening " + folder.getFileName(), p -> StoreSession.open(folder)).message(folder.toString()).in(opening)
+                .discard(StoreSession::close).onSuccess(this::show)
+                .report(s -> "Opened " + s.path() + ": " + Format.count(s.packs().packs().size(), "pack") + ", "
+                        + Format.count(s.packs().entryCount(), "object") + ", " + Format.count(s.snapshots().size(), "snapshot"))
+                .run();
+    }
+
+    /** Opens the store shown again, picking up what chkpt added since. */
+    public void refresh() {
+        if (session.get() != null) {
+            open(session.get().path());
+        }
+    }
+
+    /** Writes the demo store into a temporary folder and opens it. */
+    public Task<Path> openDemo() {
+        return tasks.job("Writing the demo store", p -> DemoStore.write(Files.createTempDirectory("pack-inspector-demo-").resolve("demo-store")))
+                .onSuccess(this::open).report(path -> "Demo store written to " + path).run();
+    }
+
+    private void show(StoreSession s) {
+        StoreSession old = session.get();
+        session.set(s);
+        settings.addRecent(s.path());
+        tasks.job("Saving the recent stores", p -> {
+            settings.flush();
+            return null;
+        }).quiet().run();
+        if (old != null) {
+            closeLater(old);
+        }
+    }
+
+    /** Closes the open store and stops opening one: the window is closing. */
+    public void close() {
+        opening.cancel();
+        StoreSession s = session.get();
+        session.set(null);
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private static void closeLater(StoreSession s) {
+        Thread.ofVirtual().name("pack-inspector-close").start(s::close);
+    }
+}

@@ -1,0 +1,285 @@
+package dev.packinspector.app.snapshots;
+
+import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.Drops;
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.PreviewModel;
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.restore.SnapshotFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+
+/**
+ * The snapshots, newest first, and the selected one's files as a tree with folder totals; search
+ * by path; restore or drag out a selection.
+ */
+public final class SnapshotsView extends SplitPane {
+    /** What the window does with a selection of this view. */
+    public interface Actions {
+        void restore(Snapshot snapshot, List<ManifestEntry> entries);
+
+        /** A folder was dropped on the restore area: restore the selection there. */
+        void restoreInto(Snapshot snapshot, List<ManifestEntry> entries, java.nio.file.Path folder);
+
+        /** Files ready to be dropped elsewhere (restored into a temp folder), or null if that is not possible now. */
+        List<java.io.File> dragOut(Snapshot snapshot, List<ManifestEntry> entries);
+
+        /** Show every version of {@code path} across the snapshots. */
+        void history(String path);
+    }
+
+    private final TableView<Snapshot> snapshots = new TableView<>();
+    private final TreeTableView<FileNode> files = new TreeTableView<>();
+    private final TextField search = new TextField();
+    private final Tasks tasks;
+    private final Actions actions;
+    private final ObservableValue<StoreSession> session;
+    /** Reading the selected snapshot, or filtering its tree: a newer selection or search cancels it. */
+    private final Tasks.Latest loading = new Tasks.Latest();
+    private List<ManifestEntry> manifest = List.of();
+    private final PauseTransition searchPause = new PauseTransition(Duration.millis(200));
+    /** Search results with up to this many files open up. */
+    static final int EXPAND_SEARCH_RESULTS = 2_000;
+
+    /** The snapshots of {@code session}'s store, whichever is open. */
+    public SnapshotsView(Tasks tasks, ObservableValue<StoreSession> session, PreviewModel preview, Actions actions) {
+        this.tasks = tasks;
+        this.session = session;
+        this.actions = actions;
+        setId("snapshots-view");
+        setOrientation(Orientation.VERTICAL);
+        snapshots.setId("snapshot-table");
+        snapshots.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        snapshots.setPlaceholder(new Label("No snapshots: this store has no catalog, or chkpt has not saved yet"));
+        snapshots.getColumns().setAll(List.of(
+                Columns.text("Saved", 170, s -> Format.time(s.createdAt())),
+                Columns.text("Message", 320, s -> s.message() == null ? "" : s.message()),
+                Columns.text("Files", 80, s -> Format.count(s.totalFiles())),
+                Columns.text("Size", 90, s -> Format.bytes(s.totalBytes())),
+                Columns.text("New objects", 100, s -> Format.count(s.newObjects())),
+                Columns.text("Id", 300, Snapshot::id)));
+        snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> load(s));
+
+        files.setId("file-tree");
+        files.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        files.setShowRoot(false);
+        files.setPlaceholder(new Label("Select a snapshot to see its files"));
+        files.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        files.getColumns().setAll(List.of(
+                treeColumn("Name", 340, FileNode::name),
+                treeColumn("Size", 90, n -> Format.bytes(n.size())),
+                treeColumn("Mode", 80, n -> n.folder() ? Format.count(n.files(), "file") : Format.mode(n.entry().mode())),
+                treeColumn("Id", 290, n -> n.folder() || n.entry().blob() == null ? "" : n.entry().blob().toHex())));
+        files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && !item.getValue().folder()) {
+                preview.file(item.getValue().entry());
+            } else if (item != null) {
+                FileNode folder = item.getValue();
+                preview.nothing(folder.path() + "/: " + Format.count(folder.files(), "file") + ", " + Format.bytes(folder.size())
+                        + ". Select a file to preview it; Restore… restores the whole folder.");
+            }
+        });
+        var restore = new MenuItem("Restore selection…");
+        restore.setOnAction(e -> actions.restore(selectedSnapshot(), selectedEntries()));
+        var history = new MenuItem("Show history");
+        history.setId("show-history");
+        history.setOnAction(e -> {
+            TreeItem<FileNode> item = files.getSelectionModel().getSelectedItem();
+            if (item != null && item.getValue() != null && !item.getValue().path().isEmpty()) {
+                actions.history(item.getValue().path());
+            }
+        });
+        files.setContextMenu(new ContextMenu(restore, history));
+        files.setOnDragDetected(e -> {
+            List<java.io.File> out = actions.dragOut(selectedSnapshot(), selectedEntries());
+            if (out != null && !out.isEmpty()) {
+                var content = new ClipboardContent();
+                content.putFiles(out);
+                files.startDragAndDrop(TransferMode.COPY).setContent(content);
+            }
+            e.consume();
+        });
+
+        search.setId("path-search");
+        search.setPromptText("Search paths in this snapshot…");
+        searchPause.setOnFinished(e -> search());
+        search.textProperty().addListener((obs, old, text) -> searchLater());
+        var dropArea = new Label("Drop a folder here to restore the selection (or the whole snapshot) into it  ·  drag files out to restore them there");
+        dropArea.setId("restore-drop-area");
+        dropArea.setMaxWidth(Double.MAX_VALUE);
+        dropArea.setPadding(new Insets(6));
+        dropArea.getStyleClass().add("drop-area");
+        dropArea.setOnDragOver(e -> {
+            if (e.getGestureSource() == null && Drops.folder(e.getDragboard()) != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        dropArea.setOnDragDropped(e -> {
+            java.nio.file.Path folder = Drops.folder(e.getDragboard());
+            if (folder != null && selectedSnapshot() != null) {
+                actions.restoreInto(selectedSnapshot(), selectedEntries(), folder);
+            }
+            e.setDropCompleted(folder != null);
+            e.consume();
+        });
+        var bottom = new BorderPane(files);
+        bottom.setTop(search);
+        bottom.setBottom(dropArea);
+        BorderPane.setMargin(search, new Insets(6));
+        getItems().setAll(snapshots, bottom);
+        setDividerPositions(0.32);
+        session.addListener((obs, old, now) -> show(now));
+    }
+
+    private static TreeTableColumn<FileNode, String> treeColumn(String title, double width, Function<FileNode, String> value) {
+        var c = new TreeTableColumn<FileNode, String>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().getValue())));
+        return c;
+    }
+
+    private void show(StoreSession s) {
+        loading.cancel();
+        searchPause.stop();
+        manifest = List.of();
+        snapshots.setItems(FXCollections.observableArrayList(s == null ? List.of() : s.snapshots()));
+        files.setRoot(null);
+        if (s != null && !s.snapshots().isEmpty()) {
+            snapshots.getSelectionModel().selectFirst();
+        }
+    }
+
+    public Snapshot selectedSnapshot() {
+        return snapshots.getSelectionModel().getSelectedItem();
+    }
+
+    /** The selected files, and everything beneath selected folders; the whole snapshot if nothing is selected. */
+    public List<ManifestEntry> selectedEntries() {
+        var out = new ArrayList<ManifestEntry>();
+        for (TreeItem<FileNode> item : files.getSelectionModel().getSelectedItems()) {
+            if (item != null) {
+                out.addAll(item.getValue().entries());
+            }
+        }
+        return out.isEmpty() ? manifest : out.stream().distinct().toList();
+    }
+
+    public TableView<Snapshot> snapshotTable() {
+        return snapshots;
+    }
+
+    public TreeTableView<FileNode> fileTree() {
+        return files;
+    }
+
+    public TextField searchField() {
+        return search;
+    }
+
+    private void load(Snapshot s) {
+        loading.cancel();
+        StoreSession current = session.getValue();
+        if (s == null || current == null || current.catalog().isEmpty()) {
+            return;
+        }
+        var catalog = current.catalog().get();
+        String filter = search.getText().trim();
+        tasks.job("Reading snapshot " + Format.shortId(s.id()), p -> {
+            List<ManifestEntry> entries = SnapshotFiles.of(catalog, current.trees(), s);
+            return new Loaded(entries, FileNode.tree(entries, filter));
+        }).in(loading).onSuccess(loaded -> {
+            manifest = loaded.manifest();
+            showTree(loaded.root(), filter);
+        }).report(loaded -> Format.count(loaded.manifest().size(), "file") + " in snapshot " + Format.shortId(s.id())).run();
+    }
+
+    /** A snapshot's manifest and its tree, both made off the FX thread. */
+    private record Loaded(List<ManifestEntry> manifest, FileNode root) {
+    }
+
+    /** Filters the tree by the search text once typing pauses, off the FX thread. */
+    private void searchLater() {
+        searchPause.playFromStart();
+    }
+
+    private void search() {
+        List<ManifestEntry> entries = manifest;
+        String filter = search.getText().trim();
+        tasks.job("Searching paths", p -> FileNode.tree(entries, filter)).quiet().in(loading).onSuccess(root -> showTree(root, filter)).run();
+    }
+
+    private void showTree(FileNode root, String filter) {
+        var item = new FileItem(root);
+        item.setExpanded(true);
+        // search results open up, unless there are so many that opening them would cost more than it shows
+        if (!filter.isEmpty() && root.files() <= EXPAND_SEARCH_RESULTS) {
+            expandAll(item);
+        }
+        files.setRoot(item);
+    }
+
+    private static void expandAll(TreeItem<FileNode> item) {
+        item.setExpanded(true);
+        for (TreeItem<FileNode> child : item.getChildren()) {
+            if (!child.isLeaf()) {
+                expandAll(child);
+            }
+        }
+    }
+
+    /**
+     * A row of the tree whose children are made when first asked for (a folder opened), so a
+     * snapshot of 100,000 files costs only the rows that are looked at.
+     */
+    private static final class FileItem extends TreeItem<FileNode> {
+        private boolean built;
+
+        FileItem(FileNode node) {
+            super(node);
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return !getValue().folder();
+        }
+
+        @Override
+        public ObservableList<TreeItem<FileNode>> getChildren() {
+            if (!built) {
+                built = true;
+                var children = new ArrayList<TreeItem<FileNode>>();
+                for (FileNode child : getValue().children()) {
+                    children.add(new FileItem(child));
+                }
+                super.getChildren().setAll(children);
+            }
+            return super.getChildren();
+        }
+    }
+}

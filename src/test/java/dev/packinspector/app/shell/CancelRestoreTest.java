@@ -1,0 +1,114 @@
+package dev.packinspector.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.restore.GeneratedStore;
+import dev.packinspector.restore.RestoreChecks;
+import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestorePlan;
+import dev.packinspector.restore.RestorePlanner;
+import dev.packinspector.restore.RestoreResult;
+import dev.packinspector.store.ObjectId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Cancel in the task panel stops a restore with nothing half-written left behind, and running it again completes it. */
+class CancelRestoreTest extends MainWindowTestBase {
+    /** Large enough that a restore is still running well after its first files are in place. */
+    private static final int FILES = 300;
+    @TempDir
+    static Path store;
+    static List<RestoreItem> items;
+    static Map<String, ObjectId> expected = new HashMap<>();
+
+    @BeforeAll
+    static void writeStore() throws IOException {
+        items = GeneratedStore.write(store.resolve("packs"), FILES, 1 << 20, 11);
+        items.forEach(i -> expected.put(i.path(), i.id()));
+    }
+
+    @Test
+    void cancellingARunningRestoreLeavesOnlyCompleteFilesAndARerunCompletes(@TempDir Path target) throws Exception {
+        StoreSession session = ui.open(store);
+        assertEquals(FILES, session.packs().entryCount());
+        RestorePlan plan = RestorePlanner.plan(session.packs(), items, target, false);
+        // rows normally appear after 300 ms; this restore may take about that long, and the test needs its Cancel button
+        WindowDriver.onFx(() -> ui.tasks().showAfter(javafx.util.Duration.ZERO));
+        Task<RestoreResult> restore = WindowDriver.onFx(() -> window().restores().run("the generated files", plan));
+        WindowDriver.waitUntil("the restore's row is shown", () -> !ui.tasks().getChildren().isEmpty());
+        Button cancel = cancelButtonOf("Restoring the generated files");
+
+        awaitFinalFiles(target, 3);
+        // the button's own action, as a click runs it; the robot's pointer travel to the button takes long
+        // enough that the restore sometimes finished first (measured), which would test nothing
+        WindowDriver.onFx(cancel::fire);
+
+        assertEquals(Worker.State.CANCELLED, WindowDriver.awaitEnd(restore));
+        WindowDriver.waitUntil("the task row is gone", () -> !ui.tasks().busy());
+        assertEquals("Restoring the generated files cancelled", ui.status());
+        awaitRestoreWorkersStopped();
+        RestoreChecks.assertNoTempFiles(target);
+        int complete = RestoreChecks.assertNoPartialFiles(target, expected);
+        assertTrue(complete >= 3 && complete < FILES, "stopped part-way: " + complete + " of " + FILES);
+
+        RestorePlan again = RestorePlanner.plan(session.packs(), items, target, false);
+        assertEquals(FILES - complete, again.filesToWrite(), "a re-run writes only what is missing");
+        RestoreResult result = WindowDriver.await(WindowDriver.onFx(() -> window().restores().run("the generated files", again)));
+        assertTrue(result.ok(), () -> result.problems().toString());
+        assertEquals(FILES, RestoreChecks.assertNoPartialFiles(target, expected));
+        RestoreChecks.assertNoTempFiles(target);
+    }
+
+    /** The Cancel button of the task panel's row titled {@code title}. */
+    private Button cancelButtonOf(String title) {
+        return WindowDriver.onFx(() -> ui.tasks().getChildren().stream().map(HBox.class::cast)
+                .filter(row -> row.getChildren().stream().anyMatch(n -> n instanceof Label l && title.equals(l.getText())))
+                .flatMap(row -> row.getChildren().stream()).filter(n -> n instanceof Button b && "Cancel".equals(b.getText()))
+                .map(Button.class::cast).findFirst().orElseThrow(() -> new AssertionError("no task row " + title)));
+    }
+
+    /** Waits until {@code n} files are in place under their final names. */
+    private static void awaitFinalFiles(Path target, int n) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(WindowDriver.TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> finalFiles(target) >= n);
+    }
+
+    private static long finalFiles(Path target) {
+        if (!Files.isDirectory(target)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(target)) {
+            return files.filter(Files::isRegularFile).filter(f -> !RestoreChecks.isTemp(f)).count();
+        } catch (IOException | UncheckedIOException e) {
+            return -1; // a temp file was renamed or removed while walking: the caller polls again
+        }
+    }
+
+    /**
+     * The task reports CANCELLED as soon as Cancel is pressed; its restore workers stop at their
+     * next block and remove their temp files. Wait for them (threads named restore-N) before
+     * looking at the target.
+     */
+    private static void awaitRestoreWorkersStopped() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(WindowDriver.TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                () -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("restore-") && t.isAlive()));
+    }
+}
