@@ -198,7 +198,8 @@ public final class Tasks implements AutoCloseable {
                 slot.members.add(task);
             }
             task.stateProperty().addListener((obs, old, state) -> ended(task, state));
-            panel.track(task, v -> done.apply(v), v -> good.test(v), !quiet, e -> handler(e) == null);
+            // a superseded job that still succeeded says nothing: its result was dropped
+            panel.track(task, v -> task.delivered ? done.apply(v) : null, v -> good.test(v), !quiet, e -> handler(e) == null);
             if (closed) {
                 task.cancel();
                 return task;
@@ -222,6 +223,7 @@ public final class Tasks implements AutoCloseable {
                 task.discardResult();
                 return;
             } else if (state == Worker.State.SUCCEEDED) {
+                task.delivered = true;
                 onSuccess.accept(task.getValue());
             } else {
                 Throwable e = task.getException();
@@ -245,6 +247,8 @@ public final class Tasks implements AutoCloseable {
         private final Work<T> work;
         private final Consumer<? super T> discard;
         private final AtomicReference<T> result = new AtomicReference<>();
+        /** Its result reached its job (only the FX thread reads and writes this). */
+        private boolean delivered;
 
         FxTask(Job<T> job) {
             this.work = job.work;

@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -67,13 +68,15 @@ public final class SearchView extends BorderPane {
     /** The search running: a newer query or index cancels it. */
     private final Tasks.Latest searching = new Tasks.Latest();
     private final Actions actions;
-    private final TextField query = new TextField();
+    private final TextField query = TextFields.createClearableTextField();
     private final Label summary = new Label();
     private final TreeTableView<Row> results = new TreeTableView<>();
     private final Button restore = new Button("Restore version…");
     private final Button compare = new Button("Compare versions");
     private final PauseTransition pause = new PauseTransition(Duration.millis(150));
     private StoreIndex index;
+    /** The query whose results are shown (null: none are). */
+    private String shownQuery;
     private String indexState = "";
 
     SearchView(Tasks tasks, Actions actions) {
@@ -136,6 +139,7 @@ public final class SearchView extends BorderPane {
         query.setDisable(index == null);
         if (index == null) {
             results.setRoot(null);
+            shownQuery = null;
             summary.setText(state);
         } else if (!query.getText().isBlank()) {
             search();
@@ -146,6 +150,11 @@ public final class SearchView extends BorderPane {
 
     public TextField queryField() {
         return query;
+    }
+
+    /** The query whose results are shown, or null. */
+    public String shownQuery() {
+        return shownQuery;
     }
 
     public TreeTableView<Row> results() {
@@ -168,13 +177,17 @@ public final class SearchView extends BorderPane {
         }
         if (text.isBlank()) {
             results.setRoot(null);
+            shownQuery = null;
             summary.setText(indexState);
             return;
         }
         tasks.job("Searching", p -> {
             long start = System.nanoTime();
             return new Timed<>(searched.search(PathQuery.of(text), LIMIT), System.nanoTime() - start);
-        }).quiet().in(searching).onSuccess(r -> show(r.value(), r.nanos())).run();
+        }).quiet().in(searching).onSuccess(r -> {
+            shownQuery = text;
+            show(r.value(), r.nanos());
+        }).run();
     }
 
     private void show(SearchResult r, long nanos) {
@@ -198,6 +211,7 @@ public final class SearchView extends BorderPane {
     /** Shows where the content of dropped local files is in the store. */
     void showContent(List<ContentFinder.Found> found) {
         query.setText("");
+        shownQuery = null;
         pause.stop();
         searching.cancel();
         var root = new TreeItem<Row>();

@@ -49,7 +49,6 @@ class HistoryViewsTest extends MainWindowTestBase {
     void searchFindsPathsInEverySnapshotWithTheirVersions() {
         WindowDriver.onFx(() -> window().commands().searchAll());
         robot.clickOn("#find-anywhere").write("*.rs");
-        WindowDriver.waitUntil("results are shown", () -> ui.search().results().getRoot() != null);
         // path -> number of distinct (object, mode) versions, from the JSON
         var expected = new TreeMap<String, Set<String>>();
         for (JsonNode s : snapshots()) {
@@ -59,6 +58,10 @@ class HistoryViewsTest extends MainWindowTestBase {
                 }
             });
         }
+        var want = new TreeMap<String, Integer>();
+        expected.forEach((p, v) -> want.put(p, v.size()));
+        // each key typed searches again once typing pauses: wait for the answer to the whole query
+        WindowDriver.waitUntil("the results for *.rs are shown", () -> "*.rs".equals(ui.search().shownQuery()));
         Map<String, Integer> shown = WindowDriver.onFx(() -> {
             var m = new TreeMap<String, Integer>();
             for (TreeItem<SearchView.Row> item : ui.search().results().getRoot().getChildren()) {
@@ -67,8 +70,6 @@ class HistoryViewsTest extends MainWindowTestBase {
             }
             return m;
         });
-        var want = new TreeMap<String, Integer>();
-        expected.forEach((p, v) -> want.put(p, v.size()));
         assertEquals(want, shown);
         assertTrue(ui.node("#search-summary") instanceof javafx.scene.control.Label l && l.getText().startsWith(want.size() + " paths match"),
                 "the summary counts the matches");
