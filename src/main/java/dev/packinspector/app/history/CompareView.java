@@ -22,6 +22,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.SegmentedButton;
+import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
@@ -47,7 +49,7 @@ public final class CompareView extends BorderPane {
     private final java.util.function.Consumer<ManifestEntry> preview;
     private final ComboBox<Snapshot> from = new ComboBox<>();
     private final ComboBox<Snapshot> to = new ComboBox<>();
-    private final TextField filter = new TextField();
+    private final TextField filter = TextFields.createClearableTextField();
     private final Map<Kind, ToggleButton> kinds = new EnumMap<>(Kind.class);
     private final Label summary = new Label();
     private final TreeTableView<DiffNode> tree = new TreeTableView<>();
@@ -76,7 +78,10 @@ public final class CompareView extends BorderPane {
         HBox.setHgrow(filter, Priority.ALWAYS);
         pause.setOnFinished(e -> showTree());
         filter.textProperty().addListener((obs, old, text) -> pause.playFromStart());
-        var toggles = new HBox(4);
+        // several kinds can be on at once: a segmented bar of toggles with no group
+        var toggles = new SegmentedButton();
+        toggles.setToggleGroup(null);
+        toggles.setId("compare-kinds");
         for (Kind k : Kind.values()) {
             var button = new ToggleButton(word(k));
             button.setId("compare-" + k.name().toLowerCase(Locale.ROOT));
@@ -84,7 +89,7 @@ public final class CompareView extends BorderPane {
             button.setTooltip(new Tooltip("Show " + word(k).toLowerCase(Locale.ROOT) + " paths"));
             button.selectedProperty().addListener((obs, old, on) -> showTree());
             kinds.put(k, button);
-            toggles.getChildren().add(button);
+            toggles.getButtons().add(button);
         }
         summary.setId("compare-summary");
         summary.getStyleClass().add("muted");

@@ -23,6 +23,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -42,7 +43,7 @@ import javafx.scene.layout.Priority;
  */
 public final class IndexView extends BorderPane {
     private final TableView<Integer> table = new TableView<>();
-    private final TextField filter = new TextField();
+    private final TextField filter = TextFields.createClearableTextField();
     private final Label count = new Label();
     private final Tasks tasks;
     /** The sort running: a newer sort, filter or store cancels it. */

@@ -64,7 +64,9 @@ public final class PreviewPane extends BorderPane {
     private final Tab infoTab = new Tab("Info");
     private final Tab treeTab = new Tab("Tree");
     private final TreeListing listing = new TreeListing();
-
+    private final TreeCrumbs crumbs;
+    /** The folder just opened in the listing, to extend the crumbs' trail (null: a tree reached otherwise). */
+    private String opening;
     private final Button saveButton = new Button("Save as…");
     private final Button openButton = new Button("Open");
     private final Label damaged = new Label();
@@ -96,10 +98,15 @@ public final class PreviewPane extends BorderPane {
         tabs.getTabs().setAll(textTab, hexTab, imageTab, infoTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         treeTab.setClosable(false);
-        treeTab.setContent(listing);
+        this.crumbs = new TreeCrumbs(model::tree);
+        var tree = new BorderPane(listing);
+        tree.setTop(crumbs);
+        BorderPane.setMargin(crumbs, new Insets(4, 6, 4, 6));
+        treeTab.setContent(tree);
         listing.setOnOpen(entry -> {
             String path = listing.pathOf(entry);
             if (entry.kind() == TreeEntry.Kind.DIR) {
+                opening = entry.name();
                 model.tree(entry.id(), path);
             } else {
                 model.file(new ManifestEntry(path != null ? path : entry.name(), entry.id(), entry.size(), entry.unsignedMode(), null));
@@ -142,6 +149,7 @@ public final class PreviewPane extends BorderPane {
             case PreviewModel.Nothing n -> nothing(n.why());
             default -> nothing(PreviewModel.PROMPT);
         }
+        opening = null;
     }
 
     private void nothing(String why) {
@@ -177,6 +185,11 @@ public final class PreviewPane extends BorderPane {
 
     public TreeListing listing() {
         return listing;
+    }
+
+    /** The folders on the way to the tree shown, root first. */
+    public List<String> treeTrail() {
+        return crumbs.labels();
     }
 
     /** The image tab's message, or empty when it shows an image. */
@@ -325,6 +338,8 @@ public final class PreviewPane extends BorderPane {
      */
     private void showTree(StoreSession s, ObjectId id, String path) {
         title.setText(path == null || path.isEmpty() ? "Tree " + id.shortHex(12) + "…" : path + "/");
+        crumbs.shown(id, path, opening);
+        opening = null;
         if (!tabs.getTabs().contains(treeTab)) {
             tabs.getTabs().setAll(treeTab, infoTab);
         }

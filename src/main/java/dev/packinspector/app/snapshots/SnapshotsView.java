@@ -26,6 +26,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -55,7 +56,7 @@ public final class SnapshotsView extends SplitPane {
 
     private final TableView<Snapshot> snapshots = new TableView<>();
     private final TreeTableView<FileNode> files = new TreeTableView<>();
-    private final TextField search = new TextField();
+    private final TextField search = TextFields.createClearableTextField();
     private final Tasks tasks;
     private final Actions actions;
     private final ObservableValue<StoreSession> session;

@@ -71,7 +71,15 @@ class TreesInWindowTest extends MainWindowTestBase {
         assertTrue(WindowDriver.onFx(() -> ui.preview().integrity()).startsWith("verified"));
         assertEquals("", WindowDriver.onFx(() -> ui.preview().damagedBanner()));
 
-        // a folder opens its subtree; a file opens its object
+        // a folder opens its subtree, and the crumbs show the way back; a file opens its object
+        String rootCrumb = "Tree " + root.substring(0, 12) + "…";
+        assertEquals(List.of(rootCrumb), WindowDriver.onFx(() -> ui.preview().treeTrail()));
+        openInListing("odd");
+        WindowDriver.waitUntil("odd/ is listed", () -> ui.preview().listing().getItems().stream().anyMatch(e -> e.name().equals("new\nline.txt")));
+        assertEquals(List.of(rootCrumb, "odd"), WindowDriver.onFx(() -> ui.preview().treeTrail()));
+        WindowDriver.onFx(() -> window().preview().tree(dev.packinspector.store.ObjectId.parse(root), null)); // as its crumb does
+        WindowDriver.waitUntil("the root is listed again", () -> ui.preview().listing().getItems().stream().anyMatch(e -> e.name().equals("src")));
+        assertEquals(List.of(rootCrumb), WindowDriver.onFx(() -> ui.preview().treeTrail()));
         openInListing("odd");
         WindowDriver.waitUntil("odd/ is listed", () -> ui.preview().listing().getItems().stream().anyMatch(e -> e.name().equals("new\nline.txt")));
         openInListing("back\\slash.txt");
