@@ -106,7 +106,7 @@ public final class Catalog implements AutoCloseable {
     /**
      * The snapshot named by {@code ref}: {@code latest} (the newest), a full id, or a unique id prefix.
      *
-     * @throws IllegalArgumentException if no snapshot, or more than one, matches (the message lists up to 5 candidates)
+     * @throws UnknownSnapshotException if no snapshot, or more than one, matches (it carries up to 5 candidates)
      */
     public synchronized Snapshot resolve(String ref) throws StoreException {
         checkOpen();

@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.PathText;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -79,14 +80,16 @@ public final class Cli {
     }
 
     private static int exitCodeOf(Throwable e) {
-        if (e instanceof UsageException || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+        if (e instanceof UsageException || e instanceof UnknownSnapshotException || e instanceof IllegalArgumentException
+                || e instanceof CommandLine.ParameterException) {
             return USAGE;
         }
         return UNREADABLE;
     }
 
     private static String messageOf(Throwable e) {
-        if (e instanceof StoreException || e instanceof UsageException || e instanceof IllegalArgumentException) {
+        if (e instanceof StoreException || e instanceof UsageException || e instanceof UnknownSnapshotException
+                || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
