@@ -1,10 +1,10 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
-import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestoreItems;
 import dev.packinspector.restore.Selection;
 import dev.packinspector.restore.SnapshotFiles;
 import dev.packinspector.store.PackSet;
@@ -58,10 +58,7 @@ final class RestoreCommand implements Callable<Integer> {
      * as stored or as printed (a usage error if none is).
      */
     static List<RestoreItem> itemsOf(Catalog catalog, TreeStore trees, Snapshot chosen, List<String> arguments) throws StoreException {
-        var items = new ArrayList<RestoreItem>();
-        for (ManifestEntry e : SnapshotFiles.of(catalog, trees, chosen)) {
-            items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
-        }
+        List<RestoreItem> items = RestoreItems.of(SnapshotFiles.of(catalog, trees, chosen));
         var paths = new ArrayList<String>();
         for (String argument : arguments) {
             paths.add(storedPath(items, argument));

@@ -81,7 +81,7 @@ class CatalogRowsFuzzTest {
             for (Snapshot s : catalog.snapshots()) {
                 var items = new ArrayList<RestoreItem>();
                 for (ManifestEntry e : catalog.files(s)) {
-                    items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+                    items.add(RestoreItem.of(e));
                 }
                 // the target lies outside the store: the planner refuses a target inside one (found by this target)
                 RestorePlanner.plan(STORE.packs(), items, TARGET, false);
