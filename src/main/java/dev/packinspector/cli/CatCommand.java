@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cat", mixinStandardHelpOptions = true,
+@Command(name = "cat",
         description = {"Writes an object's decompressed bytes to standard output.",
                 "The content is hashed as it streams; if it does not match its id the command fails with exit code 3."})
 final class CatCommand extends Subcommand {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
         description = {"What changed from snapshot A to snapshot B, one line per path in path order, as git's --name-status:",
             "A (added), D (removed), M (other content, size or mode), R (renamed: the same object at a new path), then bytes and path",
             "(a rename: old and new path). Totals go to standard error."})

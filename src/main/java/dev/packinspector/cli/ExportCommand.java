@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export",
         description = {"Writes a snapshot (or the listed paths and folders of it) into an archive: .zip, .tar, .tar.gz or .tgz by its name.",
             "Tar keeps permission bits and symlinks; zip keeps them in its Unix fields. Every object is verified before it is written;",
             "the archive appears under its name only when complete. Refused entries are listed on stderr and give exit code 1."})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract",
         description = {"Writes objects by id as DIR/<id>, verified, with default permissions.",
                 "Works on a bare packs/ folder too. Exit code 1 if an object is missing or damaged."})
 final class ExtractCommand extends Subcommand {

@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "files", mixinStandardHelpOptions = true,
+@Command(name = "files",
         description = {"A snapshot's manifest: mode (octal), size, id, path. Tab-separated, sorted by path.",
             "A path holding a control character, tab, newline, backslash or double quote is quoted as git quotes it; -z writes it as stored."})
 final class FilesCommand extends Subcommand {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "find", mixinStandardHelpOptions = true,
+@Command(name = "find",
         description = {"Paths across all snapshots: one line per version, path, id, size, mode (octal), the snapshots holding it.",
             "QUERY is text found anywhere in the path, or a glob (*, ?, [..], ** across folders; without / it matches the file name).",
             "Case is ignored unless QUERY has an upper-case letter. With --id, objects whose id starts with the prefix, and where they are used."})

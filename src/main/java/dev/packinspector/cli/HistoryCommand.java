@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(name = "history",
         description = {"Every distinct version of PATH across snapshots, oldest first: when it first appeared, id, size, mode (octal),",
             "and the snapshots holding it. Get a version's content with 'cat STORE ID'."})
 final class HistoryCommand extends Subcommand {

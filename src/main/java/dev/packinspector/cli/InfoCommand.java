@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info",
         description = {"The store's files other than its packs (catalog and SQLite's files beside it, tree pack, index.bin,"
                 + " lock, leftovers of a killed save): path, size (- for a folder), what it is. Tab-separated.",
                 "Nothing is opened: only listed. None of these files is a problem."})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "ls", mixinStandardHelpOptions = true,
+@Command(name = "ls",
         description = {"Index entries sorted by id: id, pack, offset, compressed size. Tab-separated.",
                 "Without --pack, the entries of all readable packs merged; unusable packs are named on stderr"
                         + " (exit code 3 if one is damaged)."})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "packs", mixinStandardHelpOptions = true,
+@Command(name = "packs",
         description = {"One line per pack: name, entries, data bytes, state (ok, chunked, incomplete, unreadable)"
                 + " and, for a pack that cannot be used, why. Tab-separated.",
                 "Where the store has a trees/ folder, a last line named 'trees' for its tree pack: trees, trees.dat bytes,"

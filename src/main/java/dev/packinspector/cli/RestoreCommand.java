@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(name = "restore",
         description = {"Restores a snapshot (or the listed paths and folders of it) into TARGET.",
                 "Files appear under their final names only when complete and verified; modes and symlinks are restored;"
                         + " files already identical are skipped, different ones kept unless --overwrite; nothing is ever deleted.",

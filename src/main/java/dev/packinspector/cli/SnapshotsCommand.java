@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "snapshots", mixinStandardHelpOptions = true,
+@Command(name = "snapshots",
         description = "The store's snapshots, newest first: id, created_at, files, bytes, message. Tab-separated.")
 final class SnapshotsCommand extends Subcommand {
     @Mixin

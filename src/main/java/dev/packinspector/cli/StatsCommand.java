@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats",
         description = {"Where the store's space goes. Per snapshot (oldest first): files, content bytes, stored bytes of its distinct",
             "objects, and the bytes unique to it (used by no other snapshot: what deleting it would free). Per pack: entries, data",
             "bytes, content of the entries snapshots use, ratio, and entries no snapshot uses. With --folders SNAPSHOT, that",

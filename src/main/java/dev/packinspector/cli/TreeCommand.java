@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "tree", mixinStandardHelpOptions = true,
+@Command(name = "tree",
         description = {"A snapshot's files as its trees in trees/ list them (not the catalog's manifest): mode (octal), size, id,"
                 + " path. Tab-separated, sorted by path, as 'files' prints the manifest.",
                 "Exit code 3 if the snapshot has no root tree or a tree is missing or damaged."})

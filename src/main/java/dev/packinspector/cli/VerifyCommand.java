@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
         description = {"Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
                 + " its bytes), decodes every object and compares its XXH3-128 with its id, runs SQLite's integrity check on"
                 + " the catalog, checks that every catalog reference points at a pack that holds the object, that the catalog"

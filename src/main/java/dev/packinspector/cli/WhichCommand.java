@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "which", mixinStandardHelpOptions = true,
+@Command(name = "which",
         description = {"Is this exact content in the store? Hashes each FILE (folders: every file beneath, links not followed) as chkpt",
             "does and prints: the file, its id, 'in store' or 'not in store', then one indented line per snapshot and path using it.",
             "Exit 0 if every file's content is in the store, 1 if some is not, 3 if a file cannot be read."})
