@@ -10,7 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${JAVA_HOME:?set JAVA_HOME to the JDK 25 that builds the image}"
-version="${VERSION:-0.1.0}"
+# The POM's version, as the build recorded it for --version (dev/packinspector/version.properties),
+# without a qualifier such as -SNAPSHOT: jpackage takes only numbers.
+recorded="$(sed -n 's/^version=//p' target/classes/dev/packinspector/version.properties 2> /dev/null || true)"
+: "${recorded:?target/classes holds no version.properties: build with ./mvnw -Pdist package}"
+version="${recorded%%-*}"
 dist=target/dist
 libs=target/dist-lib
 rm -rf "$dist"

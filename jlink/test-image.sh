@@ -48,6 +48,11 @@ PY
 }
 
 check "no java on the PATH the launchers get" bare bash -c '! command -v java'
+recorded="$(sed -n 's/^version=//p' target/classes/dev/packinspector/version.properties)"
+# True if launcher $1 reports the version the build recorded from the POM.
+reports_version() { [ "$(bare "$1" --version)" = "Pack Inspector $recorded" ]; }
+check "app image: --version is the POM's ($recorded)" reports_version "$app"
+check "runtime image: --version is the POM's" reports_version "$image"
 check "app image: verify a good store" bare "$app" verify "$fixtures/basic"
 check "app image: verify finds the damage in a corrupt store (exit 1)" exits 1 bare "$app" verify "$fixtures/corrupt/content_hash_mismatch"
 check "app image: restore the newest snapshot" bare "$app" restore "$fixtures/basic" latest "$work/restored-basic"

@@ -8,7 +8,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/test.classpath)"
 for theme in light dark; do
-  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED \
+  "$JAVA_HOME/bin/java" @jlink/java-options.txt \
     -Dglass.platform="${GLASS:-Headless}" -Dprism.order=sw -Dpackinspector.theme="$theme" \
     -Dfixtures.dir="${FIXTURES:-../shared/fixtures}" -cp "$cp" dev.packinspector.app.shell.ScreenshotTour docs/screenshots
 done

@@ -13,7 +13,8 @@ cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -q -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=compile
 cp="target/classes:$(cat target/bench.classpath)"
-flags=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+# the JVM options of jlink/java-options.txt, which java reads as an argument file
+flags=(@jlink/java-options.txt)
 if [ "${1:-}" = "--ui" ]; then
   shift
   exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx6g ${BENCH_ARGS:-} -Dprism.order="${PRISM:-sw}" -cp "$cp" dev.packinspector.app.shell.UiBench "$@"

@@ -48,4 +48,12 @@ class LayeringTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void theUsersSentenceAndTheVersionDependOnNoFrontEnd() {
+        // both front ends use them: Errors.sentence and Version must stay UI-free
+        noClasses().that().belongToAnyOf(Errors.class, Version.class)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.packinspector.cli..", "dev.packinspector.app..", "javafx..")
+                .check(classes);
+    }
 }

@@ -49,7 +49,7 @@ public final class RestoreBench {
         try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow()) {
             var items = new ArrayList<RestoreItem>();
             for (ManifestEntry e : catalog.files(catalog.resolve("latest"))) {
-                items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+                items.add(RestoreItem.of(e));
             }
             RestorePlan template = RestorePlanner.plan(packs, items, out.resolve("probe"), false);
             ByteBuffer[] contents = load(template);

@@ -95,26 +95,16 @@ public final class Catalog implements AutoCloseable {
 
     /** Every snapshot, newest first ({@code created_at DESC, id DESC}). */
     public synchronized List<Snapshot> snapshots() throws StoreException {
-        checkOpen();
-        try {
-            return snapshots.all();
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return lookUp(snapshots::all);
     }
 
     /**
      * The snapshot named by {@code ref}: {@code latest} (the newest), a full id, or a unique id prefix.
      *
-     * @throws IllegalArgumentException if no snapshot, or more than one, matches (the message lists up to 5 candidates)
+     * @throws UnknownSnapshotException if no snapshot, or more than one, matches (it carries up to 5 candidates)
      */
     public synchronized Snapshot resolve(String ref) throws StoreException {
-        checkOpen();
-        try {
-            return snapshots.resolve(ref);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return lookUp(() -> snapshots.resolve(ref));
     }
 
     /** The snapshot's manifest in path order (bytewise UTF-8), following {@code manifest_snapshot_id}. */
@@ -130,13 +120,7 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized long forEachFile(Snapshot snapshot, Consumer<? super ManifestEntry> action, BooleanSupplier cancelled)
             throws StoreException {
-        checkOpen();
-        String owner;
-        try {
-            owner = snapshots.manifestOwner(snapshot);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        String owner = manifestOwner(snapshot);
         return stream(Sql.FILES_OF_SNAPSHOT, s -> s.setString(1, owner), Rows::manifestEntry, action, cancelled);
     }
 
@@ -199,12 +183,7 @@ public final class Catalog implements AutoCloseable {
      * @throws StoreException if the references go round in a loop, run too long, or lead nowhere
      */
     public synchronized String manifestOwner(Snapshot snapshot) throws StoreException {
-        checkOpen();
-        try {
-            return snapshots.manifestOwner(snapshot);
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return lookUp(() -> snapshots.manifestOwner(snapshot));
     }
 
     /** The {@code blob_index} row of {@code id}, if there is one. */
@@ -222,28 +201,10 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized List<PathRow> usesOf(ObjectId id, int limit, BooleanSupplier cancelled) throws StoreException {
         var found = new ArrayList<PathRow>();
-        try {
-            ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
-                @Override
-                protected int progress() {
-                    return cancelled.getAsBoolean() ? 1 : 0;
-                }
-            });
-            stream(Sql.USES_OF_BLOB, s -> {
-                s.setBytes(1, id.toBytes());
-                s.setInt(2, limit);
-            }, rs -> new PathRow(rs.getString(1), rs.getString(2), rs.getLong(3)), found::add, cancelled);
-        } catch (SQLException | StoreException e) {
-            if (!cancelled.getAsBoolean()) {
-                throw e instanceof StoreException se ? se : failed((SQLException) e);
-            }
-        } finally {
-            try {
-                ProgressHandler.clearHandler(connection);
-            } catch (SQLException e) {
-                // the next query installs its own or none; nothing to undo
-            }
-        }
+        streamStoppable(Sql.USES_OF_BLOB, s -> {
+            s.setBytes(1, id.toBytes());
+            s.setInt(2, limit);
+        }, rs -> new PathRow(rs.getString(1), rs.getString(2), rs.getLong(3)), found::add, cancelled);
         return cancelled.getAsBoolean() ? List.of() : found;
     }
 
@@ -255,25 +216,7 @@ public final class Catalog implements AutoCloseable {
      */
     public synchronized List<String> integrityProblems(int max, BooleanSupplier cancelled) throws StoreException {
         var found = new ArrayList<String>();
-        try {
-            ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
-                @Override
-                protected int progress() {
-                    return cancelled.getAsBoolean() ? 1 : 0;
-                }
-            });
-            stream(Sql.integrityCheck(max), s -> { }, rs -> rs.getString(1), found::add, cancelled);
-        } catch (SQLException | StoreException e) {
-            if (!cancelled.getAsBoolean()) {
-                throw e instanceof StoreException se ? se : failed((SQLException) e);
-            }
-        } finally {
-            try {
-                ProgressHandler.clearHandler(connection);
-            } catch (SQLException e) {
-                // the next query installs its own or none; nothing to undo
-            }
-        }
+        streamStoppable(Sql.integrityCheck(max), s -> { }, rs -> rs.getString(1), found::add, cancelled);
         if (cancelled.getAsBoolean() || found.equals(List.of(Sql.INTEGRITY_OK))) {
             return List.of();
         }
@@ -352,6 +295,49 @@ public final class Catalog implements AutoCloseable {
                 }
                 return rows;
             }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Like {@link #stream}, but {@code cancelled} also stops SQLite while it works on a step that
+     * returns no row (a full scan, the integrity check): SQLite asks it every 10,000 virtual-machine
+     * steps. A query so stopped fails, which is no failure: the caller, seeing {@code cancelled},
+     * discards what it got.
+     */
+    private <T> void streamStoppable(String sql, Binder binder, RowReader<T> reader, Consumer<? super T> action, BooleanSupplier cancelled)
+            throws StoreException {
+        try {
+            ProgressHandler.setHandler(connection, 10_000, new ProgressHandler() {
+                @Override
+                protected int progress() {
+                    return cancelled.getAsBoolean() ? 1 : 0;
+                }
+            });
+            stream(sql, binder, reader, action, cancelled);
+        } catch (SQLException | StoreException e) {
+            if (!cancelled.getAsBoolean()) {
+                throw e instanceof StoreException se ? se : failed((SQLException) e);
+            }
+        } finally {
+            try {
+                ProgressHandler.clearHandler(connection);
+            } catch (SQLException e) {
+                // the next query installs its own or none; nothing to undo
+            }
+        }
+    }
+
+    private interface Lookup<T> {
+        T run() throws SQLException, StoreException;
+    }
+
+    /** A question to {@link SnapshotLookup}, its SQLite failures turned into the catalog's. */
+    private <T> T lookUp(Lookup<T> lookup) throws StoreException {
+        checkOpen();
+        try {
+            return lookup.run();
         } catch (SQLException e) {
             throw failed(e);
         }

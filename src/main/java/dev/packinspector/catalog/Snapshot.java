@@ -14,6 +14,24 @@ import dev.packinspector.store.ObjectId;
  */
 public record Snapshot(String id, String createdAt, String message, String parentSnapshotId, String manifestSnapshotId,
         long totalFiles, long totalBytes, long newObjects, ObjectId rootTree, String rootTreeProblem) {
+    /** Characters of an id shown where space is short: chkpt's ids are UUIDv7s, whose first 13 ({@code 019b7711-987b}) hold the time. */
+    public static final int SHORT_ID_LENGTH = 13;
+
+    /** {@link #id()} shortened as {@link #shortId(String)} shortens it. */
+    public String shortId() {
+        return shortId(id);
+    }
+
+    /**
+     * {@code id} shortened for display: its first {@value #SHORT_ID_LENGTH} characters, or all of it
+     * if it is shorter (a damaged catalog's id may be anything); empty for null. Never throws.
+     */
+    public static String shortId(String id) {
+        if (id == null) {
+            return "";
+        }
+        return id.length() <= SHORT_ID_LENGTH ? id : id.substring(0, SHORT_ID_LENGTH);
+    }
 
     /** {@code createdAt} as an instant, or empty if the text is not RFC 3339. */
     public java.util.Optional<java.time.Instant> createdInstant() {

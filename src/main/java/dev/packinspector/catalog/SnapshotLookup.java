@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Finds snapshots by the names a user gives them ({@code latest}, an id, a unique id prefix) and
@@ -39,11 +38,10 @@ final class SnapshotLookup {
 
     Snapshot resolve(String ref) throws SQLException {
         if (ref == null || ref.isBlank()) {
-            throw new IllegalArgumentException("no snapshot given: name one by id, unique id prefix or 'latest'");
+            throw UnknownSnapshotException.notGiven(ref);
         }
         if (ref.equals(LATEST)) {
-            return list(Sql.LATEST_SNAPSHOT).stream().findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("there are no snapshots in " + store()));
+            return list(Sql.LATEST_SNAPSHOT).stream().findFirst().orElseThrow(() -> UnknownSnapshotException.noSnapshots(ref, store()));
         }
         Optional<Snapshot> exact = byId(ref);
         if (exact.isPresent()) {
@@ -51,16 +49,12 @@ final class SnapshotLookup {
         }
         List<Snapshot> candidates = list(Sql.SNAPSHOTS_BY_PREFIX, ref, CANDIDATES_SHOWN + 1);
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("no snapshot '" + ref + "' in " + store());
+            throw UnknownSnapshotException.noMatch(ref, store());
         }
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
-        long total = count(ref);
-        String shown = candidates.stream().limit(CANDIDATES_SHOWN).map(s -> s.id() + " (" + s.createdAt() + ")")
-                .collect(Collectors.joining(", "));
-        throw new IllegalArgumentException("snapshot prefix '" + ref + "' is ambiguous in " + store() + ": it matches " + total
-                + " snapshots: " + shown + (total > CANDIDATES_SHOWN ? ", ..." : "") + "; give more of the id");
+        throw UnknownSnapshotException.ambiguous(ref, store(), candidates.subList(0, Math.min(CANDIDATES_SHOWN, candidates.size())), count(ref));
     }
 
     Optional<Snapshot> byId(String id) throws SQLException {

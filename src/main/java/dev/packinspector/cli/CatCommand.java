@@ -2,32 +2,27 @@ package dev.packinspector.cli;
 
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.PackSet;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "cat", mixinStandardHelpOptions = true,
+@Command(name = "cat",
         description = {"Writes an object's decompressed bytes to standard output.",
                 "The content is hashed as it streams; if it does not match its id the command fails with exit code 3."})
-final class CatCommand implements Callable<Integer> {
+final class CatCommand extends Subcommand {
     private static final int MIN_PREFIX = 4;
 
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
-    private Path store;
+    @Mixin
+    private StoreArgument.FolderOrPacks store;
 
     @Parameters(index = "1", paramLabel = "ID", description = "object id: 32 hex digits, or a unique prefix of at least " + MIN_PREFIX)
     private String id;
 
     @Override
     public Integer call() throws Exception {
-        try (PackSet packs = PackSet.open(store)) {
-            packs.copyTo(resolve(packs, id), root.stdout);
+        try (PackSet packs = store.packs()) {
+            packs.copyTo(resolve(packs, id), stdout());
             return Cli.OK;
         }
     }

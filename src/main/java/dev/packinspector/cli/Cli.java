@@ -1,6 +1,8 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.Errors;
 import dev.packinspector.catalog.PathText;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -52,7 +54,7 @@ public final class Cli {
                 return USAGE;
             }
             // one line per error, whatever path or text the message holds
-            commandLine.getErr().println("pack-inspector: " + PathText.oneLine(messageOf(e)));
+            commandLine.getErr().println("pack-inspector: " + Errors.sentence(e));
             return exitCodeOf(e);
         });
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
@@ -79,16 +81,10 @@ public final class Cli {
     }
 
     private static int exitCodeOf(Throwable e) {
-        if (e instanceof UsageException || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+        // UsageException is an IllegalArgumentException
+        if (e instanceof UnknownSnapshotException || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
             return USAGE;
         }
         return UNREADABLE;
-    }
-
-    private static String messageOf(Throwable e) {
-        if (e instanceof StoreException || e instanceof UsageException || e instanceof IllegalArgumentException) {
-            return e.getMessage();
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

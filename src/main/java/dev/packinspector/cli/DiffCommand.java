@@ -1,30 +1,22 @@
 package dev.packinspector.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.SnapshotDiff;
 import dev.packinspector.history.SnapshotDiff.Change;
 import dev.packinspector.history.SnapshotDiff.Kind;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
         description = {"What changed from snapshot A to snapshot B, one line per path in path order, as git's --name-status:",
             "A (added), D (removed), M (other content, size or mode), R (renamed: the same object at a new path), then bytes and path",
             "(a rename: old and new path). Totals go to standard error."})
-final class DiffCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
-    private Path store;
+final class DiffCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.Folder store;
 
     @Parameters(index = "1", paramLabel = "A", description = "the older snapshot: an id, a unique prefix, or 'latest'")
     private String from;
@@ -32,23 +24,20 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "B", description = "the newer snapshot")
     private String to;
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
-
     @Mixin
-    private NulOption z;
+    private OutputFormat.Json format;
 
     @Override
     public Integer call() throws Exception {
-        z.refuseWith(json);
+        format.refuseBoth();
         SnapshotDiff diff;
-        try (Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store))) {
+        try (Catalog catalog = store.catalog()) {
             Snapshot a = catalog.resolve(from);
             Snapshot b = catalog.resolve(to);
             diff = SnapshotDiff.between(a, catalog.files(a), b, catalog.files(b));
         }
-        if (json) {
-            try (JsonGenerator g = Output.json(root.stdout)) {
+        if (format.json()) {
+            Output.json(stdout(), g -> {
                 g.writeStartObject();
                 g.writeStringField("from", diff.from().id());
                 g.writeStringField("to", diff.to().id());
@@ -74,17 +63,16 @@ final class DiffCommand implements Callable<Integer> {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
-                g.writeRaw('\n');
-            }
+            });
             return Cli.OK;
         }
-        try (Records out = z.open(root.stdout)) {
+        try (Records out = format.records(stdout())) {
             for (Change c : diff.changes()) {
                 out.write(c.kind().letter() + '\t' + c.bytes() + '\t'
                         + (c.kind() == Kind.RENAMED ? out.path(c.before().path()) + '\t' : "") + out.path(c.path()));
             }
         }
-        root.stderr.println(summary(diff));
+        stderr().println(summary(diff));
         return Cli.OK;
     }
 

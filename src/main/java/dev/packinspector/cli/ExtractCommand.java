@@ -1,28 +1,22 @@
 package dev.packinspector.cli;
 
-import dev.packinspector.catalog.Catalog;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.PackSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "extract", mixinStandardHelpOptions = true,
+@Command(name = "extract",
         description = {"Writes objects by id as DIR/<id>, verified, with default permissions.",
                 "Works on a bare packs/ folder too. Exit code 1 if an object is missing or damaged."})
-final class ExtractCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
-    private Path store;
+final class ExtractCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.FolderOrPacks store;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "ID", description = "object ids (32 hex digits or unique prefixes)")
     private List<String> ids;
@@ -35,7 +29,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (PackSet packs = PackSet.open(store); var catalog = new Closing<>(Catalog.open(store))) {
+        try (PackSet packs = store.packs(); var catalog = store.catalogIfAny()) {
             var items = new ArrayList<RestoreItem>();
             for (String text : ids) {
                 ObjectId id = CatCommand.resolve(packs, text);
@@ -45,7 +39,7 @@ final class ExtractCommand implements Callable<Integer> {
                 }
                 items.add(RestoreItem.object(id, size));
             }
-            return options.restore(root, packs, items, to);
+            return options.restore(packs, items, to, stdout(), stderr());
         }
     }
 }

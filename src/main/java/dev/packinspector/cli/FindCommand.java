@@ -1,6 +1,5 @@
 package dev.packinspector.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.history.PathQuery;
 import dev.packinspector.history.PathVersions;
@@ -8,26 +7,20 @@ import dev.packinspector.history.SearchResult;
 import dev.packinspector.history.StoreIndex;
 import dev.packinspector.store.ObjectId;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "find", mixinStandardHelpOptions = true,
+@Command(name = "find",
         description = {"Paths across all snapshots: one line per version, path, id, size, mode (octal), the snapshots holding it.",
             "QUERY is text found anywhere in the path, or a glob (*, ?, [..], ** across folders; without / it matches the file name).",
             "Case is ignored unless QUERY has an upper-case letter. With --id, objects whose id starts with the prefix, and where they are used."})
-final class FindCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
-    private Path store;
+final class FindCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.Folder store;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", description = "text or glob to find in paths (a path as printed, in double quotes, is unquoted)")
     private String query;
@@ -38,11 +31,8 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "at most this many paths or objects (default ${DEFAULT-VALUE})")
     private int limit;
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
-
     @Mixin
-    private NulOption z;
+    private OutputFormat.Json format;
 
     @Override
     public Integer call() throws Exception {
@@ -52,10 +42,10 @@ final class FindCommand implements Callable<Integer> {
         if ((query == null) == (idPrefix == null)) {
             throw new UsageException("give either a QUERY or --id PREFIX");
         }
-        z.refuseWith(json);
+        format.refuseBoth();
         if (idPrefix != null) {
             // an id search needs every row
-            try (IndexedStore s = IndexedStore.open(store, null, root.stderr)) {
+            try (IndexedStore s = store.indexed(stderr())) {
                 return objects(s.index(), idPrefix);
             }
         }
@@ -76,14 +66,14 @@ final class FindCommand implements Callable<Integer> {
     private SearchResult search(String text) throws Exception {
         PathQuery paths = PathQuery.of(text);
         // a path search reads only the rows SQLite finds may match
-        try (IndexedStore s = IndexedStore.open(store, paths.sqliteGlobSuperset(), root.stderr)) {
+        try (IndexedStore s = store.indexed(paths.sqliteGlobSuperset(), stderr())) {
             return s.index().search(paths, limit);
         }
     }
 
     private int print(String searched, SearchResult result) throws IOException {
-        if (json) {
-            try (JsonGenerator g = Output.json(root.stdout)) {
+        if (format.json()) {
+            Output.json(stdout(), g -> {
                 g.writeStartObject();
                 g.writeStringField("query", searched);
                 g.writeNumberField("matches", result.matches());
@@ -93,10 +83,9 @@ final class FindCommand implements Callable<Integer> {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
-                g.writeRaw('\n');
-            }
+            });
         } else {
-            try (Records out = z.open(root.stdout)) {
+            try (Records out = format.records(stdout())) {
                 for (PathVersions p : result.paths()) {
                     for (PathVersions.Version v : p.versions()) {
                         out.write(out.path(p.path()) + '\t' + TextWriting.entry(v.entry()) + '\t'
@@ -105,7 +94,7 @@ final class FindCommand implements Callable<Integer> {
                 }
             }
             if (result.truncated()) {
-                root.stderr.println("pack-inspector: showing " + result.paths().size() + " of " + result.matches() + " matching paths (--limit)");
+                stderr().println("pack-inspector: showing " + result.paths().size() + " of " + result.matches() + " matching paths (--limit)");
             }
         }
         return result.matches() > 0 ? Cli.OK : Cli.PROBLEMS;
@@ -113,20 +102,13 @@ final class FindCommand implements Callable<Integer> {
 
     private int objects(StoreIndex index, String prefix) throws IOException {
         List<ObjectId> ids = index.objectsWithPrefix(prefix, limit);
-        if (json) {
-            try (JsonGenerator g = Output.json(root.stdout)) {
-                g.writeStartArray();
-                for (ObjectId id : ids) {
-                    g.writeStartObject();
-                    g.writeStringField("id", id.toHex());
-                    JsonWriting.uses(g, index.usesOf(id));
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeRaw('\n');
-            }
+        if (format.json()) {
+            Output.jsonArray(stdout(), ids, (g, id) -> {
+                g.writeStringField("id", id.toHex());
+                JsonWriting.uses(g, index.usesOf(id));
+            });
         } else {
-            try (Records out = z.open(root.stdout)) {
+            try (Records out = format.records(stdout())) {
                 for (ObjectId id : ids) {
                     for (StoreIndex.Use use : index.usesOf(id)) {
                         out.write(id.toHex() + '\t' + use.snapshot().id() + '\t' + out.path(use.path()));

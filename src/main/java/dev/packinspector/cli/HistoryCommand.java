@@ -1,58 +1,37 @@
 package dev.packinspector.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.PathQuery;
 import dev.packinspector.history.PathVersions;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(name = "history",
         description = {"Every distinct version of PATH across snapshots, oldest first: when it first appeared, id, size, mode (octal),",
             "and the snapshots holding it. Get a version's content with 'cat STORE ID'."})
-final class HistoryCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
-    private Path store;
+final class HistoryCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.Folder store;
 
     @Parameters(index = "1", paramLabel = "PATH", description = "a path as the snapshots store it (relative, with /), or as printed, in double quotes")
     private String path;
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
-
     @Mixin
-    private NulOption z;
+    private OutputFormat.Json format;
 
     @Override
     public Integer call() throws Exception {
-        z.refuseWith(json);
-        // a path copied from our output comes quoted; the text as typed is tried too if no snapshot holds that
+        format.refuseBoth();
         List<String> readings = PathText.readings(path);
-        PathVersions history = historyOf(readings.get(0));
-        for (int i = 1; i < readings.size() && history.versions().isEmpty(); i++) {
-            PathVersions other = historyOf(readings.get(i));
-            if (!other.versions().isEmpty()) {
-                history = other;
-            }
-        }
-        if (json) {
-            try (JsonGenerator g = Output.json(root.stdout)) {
-                JsonWriting.pathVersions(g, history);
-                g.writeRaw('\n');
-            }
+        PathVersions history = firstHeld(readings);
+        if (format.json()) {
+            Output.json(stdout(), g -> JsonWriting.pathVersions(g, history));
         } else {
-            try (Records out = z.open(root.stdout)) {
+            try (Records out = format.records(stdout())) {
                 for (PathVersions.Version v : history.versions()) {
                     out.write(v.snapshots().get(0).createdAt() + '\t' + TextWriting.entry(v.entry()) + '\t'
                             + v.snapshots().stream().map(Snapshot::id).collect(Collectors.joining(",")));
@@ -60,14 +39,26 @@ final class HistoryCommand implements Callable<Integer> {
             }
         }
         if (history.versions().isEmpty()) {
-            root.stderr.println("pack-inspector: no snapshot holds " + TextWriting.named(readings.get(0)) + " (paths are relative, with /; try 'find')");
+            stderr().println("pack-inspector: no snapshot holds " + TextWriting.named(readings.get(0)) + " (paths are relative, with /; try 'find')");
             return Cli.PROBLEMS;
         }
         return Cli.OK;
     }
 
+    /** The history of the first reading some snapshot holds, else of the first: a path copied from our output comes quoted. */
+    private PathVersions firstHeld(List<String> readings) throws Exception {
+        PathVersions history = historyOf(readings.get(0));
+        for (int i = 1; i < readings.size() && history.versions().isEmpty(); i++) {
+            PathVersions other = historyOf(readings.get(i));
+            if (!other.versions().isEmpty()) {
+                history = other;
+            }
+        }
+        return history;
+    }
+
     private PathVersions historyOf(String stored) throws Exception {
-        try (IndexedStore s = IndexedStore.open(store, PathQuery.sqliteGlobExactly(stored), root.stderr)) {
+        try (IndexedStore s = store.indexed(PathQuery.sqliteGlobExactly(stored), stderr())) {
             return s.index().history(stored);
         }
     }

@@ -10,17 +10,15 @@ import java.nio.file.Path;
 /** A store opened with its packs, its catalog and the index of every snapshot, for the commands that ask across snapshots. */
 record IndexedStore(PackSet packs, Catalog catalog, StoreIndex index) implements AutoCloseable {
 
-    /** Opens {@code store} and reads its catalog into an index, counting rows on {@code err} when it is a terminal. */
-    static IndexedStore open(Path store, PrintStream err) throws StoreException {
-        return open(store, null, err);
-    }
-
-    /** Like {@link #open(Path, PrintStream)}, indexing only the rows whose path SQLite's GLOB {@code sqliteGlob} matches (null: all). */
+    /**
+     * Opens {@code store} and reads the rows of its catalog whose path SQLite's GLOB {@code sqliteGlob}
+     * matches (null: all) into an index, counting rows on {@code err} when it is a terminal.
+     */
     static IndexedStore open(Path store, String sqliteGlob, PrintStream err) throws StoreException {
         return openWith(store, (catalog, rows) -> StoreIndex.build(catalog, sqliteGlob, () -> false, rows), err);
     }
 
-    /** Like {@link #open(Path, PrintStream)}, indexing only the rows that name one of {@code ids}. */
+    /** Like {@link #open}, indexing only the rows that name one of {@code ids}. */
     static IndexedStore openUsing(Path store, java.util.Collection<dev.packinspector.store.ObjectId> ids, PrintStream err) throws StoreException {
         return openWith(store, (catalog, rows) -> StoreIndex.buildUsing(catalog, ids, () -> false, rows), err);
     }
@@ -33,7 +31,7 @@ record IndexedStore(PackSet packs, Catalog catalog, StoreIndex index) implements
     private static IndexedStore openWith(Path store, Builder builder, PrintStream err) throws StoreException {
         PackSet packs = PackSet.open(store);
         try {
-            Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store));
+            Catalog catalog = Catalog.open(store).orElseThrow(() -> StoreArgument.noCatalog(store));
             try {
                 boolean draw = TerminalProgress.stderrIsTerminal();
                 StoreIndex index = builder.build(catalog, rows -> {

@@ -1,55 +1,45 @@
 package dev.packinspector.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.Pack;
 import dev.packinspector.store.PackIndex;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.PackState;
 import dev.packinspector.store.PackStatus;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "ls", mixinStandardHelpOptions = true,
+@Command(name = "ls",
         description = {"Index entries sorted by id: id, pack, offset, compressed size. Tab-separated.",
                 "Without --pack, the entries of all readable packs merged; unusable packs are named on stderr"
                         + " (exit code 3 if one is damaged)."})
-final class LsCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
-    private Path store;
+final class LsCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.FolderOrPacks store;
 
     @Option(names = "--pack", paramLabel = "HASH", description = "list only this pack's entries")
     private String pack;
 
-    @Option(names = "--json", description = "print a JSON array")
-    private boolean json;
-
     @Mixin
-    private NulOption z;
+    private OutputFormat.JsonArray format;
 
     /** One index row, whichever way it was found. */
     private interface Rows {
         int count();
 
-        void write(int row, Sink sink) throws Exception;
+        void write(int row, Sink sink) throws IOException;
     }
 
     private interface Sink {
-        void entry(String id, String pack, long offset, long size) throws Exception;
+        void entry(String id, String pack, long offset, long size) throws IOException;
     }
 
     @Override
     public Integer call() throws Exception {
-        z.refuseWith(json);
-        try (PackSet packs = PackSet.open(store)) {
+        format.refuseBoth();
+        try (PackSet packs = store.packs()) {
             Rows rows;
             int exit = Cli.OK;
             if (pack != null) {
@@ -60,7 +50,7 @@ final class LsCommand implements Callable<Integer> {
                         return idx.count();
                     }
 
-                    public void write(int row, Sink sink) throws Exception {
+                    public void write(int row, Sink sink) throws IOException {
                         sink.entry(idx.id(row).toHex(), one.name(), idx.offset(row), idx.compressedSize(row));
                     }
                 };
@@ -71,13 +61,13 @@ final class LsCommand implements Callable<Integer> {
                         return packs.entryCount();
                     }
 
-                    public void write(int row, Sink sink) throws Exception {
+                    public void write(int row, Sink sink) throws IOException {
                         ObjectLocation at = packs.entryAt(row);
                         sink.entry(at.id().toHex(), at.pack().name(), at.offset(), at.compressedSize());
                     }
                 };
             }
-            if (json) {
+            if (format.json()) {
                 writeJson(rows);
             } else {
                 writeText(rows);
@@ -102,7 +92,7 @@ final class LsCommand implements Callable<Integer> {
         int exit = Cli.OK;
         for (PackStatus p : packs.packs()) {
             if (!p.readable()) {
-                root.stderr.println("pack-inspector: skipped " + p.state().label() + " pack " + p.name() + ": " + Records.text(p.problem().getMessage()));
+                stderr().println("pack-inspector: skipped " + p.state().label() + " pack " + p.name() + ": " + Records.text(p.problem().getMessage()));
                 if (p.state() == PackState.UNREADABLE) {
                     exit = Cli.UNREADABLE;
                 }
@@ -112,7 +102,7 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private void writeText(Rows rows) throws Exception {
-        try (Records out = z.open(root.stdout)) {
+        try (Records out = format.records(stdout())) {
             var line = new StringBuilder(96);
             for (int r = 0; r < rows.count(); r++) {
                 rows.write(r, (id, p, offset, size) -> {
@@ -125,7 +115,7 @@ final class LsCommand implements Callable<Integer> {
     }
 
     private void writeJson(Rows rows) throws Exception {
-        try (JsonGenerator g = Output.json(root.stdout)) {
+        Output.json(stdout(), g -> {
             g.writeStartArray();
             for (int r = 0; r < rows.count(); r++) {
                 rows.write(r, (id, p, offset, size) -> {
@@ -138,7 +128,6 @@ final class LsCommand implements Callable<Integer> {
                 });
             }
             g.writeEndArray();
-            g.writeRaw('\n');
-        }
+        });
     }
 }

@@ -25,6 +25,37 @@ final class Output {
         return JSON.createGenerator(unclosable(stdout), JsonEncoding.UTF8).useDefaultPrettyPrinter();
     }
 
+    /** Writes one JSON value. */
+    interface JsonValue {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Writes the fields of the object that stands for {@code item}. */
+    interface JsonFields<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
+    /** One JSON document on standard output, ended by a newline. */
+    static void json(OutputStream stdout, JsonValue document) throws IOException {
+        try (JsonGenerator g = json(stdout)) {
+            document.write(g);
+            g.writeRaw('\n');
+        }
+    }
+
+    /** A JSON array on standard output with an object per item, whose fields {@code fields} writes. */
+    static <T> void jsonArray(OutputStream stdout, Iterable<? extends T> items, JsonFields<T> fields) throws IOException {
+        json(stdout, g -> {
+            g.writeStartArray();
+            for (T item : items) {
+                g.writeStartObject();
+                fields.write(g, item);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
     private static OutputStream unclosable(OutputStream out) {
         return new java.io.FilterOutputStream(out) {
             @Override

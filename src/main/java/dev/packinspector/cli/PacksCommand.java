@@ -8,35 +8,29 @@ import dev.packinspector.store.StoreException;
 import dev.packinspector.store.tree.TreePackState;
 import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "packs", mixinStandardHelpOptions = true,
+@Command(name = "packs",
         description = {"One line per pack: name, entries, data bytes, state (ok, chunked, incomplete, unreadable)"
                 + " and, for a pack that cannot be used, why. Tab-separated.",
                 "Where the store has a trees/ folder, a last line named 'trees' for its tree pack: trees, trees.dat bytes,"
                         + " state (ok, incomplete, absent, unreadable) and why, or a note (records chkpt left unindexed).",
                 "Exit code 3 if a pack is damaged or unreadable (an incomplete pack, which chkpt may still be writing, is not an error)."})
-final class PacksCommand implements Callable<Integer> {
+final class PacksCommand extends Subcommand {
     /** The tree pack's row name: no blob pack can have it (theirs are 16 hex digits). */
     private static final String TREES_ROW = "trees";
 
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
-    private Path store;
+    @Mixin
+    private StoreArgument.FolderOrPacks store;
 
     @Option(names = "--json", description = "print a JSON array")
     private boolean json;
 
     @Override
     public Integer call() throws Exception {
-        try (PackSet packs = PackSet.open(store); TreeStore trees = TreeStore.open(store)) {
+        try (PackSet packs = store.packs(); TreeStore trees = store.trees()) {
             TreeStore treeRow = trees.folderExists() ? trees : null;
             if (json) {
                 writeJson(packs, treeRow);
@@ -55,7 +49,7 @@ final class PacksCommand implements Callable<Integer> {
     }
 
     private void writeText(PackSet packs, TreeStore trees) throws Exception {
-        try (Writer out = Output.text(root.stdout)) {
+        try (Writer out = Output.text(stdout())) {
             for (PackStatus p : packs.packs()) {
                 out.write(p.name() + '\t' + (p.readable() ? Long.toString(p.entryCount()) : "-") + '\t'
                         + (p.dataBytes() >= 0 ? Long.toString(p.dataBytes()) : "-") + '\t' + p.state().label());
@@ -76,7 +70,7 @@ final class PacksCommand implements Callable<Integer> {
     }
 
     private void writeJson(PackSet packs, TreeStore trees) throws Exception {
-        try (JsonGenerator g = Output.json(root.stdout)) {
+        Output.json(stdout(), g -> {
             g.writeStartArray();
             for (PackStatus p : packs.packs()) {
                 g.writeStartObject();
@@ -99,8 +93,7 @@ final class PacksCommand implements Callable<Integer> {
                 writeTreesJson(g, trees);
             }
             g.writeEndArray();
-            g.writeRaw('\n');
-        }
+        });
     }
 
     private static void writeTreesJson(JsonGenerator g, TreeStore trees) throws java.io.IOException {

@@ -9,6 +9,8 @@ import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.restore.RestoreResult;
 import dev.packinspector.restore.Restorer;
 import dev.packinspector.store.PackSet;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +38,8 @@ final class RestoreOptions {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per core)")
     int threads = Restorer.defaultThreads();
 
-    int restore(RootCommand root, PackSet packs, List<RestoreItem> items, Path target) throws Exception {
+    /** Plans restoring {@code items} into {@code target} and prints the plan (--dry-run) or runs it; returns the exit code. */
+    int restore(PackSet packs, List<RestoreItem> items, Path target, OutputStream stdout, PrintStream stderr) throws Exception {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
@@ -49,23 +52,23 @@ final class RestoreOptions {
         RestorePlan plan = RestorePlanner.plan(packs, items, target, overwrite);
         if (dryRun) {
             if (json) {
-                PlanExport.json(plan, root.stdout);
+                PlanExport.json(plan, stdout);
             } else if (csv) {
-                try (Writer out = Output.text(root.stdout)) {
+                try (Writer out = Output.text(stdout)) {
                     PlanExport.csv(plan, out);
                 }
             } else {
-                printPlan(root, plan);
+                printPlan(plan, stdout);
             }
             return plan.refused().isEmpty() && plan.conflicts().isEmpty() ? Cli.OK : Cli.PROBLEMS;
         }
-        var progress = new TerminalProgress(root.stderr, "restoring", TerminalProgress.stderrIsTerminal());
+        var progress = new TerminalProgress(stderr, "restoring", TerminalProgress.stderrIsTerminal());
         RestoreResult result = new Restorer(threads).run(plan, progress);
         progress.finish();
         for (RestorePlan.Existing kept : plan.conflicts()) {
-            root.stderr.println("pack-inspector: " + PathText.quote(kept.item().path()) + ": kept: the target has a different file (use --overwrite to replace it)");
+            stderr.println("pack-inspector: " + PathText.quote(kept.item().path()) + ": kept: the target has a different file (use --overwrite to replace it)");
         }
-        try (Writer out = Output.text(root.stdout)) {
+        try (Writer out = Output.text(stdout)) {
             out.write(String.format(Locale.ROOT, "%,d written (%s), %,d unchanged, %,d modes fixed, %,d kept, %,d refused or failed in %.2f s%n",
                     result.written(), TerminalProgress.bytes(result.bytesWritten()), result.unchanged(), result.modesFixed(),
                     result.conflictsKept(), result.problems().size(), result.elapsedNanos() / 1e9));
@@ -73,8 +76,8 @@ final class RestoreOptions {
         return result.ok() ? Cli.OK : Cli.PROBLEMS;
     }
 
-    private void printPlan(RootCommand root, RestorePlan plan) throws Exception {
-        try (Records out = new Records(root.stdout, nul)) {
+    private void printPlan(RestorePlan plan, OutputStream stdout) throws Exception {
+        try (Records out = new Records(stdout, nul)) {
             for (String folder : plan.folders()) {
                 out.write("create folder\t" + out.path(folder));
             }

@@ -1,11 +1,14 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.Version;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ScopeType;
 
 /** {@code pack-inspector}: the subcommands, and the streams they write to. */
-@Command(name = "pack-inspector", mixinStandardHelpOptions = true, version = "Pack Inspector 0.1.0",
+@Command(name = "pack-inspector", mixinStandardHelpOptions = true, versionProvider = RootCommand.VersionText.class, scope = ScopeType.INHERIT,
         description = "Browse, verify and restore chkpt stores. STORE is a store folder or a bare packs/ folder.",
         subcommands = {PacksCommand.class, LsCommand.class, CatCommand.class, SnapshotsCommand.class, FilesCommand.class,
             RestoreCommand.class, ExtractCommand.class, VerifyCommand.class, FindCommand.class, HistoryCommand.class, DiffCommand.class,
@@ -25,5 +28,13 @@ final class RootCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** {@code --version}: the POM's version, which the build records ({@link Version}). */
+    static final class VersionText implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Pack Inspector " + Version.current()};
+        }
     }
 }

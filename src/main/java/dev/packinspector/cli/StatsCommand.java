@@ -8,25 +8,19 @@ import dev.packinspector.history.SpaceReport.PackSpace;
 import dev.packinspector.history.SpaceReport.SnapshotSpace;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats",
         description = {"Where the store's space goes. Per snapshot (oldest first): files, content bytes, stored bytes of its distinct",
             "objects, and the bytes unique to it (used by no other snapshot: what deleting it would free). Per pack: entries, data",
             "bytes, content of the entries snapshots use, ratio, and entries no snapshot uses. With --folders SNAPSHOT, that",
             "snapshot's folders by size with their unique bytes."})
-final class StatsCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
-    private Path store;
+final class StatsCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.Folder store;
 
     @Option(names = "--folders", paramLabel = "SNAPSHOT", description = "split this snapshot by folder instead")
     private String folders;
@@ -39,20 +33,17 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (IndexedStore s = IndexedStore.open(store, root.stderr)) {
+        try (IndexedStore s = store.indexed(stderr())) {
             SpaceReport report = SpaceReport.of(s.index(), s.packs());
             if (depth < 0) {
-            throw new UsageException("--depth must be 0 or more");
-        }
-        if (folders != null) {
+                throw new UsageException("--depth must be 0 or more");
+            }
+            if (folders != null) {
                 Folder tree = report.folders(s.catalog().resolve(folders));
                 if (json) {
-                    try (JsonGenerator g = Output.json(root.stdout)) {
-                        folderJson(g, tree, depth);
-                        g.writeRaw('\n');
-                    }
+                    Output.json(stdout(), g -> folderJson(g, tree, depth));
                 } else {
-                    try (Writer out = Output.text(root.stdout)) {
+                    try (Writer out = Output.text(stdout())) {
                         out.write(String.format(Locale.ROOT, "%-50s %8s %12s %12s%n", "folder", "files", "bytes", "unique"));
                         folderText(out, tree, 0);
                     }
@@ -69,7 +60,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void text(SpaceReport report) throws IOException {
-        try (Writer out = Output.text(root.stdout)) {
+        try (Writer out = Output.text(stdout())) {
             out.write(String.format(Locale.ROOT, "%-36s  %-19s %8s %10s %10s %10s %10s%n", "snapshot", "created", "files", "content",
                     "stored", "unique", "unique st."));
             for (SnapshotSpace sn : report.snapshots()) {
@@ -89,7 +80,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void json(SpaceReport report) throws IOException {
-        try (JsonGenerator g = Output.json(root.stdout)) {
+        Output.json(stdout(), g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("snapshots");
             for (SnapshotSpace sn : report.snapshots()) {
@@ -119,8 +110,7 @@ final class StatsCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeEndObject();
-            g.writeRaw('\n');
-        }
+        });
     }
 
     private void folderText(Writer out, Folder f, int level) throws IOException {

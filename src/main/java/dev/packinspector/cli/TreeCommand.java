@@ -1,7 +1,5 @@
 package dev.packinspector.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
@@ -12,54 +10,42 @@ import dev.packinspector.store.tree.TreeStore;
 import dev.packinspector.store.tree.TreeWalk;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "tree", mixinStandardHelpOptions = true,
+@Command(name = "tree",
         description = {"A snapshot's files as its trees in trees/ list them (not the catalog's manifest): mode (octal), size, id,"
                 + " path. Tab-separated, sorted by path, as 'files' prints the manifest.",
                 "Exit code 3 if the snapshot has no root tree or a tree is missing or damaged."})
-final class TreeCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
+final class TreeCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.Folder store;
 
-    @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
-    private Path store;
-
-    @Parameters(index = "1", paramLabel = "SNAPSHOT", description = "a snapshot id, a unique prefix of one, or 'latest'")
-    private String snapshot;
+    @Mixin
+    private SnapshotArgument snapshot;
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "PATH", description = "only this file, or everything in this folder")
     private String path;
 
-    @Option(names = "--json", description = "print a JSON array")
-    private boolean json;
-
-    @picocli.CommandLine.Mixin
-    private NulOption z;
+    @Mixin
+    private OutputFormat.JsonArray format;
 
     @Override
     public Integer call() throws Exception {
-        z.refuseWith(json);
-        Snapshot chosen;
-        try (Catalog catalog = Catalog.open(store).orElseThrow(() -> RestoreCommand.noCatalog(store))) {
-            chosen = catalog.resolve(snapshot);
-        }
+        format.refuseBoth();
+        Snapshot chosen = snapshot.in(store);
         ObjectId rootTree = rootTreeOf(chosen);
         List<TreeFile> files;
-        try (TreeStore trees = TreeStore.open(store)) {
+        try (TreeStore trees = store.trees()) {
             var walk = new TreeWalk(trees);
             files = path == null ? walk.files(rootTree) : beneath(walk, rootTree, chosen);
         }
-        if (json) {
+        if (format.json()) {
             writeJson(files);
         } else {
-            try (Records out = z.open(root.stdout)) {
+            try (Records out = format.records(stdout())) {
                 for (TreeFile f : files) {
                     out.write(Integer.toOctalString(f.mode()) + '\t' + Long.toUnsignedString(f.size()) + '\t' + f.id().toHex() + '\t'
                             + out.path(f.path()));
@@ -86,28 +72,21 @@ final class TreeCommand implements Callable<Integer> {
         }
         String why = s.rootTreeProblem() != null ? s.rootTreeProblem()
                 : "root_tree_hash is NULL (written before chkpt kept trees, or by a tool that does not)";
-        throw new StoreException(ProblemKind.TREE_MISSING, store, StoreException.NO_OFFSET, "snapshot " + s.id() + " has no root tree: " + why
+        throw new StoreException(ProblemKind.TREE_MISSING, store.path(), StoreException.NO_OFFSET, "snapshot " + s.id() + " has no root tree: " + why
                 + "; 'files' lists its manifest");
     }
 
     private void writeJson(List<TreeFile> files) throws IOException {
-        try (JsonGenerator g = Output.json(root.stdout)) {
-            g.writeStartArray();
-            for (TreeFile f : files) {
-                g.writeStartObject();
-                g.writeStringField("path", f.path());
-                g.writeStringField("type", f.kind().label());
-                g.writeStringField("id", f.id().toHex());
-                if (f.size() >= 0) {
-                    g.writeNumberField("size", f.size());
-                } else {
-                    g.writeNumberField("size", new BigInteger(Long.toUnsignedString(f.size())));
-                }
-                g.writeStringField("mode", Integer.toOctalString(f.mode()));
-                g.writeEndObject();
+        Output.jsonArray(stdout(), files, (g, f) -> {
+            g.writeStringField("path", f.path());
+            g.writeStringField("type", f.kind().label());
+            g.writeStringField("id", f.id().toHex());
+            if (f.size() >= 0) {
+                g.writeNumberField("size", f.size());
+            } else {
+                g.writeNumberField("size", new BigInteger(Long.toUnsignedString(f.size())));
             }
-            g.writeEndArray();
-            g.writeRaw('\n');
-        }
+            g.writeStringField("mode", Integer.toOctalString(f.mode()));
+        });
     }
 }

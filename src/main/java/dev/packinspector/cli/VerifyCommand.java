@@ -2,9 +2,8 @@ package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.PathText;
-import dev.packinspector.catalog.Catalog;
-import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.CatalogReferences;
+import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.Finding;
 import dev.packinspector.restore.Restorer;
 import dev.packinspector.restore.StoreVerifier;
@@ -13,16 +12,12 @@ import dev.packinspector.restore.VerifyReport;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify",
         description = {"Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
                 + " its bytes), decodes every object and compares its XXH3-128 with its id, runs SQLite's integrity check on"
                 + " the catalog, checks that every catalog reference points at a pack that holds the object, that the catalog"
@@ -30,12 +25,9 @@ import picocli.CommandLine.ParentCommand;
                 + " pack like a pack (each tree's id recomputed) and that each snapshot's tree walk equals its manifest.",
                 "Prints each cause with its file and offset, then, indented, what it takes with it (findings that follow from it,"
                 + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong."})
-final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    private RootCommand root;
-
-    @Parameters(paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
-    private Path store;
+final class VerifyCommand extends Subcommand {
+    @Mixin
+    private StoreArgument.FolderOrPacks store;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per core)")
     private int threads = Restorer.defaultThreads();
@@ -45,9 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var progress = new TerminalProgress(root.stderr, "verifying", !json && TerminalProgress.stderrIsTerminal());
+        var progress = new TerminalProgress(stderr(), "verifying", !json && TerminalProgress.stderrIsTerminal());
         VerifyReport report;
-        try (PackSet packs = PackSet.open(store); var catalog = new Closing<>(Catalog.open(store)); TreeStore trees = TreeStore.open(store)) {
+        try (PackSet packs = store.packs(); var catalog = store.catalogIfAny(); TreeStore trees = store.trees()) {
             var verifier = new StoreVerifier(threads);
             report = verifier.verify(packs, catalog.value().map(CatalogReferences::new).orElse(null),
                     trees.folderExists() ? new TreeCheck(trees, catalog.value().orElse(null)) : null,
@@ -63,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void writeText(VerifyReport r) throws Exception {
-        try (Writer out = Output.text(root.stdout)) {
+        try (Writer out = Output.text(stdout())) {
             for (Cause c : r.causes()) {
                 writeCause(out, c);
             }
@@ -107,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void writeJson(VerifyReport r) throws Exception {
-        try (JsonGenerator g = Output.json(root.stdout)) {
+        Output.json(stdout(), g -> {
             g.writeStartObject();
             g.writeBooleanField("ok", r.ok());
             g.writeNumberField("packs", r.packs());
@@ -162,8 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             g.writeEndArray();
             g.writeEndObject();
-            g.writeRaw('\n');
-        }
+        });
     }
 
     private static void writeFindingFields(JsonGenerator g, Finding f) throws java.io.IOException {

@@ -1,6 +1,7 @@
 package dev.packinspector.history;
 
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.Pack;
 import dev.packinspector.store.PackSet;
@@ -150,11 +151,13 @@ public final class SpaceReport {
     /**
      * {@code snapshot}'s folders, the root first: each folder's content bytes (every file beneath
      * it) and its unique bytes, the objects used beneath it and nowhere else in any snapshot.
+     *
+     * @throws UnknownSnapshotException if the report was made without {@code snapshot}
      */
     public Folder folders(Snapshot snapshot) {
         int s = index.numberOf(snapshot);
         if (s < 0) {
-            throw new IllegalArgumentException("snapshot " + snapshot.id() + " is not in this report");
+            throw UnknownSnapshotException.notIn(snapshot, "report");
         }
         var root = new Folder.Builder("", "");
         Versions versions = index.versions();

@@ -3,6 +3,7 @@ package dev.packinspector.history;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.StoreException;
 import java.util.ArrayList;
@@ -207,7 +208,11 @@ public final class StoreIndex {
         return versions.size();
     }
 
-    /** The snapshot's manifest in path order, as {@link Catalog#files} gives it. */
+    /**
+     * The snapshot's manifest in path order, as {@link Catalog#files} gives it.
+     *
+     * @throws UnknownSnapshotException if the index was built without {@code snapshot}
+     */
     public List<ManifestEntry> files(Snapshot snapshot) {
         int s = require(snapshot);
         var out = new ArrayList<ManifestEntry>(rowsOf[s].length);
@@ -363,7 +368,7 @@ public final class StoreIndex {
     private int require(Snapshot snapshot) {
         int s = numberOf(snapshot);
         if (s < 0) {
-            throw new IllegalArgumentException("snapshot " + snapshot.id() + " is not in this index");
+            throw UnknownSnapshotException.notIn(snapshot, "index");
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package dev.packinspector.restore;
 
+import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.store.ObjectId;
 
 /**
@@ -13,6 +14,12 @@ public record RestoreItem(String path, ObjectId id, long size, long mode, String
     static final long REGULAR = 0100000;
     static final long SYMLINK = 0120000;
 
+    /** A manifest row restored at its path, with its size, mode and (if the row is unusable) its problem. */
+    public static RestoreItem of(ManifestEntry entry) {
+        return new RestoreItem(entry.path(), entry.blob(), entry.size(), entry.mode(), entry.problem());
+    }
+
+    /** An object restored by id, as a file named by its id with default permissions; {@code size} -1 if unknown. */
     public static RestoreItem object(ObjectId id, long size) {
         return new RestoreItem(id.toHex(), id, size, -1, null);
     }

@@ -3,49 +3,69 @@ package dev.packinspector.store;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 
 /**
- * The record layout a blob pack's {@code .idx} and the tree pack's {@code trees.idx} share:
- * 32-byte records of a 16-byte id, a u64 LE offset and a u64 LE length, sorted by id (bytewise,
- * unsigned), read straight from a mapping by position. The two indexes check their own sizes and
- * name their own problems; this is the reading and searching they have in common. Immutable and
- * thread-safe while the mapping is open.
+ * An index file in the layout a blob pack's {@code .idx} ({@link PackIndex}) and the tree pack's
+ * {@code trees.idx} share: 32-byte records of a 16-byte id, a u64 LE offset and a u64 LE length,
+ * sorted by id (bytewise, unsigned), read straight from a mapping by position with no per-record
+ * objects. This is the reading, searching and order check the two have in common; each checks its
+ * own size and names its own problems. Immutable and thread-safe while the mapping is open.
  */
-public final class IdRecords {
+public abstract class IdRecords {
     public static final int RECORD_BYTES = 32;
     private static final ValueLayout.OfLong LONG_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
+    private final Path file;
     private final MemorySegment records;
     private final int count;
 
-    /** Reads the first {@code count} records of {@code records}; the caller has checked the size. */
-    public IdRecords(MemorySegment records, int count) {
+    /** Reads the first {@code count} records of {@code records}, mapped from {@code file}; the subclass has checked the size. */
+    protected IdRecords(Path file, MemorySegment records, int count) {
+        this.file = file;
         this.records = records;
         this.count = count;
     }
 
-    public int count() {
+    /**
+     * The number of records in {@code size} bytes of whole records, or a {@code kind} problem saying
+     * {@code tooMany} if there are more than an index can address.
+     */
+    protected static int recordCount(Path file, long size, ProblemKind kind, String tooMany) throws StoreException {
+        if (size / RECORD_BYTES > Integer.MAX_VALUE) {
+            throw new StoreException(kind, file, StoreException.NO_OFFSET, tooMany);
+        }
+        return (int) (size / RECORD_BYTES);
+    }
+
+    public final Path file() {
+        return file;
+    }
+
+    public final int count() {
         return count;
     }
 
     /** First 8 bytes of the id at {@code position}, big-endian (for unsigned comparison). */
-    public long idHi(int position) {
+    public final long idHi(int position) {
         return records.get(LONG_BE, (long) position * RECORD_BYTES);
     }
 
-    public long idLo(int position) {
+    public final long idLo(int position) {
         return records.get(LONG_BE, (long) position * RECORD_BYTES + 8);
     }
 
-    public ObjectId id(int position) {
+    public final ObjectId id(int position) {
         return new ObjectId(idHi(position), idLo(position));
     }
 
-    public long offset(int position) {
+    /** Offset in the data file of the record's id field; the object starts 24 bytes later. */
+    public final long offset(int position) {
         return records.get(ByteSource.LONG_LE, (long) position * RECORD_BYTES + 16);
     }
 
-    public long length(int position) {
+    /** The object's length field (u64: negative means at least 2^63, which no data holds). */
+    public final long length(int position) {
         return records.get(ByteSource.LONG_LE, (long) position * RECORD_BYTES + 24);
     }
 
@@ -55,7 +75,7 @@ public final class IdRecords {
     }
 
     /** Binary search: the position of the id {@code hi, lo}, or {@code -(insertion point) - 1}. */
-    public int find(long hi, long lo) {
+    public final int find(long hi, long lo) {
         int low = 0;
         int high = count - 1;
         while (low <= high) {
@@ -73,7 +93,7 @@ public final class IdRecords {
     }
 
     /** The first position whose id is {@code >= id} (or {@code > id} when {@code after}); {@link #count()} if none. */
-    public int bound(ObjectId id, boolean after) {
+    public final int bound(ObjectId id, boolean after) {
         int low = 0;
         int high = count;
         while (low < high) {
@@ -89,20 +109,18 @@ public final class IdRecords {
     }
 
     /**
-     * The first position whose id is not after the one before it (binary search needs strictly
-     * ascending ids), or -1 if there is none. One sequential pass.
+     * A {@code kind} problem at the first record whose id is not after the one before it (binary
+     * search needs strictly ascending ids), {@code "<record> 3 (<id>) is not after <previous> 2"},
+     * or null if the ids ascend. One sequential pass.
      */
-    public int firstOutOfOrder() {
+    protected final StoreException orderProblem(ProblemKind kind, String record, String previous) {
         for (int i = 1; i < count; i++) {
-            if (compare(i, idHi(i - 1), idLo(i - 1)) <= 0) {
-                return i;
+            int c = compare(i, idHi(i - 1), idLo(i - 1));
+            if (c <= 0) {
+                return new StoreException(kind, file, (long) i * RECORD_BYTES,
+                        record + " " + i + " (" + id(i) + ") is not after " + previous + " " + (i - 1) + (c == 0 ? " (duplicate id)" : ""));
             }
         }
-        return -1;
-    }
-
-    /** True if the ids at {@code position} and the one before it are equal. */
-    public boolean sameAsPrevious(int position) {
-        return compare(position, idHi(position - 1), idLo(position - 1)) == 0;
+        return null;
     }
 }

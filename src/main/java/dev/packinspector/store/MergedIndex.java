@@ -124,34 +124,46 @@ final class MergedIndex {
             order[i] = from + i;
         }
         Arrays.sort(order, (a, b) -> compare(his[a], los[a], his[b], los[b]));
-        long[] h = new long[order.length];
-        long[] l = new long[order.length];
-        int[] p = new int[order.length];
-        int[] q = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            h[i] = his[order[i]];
-            l[i] = los[order[i]];
-            p[i] = packOf[order[i]];
-            q[i] = positionOf[order[i]];
-        }
-        System.arraycopy(h, 0, his, from, h.length);
-        System.arraycopy(l, 0, los, from, l.length);
-        System.arraycopy(p, 0, packOf, from, p.length);
-        System.arraycopy(q, 0, positionOf, from, q.length);
+        reorder(his, from, order);
+        reorder(los, from, order);
+        reorder(packOf, from, order);
+        reorder(positionOf, from, order);
     }
 
+    /** Puts {@code column[order[i]]} at {@code from + i}: one column of the entries, in the bucket's sorted order. */
+    private static void reorder(long[] column, int from, Integer[] order) {
+        long[] sorted = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = column[order[i]];
+        }
+        System.arraycopy(sorted, 0, column, from, sorted.length);
+    }
+
+    private static void reorder(int[] column, int from, Integer[] order) {
+        int[] sorted = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = column[order[i]];
+        }
+        System.arraycopy(sorted, 0, column, from, sorted.length);
+    }
+
+    /** Swaps entries {@code a} and {@code b}: every column. */
     private void swap(int a, int b) {
-        long h = his[a];
-        his[a] = his[b];
-        his[b] = h;
-        long l = los[a];
-        los[a] = los[b];
-        los[b] = l;
-        int p = packOf[a];
-        packOf[a] = packOf[b];
-        packOf[b] = p;
-        int q = positionOf[a];
-        positionOf[a] = positionOf[b];
-        positionOf[b] = q;
+        swap(his, a, b);
+        swap(los, a, b);
+        swap(packOf, a, b);
+        swap(positionOf, a, b);
+    }
+
+    private static void swap(long[] column, int a, int b) {
+        long t = column[a];
+        column[a] = column[b];
+        column[b] = t;
+    }
+
+    private static void swap(int[] column, int a, int b) {
+        int t = column[a];
+        column[a] = column[b];
+        column[b] = t;
     }
 }

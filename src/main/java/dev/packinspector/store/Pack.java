@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * until {@link #close()}.
  */
 public final class Pack implements AutoCloseable {
-    public static final int HEADER_BYTES = 8;
+    public static final int HEADER_BYTES = PackHeader.BYTES;
     /** Bytes in front of each payload in {@code .dat}: the 16-byte id and the u64 length. */
     public static final int ENTRY_HEADER_BYTES = 24;
     private static final byte[] MAGIC = "CHKL".getBytes(StandardCharsets.US_ASCII);
@@ -35,15 +35,11 @@ public final class Pack implements AutoCloseable {
 
     /** Opens pack {@code name} (16 hex digits) of {@code packsDir}, read-only. */
     public static Pack open(Path packsDir, String name) throws StoreException {
-        Arena arena = Arena.ofShared();
-        try {
+        return Mapping.openIn(Arena.ofShared(), arena -> {
             PackData data = PackData.open(packsDir, name, arena);
             Path idxFile = packsDir.resolve(PackFiles.idx(name));
             return checked(name, arena, data, new PackIndex(idxFile, Mapping.map(idxFile, arena, ProblemKind.INDEX_MISSING)));
-        } catch (StoreException | RuntimeException e) {
-            arena.close();
-            throw e;
-        }
+        });
     }
 
     /**
@@ -53,20 +49,10 @@ public final class Pack implements AutoCloseable {
      * Errors name the files {@code packsDir} would hold. Use and close it on the thread that made it.
      */
     static Pack inMemory(Path packsDir, String name, byte[] dat, byte[] idx) throws StoreException {
-        Arena arena = Arena.ofConfined();
-        try {
-            var data = new PackData.SingleFile(packsDir.resolve(PackFiles.dat(name)), copy(dat, arena));
-            return checked(name, arena, data, new PackIndex(packsDir.resolve(PackFiles.idx(name)), copy(idx, arena)));
-        } catch (StoreException | RuntimeException e) {
-            arena.close();
-            throw e;
-        }
-    }
-
-    private static MemorySegment copy(byte[] bytes, Arena arena) {
-        MemorySegment copy = arena.allocate(bytes.length);
-        MemorySegment.copy(bytes, 0, copy, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        return copy;
+        return Mapping.openIn(Arena.ofConfined(), arena -> {
+            var data = new PackData.SingleFile(packsDir.resolve(PackFiles.dat(name)), Mapping.copy(dat, arena));
+            return checked(name, arena, data, new PackIndex(packsDir.resolve(PackFiles.idx(name)), Mapping.copy(idx, arena)));
+        });
     }
 
     private static Pack checked(String name, Arena arena, PackData data, PackIndex index) throws StoreException {
@@ -76,16 +62,7 @@ public final class Pack implements AutoCloseable {
     }
 
     private static void checkHeader(PackData data, PackIndex index) throws StoreException {
-        if (data.size() < HEADER_BYTES) {
-            throw new StoreException(ProblemKind.PACK_HEADER_INVALID, data.fileAt(0), 0,
-                    "pack data is " + data.size() + " bytes, shorter than its 8-byte header");
-        }
-        byte[] magic = data.slice(0, 4).toArray(ValueLayout.JAVA_BYTE);
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
-            throw new StoreException(ProblemKind.PACK_HEADER_INVALID, data.fileAt(0), 0,
-                    "pack data does not start with CHKL (found " + java.util.HexFormat.of().formatHex(magic) + ")");
-        }
-        long count = Integer.toUnsignedLong(data.intLE(4));
+        long count = PackHeader.count(data, MAGIC, ProblemKind.PACK_HEADER_INVALID, "pack data");
         if (count != index.count()) {
             throw new StoreException(ProblemKind.PACK_HEADER_INVALID, data.fileAt(4), 4,
                     "pack header counts " + count + " entries but its index has " + index.count());

@@ -1,11 +1,13 @@
 package dev.packinspector.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packinspector.Fixtures;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +36,24 @@ class CatalogResolveTest {
     @Test
     void anUnknownReferenceNamesTheStore() throws Exception {
         try (Catalog catalog = Catalog.open(Fixtures.store("basic")).orElseThrow()) {
-            var e = assertThrows(IllegalArgumentException.class, () -> catalog.resolve("ffff"));
+            var e = assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("ffff"));
             assertEquals("no snapshot 'ffff' in " + Fixtures.store("basic"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> catalog.resolve(""));
-            assertThrows(IllegalArgumentException.class, () -> catalog.resolve("LATEST"), "ids and keywords are case-sensitive");
+            assertEquals(UnknownSnapshotException.Reason.NO_MATCH, e.reason());
+            assertEquals("ffff", e.reference());
+            assertEquals(Fixtures.store("basic"), e.store());
+            assertFalse(e.ambiguous());
+            assertEquals(List.of(), e.candidates());
+            assertEquals(UnknownSnapshotException.Reason.NOT_GIVEN, assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("")).reason());
+            assertEquals(UnknownSnapshotException.Reason.NOT_GIVEN, assertThrows(UnknownSnapshotException.class, () -> catalog.resolve(null)).reason());
+            assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("LATEST"), "ids and keywords are case-sensitive");
         }
     }
 
     @Test
     void likeWildcardsInAReferenceMatchOnlyThemselves() throws Exception {
         try (Catalog catalog = Catalog.open(Fixtures.store("basic")).orElseThrow()) {
-            assertThrows(IllegalArgumentException.class, () -> catalog.resolve("019b76da%"));
-            assertThrows(IllegalArgumentException.class, () -> catalog.resolve("019b76d_"));
+            assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("019b76da%"));
+            assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("019b76d_"));
         }
     }
 
@@ -55,8 +63,12 @@ class CatalogResolveTest {
         String twin = "019b76da-a820-76f0-b441-000000000000";
         TestStores.execute(store, TestStores.insertSnapshot(twin, "2026-01-01T00:30:00+00:00", null));
         try (Catalog catalog = Catalog.open(store).orElseThrow()) {
-            var e = assertThrows(IllegalArgumentException.class, () -> catalog.resolve("019b76da-a820"));
+            var e = assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("019b76da-a820"));
             assertTrue(e.getMessage().contains("ambiguous") && e.getMessage().contains(FIRST) && e.getMessage().contains(twin), e.getMessage());
+            assertTrue(e.ambiguous());
+            assertEquals("019b76da-a820", e.reference());
+            assertEquals(List.of(twin, FIRST), e.candidates().stream().map(Snapshot::id).toList(), "in id order");
+            assertEquals(2, e.matches());
             assertEquals(twin, catalog.resolve(twin).id(), "the full id names its snapshot");
             assertEquals(FIRST, catalog.resolve("019b76da-a820-76f0-b441-a").id());
         }
@@ -80,8 +92,11 @@ class CatalogResolveTest {
         }
         TestStores.execute(store, inserts);
         try (Catalog catalog = Catalog.open(store).orElseThrow()) {
-            String message = assertThrows(IllegalArgumentException.class, () -> catalog.resolve("019b")).getMessage();
+            var e = assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("019b"));
+            String message = e.getMessage();
             assertTrue(message.contains("matches 9 snapshots"), message);
+            assertEquals(5, e.candidates().size());
+            assertEquals(9, e.matches());
             assertEquals(5, message.split("\\(20").length - 1, "five candidates with their dates: " + message);
             assertEquals("019b0000-0000-7000-8000-000000000006", catalog.resolve("latest").id());
         }
@@ -93,8 +108,9 @@ class CatalogResolveTest {
         TestStores.execute(store, "DELETE FROM snapshot_files", "DELETE FROM snapshots");
         try (Catalog catalog = Catalog.open(store).orElseThrow()) {
             assertTrue(catalog.snapshots().isEmpty());
-            var e = assertThrows(IllegalArgumentException.class, () -> catalog.resolve("latest"));
+            var e = assertThrows(UnknownSnapshotException.class, () -> catalog.resolve("latest"));
             assertTrue(e.getMessage().contains("no snapshots"), e.getMessage());
+            assertEquals(UnknownSnapshotException.Reason.NO_SNAPSHOTS, e.reason());
         }
     }
 
@@ -105,7 +121,7 @@ class CatalogResolveTest {
         TestStores.execute(store, TestStores.insertSnapshot("aaaa", created, null), TestStores.insertSnapshot("bbbb", created, null));
         try (Catalog catalog = Catalog.open(store).orElseThrow()) {
             assertEquals("bbbb", catalog.resolve("latest").id());
-            assertEquals(java.util.List.of("bbbb", "aaaa", SECOND, FIRST), catalog.snapshots().stream().map(Snapshot::id).toList());
+            assertEquals(List.of("bbbb", "aaaa", SECOND, FIRST), catalog.snapshots().stream().map(Snapshot::id).toList());
         }
     }
 }

@@ -84,4 +84,12 @@ class CliExportTest {
         assertThat(Files.exists(dir.resolve("t"))).isFalse();
         assertThat(run("restore", BASIC, "latest", dir.resolve("t").toString(), "--csv").exit()).as("--csv needs --dry-run").isEqualTo(2);
     }
+
+    @Test
+    void anArchiveThatCannotBeWrittenIsOneSentenceNamingTheFile(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("a-file"), "x");
+        Result r = run("export", BASIC, "latest", notAFolder.resolve("inside.zip").toString());
+        assertThat(r.exit()).isEqualTo(Cli.UNREADABLE);
+        assertThat(r.stderr()).isEqualTo("pack-inspector: already exists: " + notAFolder + "\n");
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.packinspector.Fixtures;
+import dev.packinspector.catalog.Snapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class CliRestoreTest {
             expected.add(f.get("mode_octal").asText() + "\t" + f.get("size").asLong() + "\t" + f.get("blob_hash").asText() + "\t" + f.get("path").asText());
         }
         assertEquals(expected, run("files", store("alias"), "latest").lines(), "the second save reuses the first's manifest");
-        JsonNode json = new ObjectMapper().readTree(run("files", "--json", store("alias"), first.get("id").asText().substring(0, 13)).out());
+        JsonNode json = new ObjectMapper().readTree(run("files", "--json", store("alias"), Snapshot.shortId(first.get("id").asText())).out());
         assertEquals(first.get("files").size(), json.size());
         assertEquals(first.get("files").get(0).get("path").asText(), json.get(0).get("path").asText());
     }

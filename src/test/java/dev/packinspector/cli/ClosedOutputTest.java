@@ -49,6 +49,6 @@ class ClosedOutputTest {
         };
         int exit = new Cli(full, new PrintStream(err, true, StandardCharsets.UTF_8)).run("ls", Fixtures.store("basic").toString());
         assertEquals(Cli.UNREADABLE, exit);
-        assertEquals("pack-inspector: IOException: No space left on device\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("pack-inspector: No space left on device\n", err.toString(StandardCharsets.UTF_8));
     }
 }

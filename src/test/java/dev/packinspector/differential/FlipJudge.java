@@ -1,5 +1,6 @@
 package dev.packinspector.differential;
 
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.restore.RestoreResult;
 import dev.packinspector.restore.VerifyReport;
 import dev.packinspector.store.StoreException;
@@ -52,7 +53,7 @@ final class FlipJudge {
                     why.add(save + ": restore reports " + r.problems());
                 }
                 Differences.exact(save.expected(), FolderState.scan(target)).forEach(d -> why.add(save + ": " + d));
-            } catch (StoreException | IllegalArgumentException e) {
+            } catch (StoreException | UnknownSnapshotException | IllegalArgumentException e) {
                 why.add(save + ": restore stops: " + e.getMessage());
             } catch (IOException | RuntimeException e) {
                 return crashed("restore of " + save, e);

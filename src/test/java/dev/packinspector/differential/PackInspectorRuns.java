@@ -36,7 +36,7 @@ final class PackInspectorRuns {
         try (PackSet packs = PackSet.open(store); Catalog catalog = Catalog.open(store).orElseThrow(() -> noCatalog(store))) {
             var items = new ArrayList<RestoreItem>();
             for (ManifestEntry e : catalog.files(catalog.resolve(snapshotId))) {
-                items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+                items.add(RestoreItem.of(e));
             }
             return new Restorer(THREADS).run(RestorePlanner.plan(packs, items, target, false), RestoreListener.NONE);
         }

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestorePlanner;
 import dev.packinspector.store.PackSet;
@@ -23,7 +24,7 @@ import java.util.List;
  * Any rows in a catalog of chkpt's schema (ids, times, paths, modes and sizes of any type, blob
  * hashes of any length, manifest references to anything): reading the snapshots, their manifests
  * and the blob index, and planning a restore of them, give values, entries marked unusable, or a
- * StoreException (and, as documented, an IllegalArgumentException from resolve when no snapshot
+ * StoreException (and, as documented, an UnknownSnapshotException from resolve when no snapshot
  * matches); never another exception.
  *
  * <p>One catalog file serves every input: a writer connection replaces all its rows in one
@@ -80,14 +81,14 @@ class CatalogRowsFuzzTest {
             for (Snapshot s : catalog.snapshots()) {
                 var items = new ArrayList<RestoreItem>();
                 for (ManifestEntry e : catalog.files(s)) {
-                    items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+                    items.add(RestoreItem.of(e));
                 }
                 // the target lies outside the store: the planner refuses a target inside one (found by this target)
                 RestorePlanner.plan(STORE.packs(), items, TARGET, false);
             }
             try {
                 catalog.resolve("latest");
-            } catch (IllegalArgumentException noSnapshot) {
+            } catch (UnknownSnapshotException noSnapshot) {
                 // documented: a reference that names no snapshot is the caller's error (exit 2 on the command line)
             }
         } catch (StoreException expected) {

@@ -1,9 +1,11 @@
 package dev.packinspector.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.packinspector.Fixtures;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.store.PackSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -116,5 +118,18 @@ class SpaceReportTest {
         assertThat(Folder.commonFolder("a/b", "a/bc")).isEqualTo("a");
         assertThat(Folder.commonFolder("", "a")).isEmpty();
         assertThat(Folder.commonFolder("x", "y")).isEmpty();
+    }
+
+    @Test
+    void foldersOfASnapshotTheReportWasNotMadeWithIsATypedError() throws Exception {
+        StoreIndex index = StoreIndexTest.index("basic");
+        var other = StoreIndexTest.index("alias").snapshots().get(0);
+        try (PackSet packs = PackSet.open(Fixtures.store("basic"))) {
+            SpaceReport report = SpaceReport.of(index, packs);
+            assertThatThrownBy(() -> report.folders(other)).isInstanceOfSatisfying(UnknownSnapshotException.class, e -> {
+                assertThat(e.reason()).isEqualTo(UnknownSnapshotException.Reason.NOT_INDEXED);
+                assertThat(e.getMessage()).isEqualTo("snapshot " + other.id() + " is not in this report");
+            });
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.packinspector.Fixtures;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.store.ObjectId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -238,5 +239,16 @@ class StoreIndexTest {
         }
         assertThat(index.usesOf(ObjectId.parse("00000000000000000000000000000000"))).isEmpty();
         assertThatThrownBy(() -> index.objectsWithPrefix("xyz", 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSnapshotTheIndexWasNotBuiltWithIsATypedError() throws Exception {
+        StoreIndex index = index("basic");
+        Snapshot other = index("alias").snapshots().get(0);
+        assertThatThrownBy(() -> index.files(other)).isInstanceOfSatisfying(UnknownSnapshotException.class, e -> {
+            assertThat(e.reason()).isEqualTo(UnknownSnapshotException.Reason.NOT_INDEXED);
+            assertThat(e.reference()).isEqualTo(other.id());
+            assertThat(e.getMessage()).isEqualTo("snapshot " + other.id() + " is not in this index");
+        });
     }
 }

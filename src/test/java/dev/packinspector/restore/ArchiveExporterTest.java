@@ -53,7 +53,7 @@ class ArchiveExporterTest {
             Snapshot latest = catalog.resolve("latest");
             var items = new ArrayList<RestoreItem>();
             for (ManifestEntry e : catalog.files(latest)) {
-                items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem()));
+                items.add(RestoreItem.of(e));
             }
             return items;
         }

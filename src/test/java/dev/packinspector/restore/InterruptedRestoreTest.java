@@ -73,10 +73,7 @@ class InterruptedRestoreTest {
         Path target = work.resolve("target");
         Path itemsFile = work.resolve("items.txt");
         Files.writeString(itemsFile, GeneratedStore.encode(items));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var child = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), RestoreChild.class.getName(),
-                store.resolve("packs").toString(), itemsFile.toString(), target.toString())
+        var child = new ProcessBuilder(RestoreChild.command(store.resolve("packs"), itemsFile, target))
                 .redirectErrorStream(true).redirectOutput(work.resolve("child.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (child.isAlive() && countFiles(target) < 10 && System.nanoTime() < deadline) {

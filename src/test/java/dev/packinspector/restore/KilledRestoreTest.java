@@ -74,10 +74,7 @@ class KilledRestoreTest {
     }
 
     private static Process startChild(Path itemsFile, Path target, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), RestoreChild.class.getName(),
-                store.resolve("packs").toString(), itemsFile.toString(), target.toString())
+        return new ProcessBuilder(RestoreChild.command(store.resolve("packs"), itemsFile, target))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -37,7 +37,7 @@ class RealStoresRestoreTest {
                 Path target = work.resolve("s" + n++);
                 var items = new ArrayList<RestoreItem>();
                 catalog.files(catalog.resolve(snapshot.get("id").asText()))
-                        .forEach(e -> items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem())));
+                        .forEach(e -> items.add(RestoreItem.of(e)));
                 RestorePlan plan = RestorePlanner.plan(packs, items, target, false);
                 assertEquals(List.of(), plan.refused(), () -> store + " " + snapshot.get("id").asText() + ": nothing legal is refused");
                 RestoreResult result = new Restorer(2).run(plan, RestoreListener.NONE);

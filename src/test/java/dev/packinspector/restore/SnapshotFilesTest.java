@@ -39,7 +39,7 @@ class SnapshotFilesTest {
             List<ManifestEntry> files = SnapshotFiles.of(catalog, trees, s);
             assertEquals(latest.get("files").size(), files.size());
             var items = new ArrayList<RestoreItem>();
-            files.forEach(e -> items.add(new RestoreItem(e.path(), e.blob(), e.size(), e.mode(), e.problem())));
+            files.forEach(e -> items.add(RestoreItem.of(e)));
             RestoreResult result = new Restorer(2).run(RestorePlanner.plan(packs, items, target, false), RestoreListener.NONE);
             assertTrue(result.ok(), () -> result.problems().toString());
 

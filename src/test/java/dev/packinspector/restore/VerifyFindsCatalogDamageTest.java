@@ -8,6 +8,7 @@ import dev.packinspector.Fixtures;
 import dev.packinspector.StoreFingerprint;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.catalog.UnknownSnapshotException;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import java.io.RandomAccessFile;
@@ -51,7 +52,7 @@ class VerifyFindsCatalogDamageTest {
                 try {
                     catalog.resolve(s.id());
                     return false;
-                } catch (IllegalArgumentException notFound) {
+                } catch (UnknownSnapshotException notFound) {
                     return true;
                 } catch (Exception other) {
                     throw new AssertionError(other);

@@ -3,6 +3,7 @@ package dev.packinspector.store.tree;
 import dev.packinspector.store.ByteSource;
 import dev.packinspector.store.Mapping;
 import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.PackHeader;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
 import dev.packinspector.store.Xxh3;
@@ -11,7 +12,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class TreePack implements AutoCloseable {
     public static final String DAT = "trees.dat";
     public static final String IDX = "trees.idx";
-    public static final int HEADER_BYTES = 8;
+    public static final int HEADER_BYTES = PackHeader.BYTES;
     /** Bytes in front of each tree object in {@code trees.dat}: the 16-byte id and the u64 length. */
     public static final int RECORD_HEADER_BYTES = 24;
     private static final byte[] MAGIC = "CKTL".getBytes(StandardCharsets.US_ASCII);
@@ -56,8 +56,7 @@ public final class TreePack implements AutoCloseable {
 
     /** Opens the pack in {@code treesDir}; both files must exist (see {@link TreeStore} for the states around that). */
     public static TreePack open(Path treesDir) throws StoreException {
-        Arena arena = Arena.ofShared();
-        try {
+        return Mapping.openIn(Arena.ofShared(), arena -> {
             // the index first: chkpt renames trees.dat into place before trees.idx, so an index
             // mapped before the data only names records that data holds (an older index, a newer data)
             Path idxFile = treesDir.resolve(IDX);
@@ -65,10 +64,7 @@ public final class TreePack implements AutoCloseable {
             Path datFile = treesDir.resolve(DAT);
             MemorySegment dat = Mapping.map(datFile, arena, ProblemKind.TREE_PACK_INCOMPLETE);
             return new TreePack(arena, datFile, dat, new TreeIndex(idxFile, idx));
-        } catch (StoreException | RuntimeException e) {
-            arena.close();
-            throw e;
-        }
+        });
     }
 
     /**
@@ -77,32 +73,12 @@ public final class TreePack implements AutoCloseable {
      * close it on the thread that made it.
      */
     public static TreePack inMemory(Path treesDir, byte[] dat, byte[] idx) throws StoreException {
-        Arena arena = Arena.ofConfined();
-        try {
-            return new TreePack(arena, treesDir.resolve(DAT), copy(dat, arena), new TreeIndex(treesDir.resolve(IDX), copy(idx, arena)));
-        } catch (StoreException | RuntimeException e) {
-            arena.close();
-            throw e;
-        }
-    }
-
-    private static MemorySegment copy(byte[] bytes, Arena arena) {
-        MemorySegment copy = arena.allocate(Math.max(1, bytes.length)).asSlice(0, bytes.length);
-        MemorySegment.copy(bytes, 0, copy, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        return copy;
+        return Mapping.openIn(Arena.ofConfined(), arena -> new TreePack(arena, treesDir.resolve(DAT), Mapping.copy(dat, arena),
+                new TreeIndex(treesDir.resolve(IDX), Mapping.copy(idx, arena))));
     }
 
     private long checkHeader() throws StoreException {
-        if (dat.byteSize() < HEADER_BYTES) {
-            throw new StoreException(ProblemKind.TREE_PACK_CORRUPT, datFile, 0,
-                    "tree pack is " + dat.byteSize() + " bytes, shorter than its 8-byte header");
-        }
-        byte[] magic = dat.asSlice(0, 4).toArray(ValueLayout.JAVA_BYTE);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new StoreException(ProblemKind.TREE_PACK_CORRUPT, datFile, 0,
-                    "tree pack does not start with CKTL (found " + java.util.HexFormat.of().formatHex(magic) + ")");
-        }
-        long count = Integer.toUnsignedLong(dat.get(ByteSource.INT_LE, 4));
+        long count = PackHeader.count(ByteSource.of(dat, datFile), MAGIC, ProblemKind.TREE_PACK_CORRUPT, "tree pack");
         if (count < index.count()) {
             throw new StoreException(ProblemKind.TREE_PACK_CORRUPT, datFile, 4,
                     "tree pack header counts " + count + " records but trees.idx lists " + index.count());

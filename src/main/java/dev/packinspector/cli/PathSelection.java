@@ -1,0 +1,53 @@
+package dev.packinspector.cli;
+
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.PathText;
+import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestoreItems;
+import dev.packinspector.restore.Selection;
+import dev.packinspector.restore.SnapshotFiles;
+import dev.packinspector.store.StoreException;
+import dev.packinspector.store.tree.TreeStore;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --path} of restore and export, and the files of a snapshot it picks. */
+final class PathSelection {
+    @Option(names = "--path", paramLabel = "P",
+            description = "${COMMAND-NAME} only this file or folder (repeatable); as stored or as printed, in double quotes")
+    private List<String> arguments = new ArrayList<>();
+
+    /**
+     * The files of {@code chosen} to restore or export: all, or those under the {@code --path}s, each
+     * as stored or as printed (a usage error if none is).
+     */
+    List<RestoreItem> of(Catalog catalog, TreeStore trees, Snapshot chosen) throws StoreException {
+        List<RestoreItem> items = RestoreItems.of(SnapshotFiles.of(catalog, trees, chosen));
+        var paths = new ArrayList<String>();
+        for (String argument : arguments) {
+            paths.add(storedPath(items, argument));
+        }
+        List<RestoreItem> selected = Selection.of(items, paths);
+        if (!paths.isEmpty() && selected.isEmpty()) {
+            throw new UsageException("snapshot " + chosen.id() + " has nothing under " + String.join(", ", paths.stream().map(TextWriting::named).toList()));
+        }
+        return selected;
+    }
+
+    /** The first reading of {@code argument} that names something in {@code items}, else its first reading. */
+    private static String storedPath(List<RestoreItem> items, String argument) {
+        List<String> readings = PathText.readings(argument);
+        for (String reading : readings) {
+            try {
+                if (!Selection.of(items, List.of(reading)).isEmpty()) {
+                    return reading;
+                }
+            } catch (IllegalArgumentException unsafe) {
+                // this reading is no safe path; another may be
+            }
+        }
+        return readings.get(0);
+    }
+}

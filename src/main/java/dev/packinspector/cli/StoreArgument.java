@@ -1,0 +1,87 @@
+package dev.packinspector.cli;
+
+import dev.packinspector.catalog.Catalog;
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import dev.packinspector.store.tree.TreeStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collection;
+import picocli.CommandLine.Parameters;
+
+/**
+ * STORE, the first parameter of every command, and the opening of what a command reads from it.
+ * Mixed into a command as {@link Folder} where it needs the catalog, or as {@link FolderOrPacks}
+ * where a bare {@code packs/} folder will do; the two differ only in their help, so each only
+ * annotates the setter.
+ */
+abstract class StoreArgument {
+    private Path path;
+
+    Path path() {
+        return path;
+    }
+
+    void path(Path folder) {
+        this.path = folder;
+    }
+
+    /** The store's packs; a folder that is no store is refused, in the sentence every command uses. */
+    PackSet packs() throws StoreException {
+        return PackSet.open(path());
+    }
+
+    /** The store's catalog; a store without one (a bare packs folder) is refused. */
+    Catalog catalog() throws StoreException {
+        return Catalog.open(path()).orElseThrow(() -> noCatalog(path()));
+    }
+
+    /** The store's catalog if it has one: commands that also work on a bare packs folder. */
+    Closing<Catalog> catalogIfAny() throws StoreException {
+        return new Closing<>(Catalog.open(path()));
+    }
+
+    TreeStore trees() {
+        return TreeStore.open(path());
+    }
+
+    /** Packs, catalog and the index of every row, counting rows on {@code err} when it is a terminal. */
+    IndexedStore indexed(PrintStream err) throws StoreException {
+        return IndexedStore.open(path(), null, err);
+    }
+
+    /** Like {@link #indexed(PrintStream)}, indexing only the rows whose path SQLite's GLOB {@code sqliteGlob} matches. */
+    IndexedStore indexed(String sqliteGlob, PrintStream err) throws StoreException {
+        return IndexedStore.open(path(), sqliteGlob, err);
+    }
+
+    /** Like {@link #indexed(PrintStream)}, indexing only the rows that name one of {@code ids}. */
+    IndexedStore indexedUsing(Collection<ObjectId> ids, PrintStream err) throws StoreException {
+        return IndexedStore.openUsing(path(), ids, err);
+    }
+
+    static StoreException noCatalog(Path store) {
+        return new StoreException(ProblemKind.UNREADABLE, store, StoreException.NO_OFFSET,
+                "has no catalog.sqlite, so it has no snapshots (a bare packs folder: use extract)");
+    }
+
+    /** STORE of the commands that read snapshots. */
+    static final class Folder extends StoreArgument {
+        @Override
+        @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
+        void path(Path folder) {
+            super.path(folder);
+        }
+    }
+
+    /** STORE of the commands that need only packs. */
+    static final class FolderOrPacks extends StoreArgument {
+        @Override
+        @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
+        void path(Path folder) {
+            super.path(folder);
+        }
+    }
+}
