@@ -74,19 +74,7 @@ final class PacksCommand extends Subcommand {
             g.writeStartArray();
             for (PackStatus p : packs.packs()) {
                 g.writeStartObject();
-                g.writeStringField("kind", "blobs");
-                g.writeStringField("pack", p.name());
-                g.writeStringField("state", p.state().label());
-                if (p.readable()) {
-                    g.writeNumberField("entries", p.entryCount());
-                }
-                if (p.dataBytes() >= 0) {
-                    g.writeNumberField("data_bytes", p.dataBytes());
-                }
-                if (p.problem() != null) {
-                    g.writeStringField("problem", p.problem().kind().name());
-                    g.writeStringField("message", p.problem().getMessage());
-                }
+                writeRowFields(g, "blobs", p.name(), p.state().label(), p.readable() ? p.entryCount() : -1, p.dataBytes(), p.problem());
                 g.writeEndObject();
             }
             if (trees != null) {
@@ -96,21 +84,27 @@ final class PacksCommand extends Subcommand {
         });
     }
 
+    /** A row's fields in --json: its kind, pack, state, entries and data bytes where known (-1: not), and its problem if any. */
+    private static void writeRowFields(JsonGenerator g, String kind, String pack, String state, long entries, long dataBytes, StoreException problem)
+            throws java.io.IOException {
+        g.writeStringField("kind", kind);
+        g.writeStringField("pack", pack);
+        g.writeStringField("state", state);
+        if (entries >= 0) {
+            g.writeNumberField("entries", entries);
+        }
+        if (dataBytes >= 0) {
+            g.writeNumberField("data_bytes", dataBytes);
+        }
+        if (problem != null) {
+            g.writeStringField("problem", problem.kind().name());
+            g.writeStringField("message", problem.getMessage());
+        }
+    }
+
     private static void writeTreesJson(JsonGenerator g, TreeStore trees) throws java.io.IOException {
         g.writeStartObject();
-        g.writeStringField("kind", "trees");
-        g.writeStringField("pack", TREES_ROW);
-        g.writeStringField("state", trees.state().label());
-        if (trees.treeCount() >= 0) {
-            g.writeNumberField("entries", trees.treeCount());
-        }
-        if (trees.dataBytes() >= 0) {
-            g.writeNumberField("data_bytes", trees.dataBytes());
-        }
-        if (trees.problem() != null) {
-            g.writeStringField("problem", trees.problem().kind().name());
-            g.writeStringField("message", trees.problem().getMessage());
-        }
+        writeRowFields(g, "trees", TREES_ROW, trees.state().label(), trees.treeCount(), trees.dataBytes(), trees.problem());
         if (!trees.notes().isEmpty()) {
             g.writeArrayFieldStart("notes");
             for (StoreException note : trees.notes()) {
