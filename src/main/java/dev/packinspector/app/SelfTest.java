@@ -1,9 +1,9 @@
 package dev.packinspector.app;
 
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Fx;
 import dev.packinspector.app.common.Settings;
-import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Theme;
 import dev.packinspector.app.preview.PreviewPane;
 import dev.packinspector.app.session.StoreSession;
@@ -67,7 +67,7 @@ public final class SelfTest {
             out.println("self-test: FAILED: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            out.println("self-test: FAILED: " + StatusLine.sentence(e));
+            out.println("self-test: FAILED: " + Errors.sentence(e));
             return 1;
         } finally {
             try {
@@ -99,7 +99,7 @@ public final class SelfTest {
         var opening = fx(() -> window.model().open(store));
         waitFor("the store to open", opening::isDone);
         if (fx(opening::getException) != null) {
-            throw new AssertionError("cannot open " + store + ": " + StatusLine.sentence(fx(opening::getException)));
+            throw new AssertionError("cannot open " + store + ": " + Errors.sentence(fx(opening::getException)));
         }
         var session = window.model().session();
         waitFor("the store to be shown", () -> session.get() != null && session.get().path().equals(store.toAbsolutePath().normalize()));
@@ -125,7 +125,7 @@ public final class SelfTest {
                 window.preview().file(file);
                 return null;
             });
-            waitFor("the preview of " + file.path(), () -> preview.location() != null && preview.integrity().startsWith("verified"));
+            waitFor("the preview of " + file.path(), () -> preview.shown().location() != null && preview.shown().integrity().startsWith("verified"));
             out.printf("self-test: previewed %s (%s), content verified%n", file.path(), Format.bytes(file.size()));
         }
         fx(() -> {

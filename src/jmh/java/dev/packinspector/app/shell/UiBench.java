@@ -4,12 +4,12 @@ import dev.packinspector.app.common.Fx;
 import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.Theme;
 import dev.packinspector.app.preview.HexView;
-import dev.packinspector.app.restore.RestoreItems;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.DemoStore;
 import dev.packinspector.app.shell.MainWindow;
 import dev.packinspector.bench.PackLookupBench;
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.restore.RestoreItems;
 import dev.packinspector.restore.RestorePlan;
 import dev.packinspector.restore.RestorePlanner;
 import dev.packinspector.restore.RestoreResult;
@@ -176,7 +176,7 @@ public final class UiBench {
         waitFor(() -> opening.getState() == Worker.State.SUCCEEDED && Parts.session(window) != null && Parts.session(window).path().equals(store));
         fx(() -> {
             window.select(Navigation.View.OBJECTS);
-            Parts.preview(window).tabs().getSelectionModel().select(0);
+            Parts.preview(window).parts().tabs().getSelectionModel().select(0);
             return null;
         });
         int huge = fx(() -> {
@@ -196,18 +196,18 @@ public final class UiBench {
                 Parts.index(window).table().getSelectionModel().select(1 - huge);
                 return null;
             });
-            waitFor(() -> Parts.preview(window).text().lines().getItems().size() == 1);
+            waitFor(() -> Parts.preview(window).parts().text().lines().getItems().size() == 1);
             long t0 = System.nanoTime();
             fx(() -> {
                 Parts.index(window).table().getSelectionModel().select(huge);
                 return null;
             });
-            waitFor(() -> Parts.preview(window).text().lines().getItems().size() > 100 && visibleText(window));
+            waitFor(() -> Parts.preview(window).parts().text().lines().getItems().size() > 100 && visibleText(window));
             first[r] = ms(System.nanoTime() - t0);
             long end = (1L << 30) - 100;
             long t1 = System.nanoTime();
             fx(() -> {
-                Parts.preview(window).hex().goTo(Long.toString(end));
+                Parts.preview(window).parts().hex().goTo(Long.toString(end));
                 return null;
             });
             waitFor(() -> hexShows(window, end - end % HexView.PAGE));
@@ -215,7 +215,7 @@ public final class UiBench {
             long middle = 1L << 29;
             long t2 = System.nanoTime();
             fx(() -> {
-                Parts.preview(window).hex().goTo(Long.toString(middle));
+                Parts.preview(window).parts().hex().goTo(Long.toString(middle));
                 return null;
             });
             waitFor(() -> hexShows(window, middle));

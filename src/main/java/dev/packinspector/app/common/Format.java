@@ -24,11 +24,6 @@ public final class Format {
         return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
-    /** A snapshot id as shown: its first 13 characters (all of a shorter one, from a damaged catalog). */
-    public static String shortId(String snapshotId) {
-        return snapshotId == null ? "?" : snapshotId.substring(0, Math.min(13, snapshotId.length()));
-    }
-
     public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }

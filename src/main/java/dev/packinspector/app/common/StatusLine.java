@@ -1,6 +1,6 @@
 package dev.packinspector.app.common;
 
-import dev.packinspector.store.StoreException;
+import dev.packinspector.Errors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -48,18 +48,7 @@ public final class StatusLine extends HBox {
         if (!message.getStyleClass().contains("danger")) {
             message.getStyleClass().add("danger");
         }
-        message.setText(what + ": " + sentence(e));
-    }
-
-    /** One sentence for a user: the store's own message, never a stack trace. */
-    public static String sentence(Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
-        if (e instanceof StoreException || e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
-            return e.getMessage();
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        message.setText(what + ": " + Errors.sentence(e));
     }
 
     public String text() {
@@ -78,7 +67,7 @@ public final class StatusLine extends HBox {
         lastError.printStackTrace(new java.io.PrintWriter(trace));
         var area = new TextArea(trace.toString());
         area.setEditable(false);
-        var alert = new Alert(Alert.AlertType.ERROR, sentence(lastError));
+        var alert = new Alert(Alert.AlertType.ERROR, Errors.sentence(lastError));
         alert.setHeaderText("What went wrong");
         alert.getDialogPane().setExpandableContent(area);
         alert.initOwner(getScene().getWindow());

@@ -1,6 +1,6 @@
 package dev.packinspector.app.history;
 
-import dev.packinspector.app.common.StatusLine;
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.store.PackSet;
@@ -62,7 +62,7 @@ public final class CompareWindow {
                             } else {
                                 lines.getItems().setAll(d.lines());
                             }
-                        }).onError(Exception.class, e -> lines.setPlaceholder(new Label("Cannot compare: " + StatusLine.sentence(e)))).run();
+                        }).onError(Exception.class, e -> lines.setPlaceholder(new Label("Cannot compare: " + Errors.sentence(e)))).run();
         return lines;
     }
 }

@@ -31,6 +31,7 @@ public final class InsightViews {
     private final SearchView search;
     private final CompareView compare;
     private final SpaceView space;
+    private final Views views;
     /** Finding dropped files' content: another store cancels it. */
     private final Tasks.Latest finding = new Tasks.Latest();
 
@@ -57,6 +58,7 @@ public final class InsightViews {
         });
         this.compare = new CompareView(tasks, preview::file);
         this.space = new SpaceView(tasks);
+        this.views = new Views(search, compare, space);
         index.index().addListener((obs, old, built) -> indexChanged());
         index.state().addListener((obs, old, state) -> {
             if (index.index().get() == null) {
@@ -93,15 +95,11 @@ public final class InsightViews {
                 + Format.count(found.size(), "file") + " found in the store" + (built == null ? " (snapshots not indexed yet)" : "")).run();
     }
 
-    public SearchView search() {
-        return search;
+    /** The three views, to place in the window. */
+    public record Views(SearchView search, CompareView compare, SpaceView space) {
     }
 
-    public CompareView compare() {
-        return compare;
-    }
-
-    public SpaceView space() {
-        return space;
+    public Views views() {
+        return views;
     }
 }

@@ -1,7 +1,7 @@
 package dev.packinspector.app.preview;
 
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.store.ObjectContent;
 import java.util.ArrayList;
@@ -162,7 +162,7 @@ public final class HexView extends BorderPane {
             }
             return new Page(text, bytes.length);
         }).quiet().in(reading).onSuccess(read -> showPage(object, target, read, selectLine))
-                .onError(Exception.class, e -> position.setText("cannot read: " + StatusLine.sentence(e))).run();
+                .onError(Exception.class, e -> position.setText("cannot read: " + Errors.sentence(e))).run();
     }
 
     private void showPage(ObjectContent object, long target, Page read, int selectLine) {

@@ -1,11 +1,12 @@
 package dev.packinspector.app.preview;
 
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
 import java.util.List;
@@ -71,7 +72,7 @@ final class ObjectInfo extends ScrollPane {
             Thread.sleep(USES_AFTER_MS);
             return catalog.usesOf(id, USES_SHOWN, p::isCancelled);
         }).quiet().alongside(loads).onSuccess(uses -> used.setText(usesText(uses)))
-                .onError(Exception.class, e -> used.setText("cannot read the catalog: " + StatusLine.sentence(e))).run();
+                .onError(Exception.class, e -> used.setText("cannot read the catalog: " + Errors.sentence(e))).run();
     }
 
     private static String usesText(List<Catalog.PathRow> uses) {
@@ -80,7 +81,7 @@ final class ObjectInfo extends ScrollPane {
         }
         var sb = new StringBuilder();
         for (Catalog.PathRow r : uses) {
-            sb.append(Format.shortId(r.snapshotId())).append("…  ").append(r.path()).append('\n');
+            sb.append(Snapshot.shortId(r.snapshotId())).append("…  ").append(r.path()).append('\n');
         }
         return sb.toString().strip() + (uses.size() == USES_SHOWN ? "\n…" : "");
     }
@@ -115,7 +116,7 @@ final class ObjectInfo extends ScrollPane {
     }
 
     void damaged(Throwable e) {
-        integrity.setText("DAMAGED: " + StatusLine.sentence(e));
+        integrity.setText("DAMAGED: " + Errors.sentence(e));
         if (!integrity.getStyleClass().contains("danger")) {
             integrity.getStyleClass().add("danger");
         }

@@ -1,7 +1,7 @@
 package dev.packinspector.app.preview;
 
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.Damage;
 import dev.packinspector.app.session.PreviewModel;
@@ -161,45 +161,26 @@ public final class PreviewPane extends BorderPane {
         info.clear(why);
     }
 
-    /** Where the object shown lives, or null if none is shown. */
-    public ObjectLocation location() {
-        return location;
+    /**
+     * What the preview shows, in words: where the object lives (null if none is shown), what the
+     * background check said ("verified: …", "DAMAGED: …", "checking…"), the image tab's message
+     * (empty when it shows an image), the damaged banner (empty unless known damaged) and the
+     * folders on the way to the tree shown.
+     */
+    public record Shown(ObjectLocation location, String integrity, String imageMessage, String damagedBanner, List<String> treeTrail) {
     }
 
-    public TabPane tabs() {
-        return tabs;
+    public Shown shown() {
+        String imageText = image.getChildren().isEmpty() || !(image.getChildren().getFirst() instanceof Label l) ? "" : l.getText();
+        return new Shown(location, info.integrity(), imageText, damaged.isVisible() ? damaged.getText() : "", crumbs.labels());
     }
 
-    /** What the background check said of the object shown ("verified: …", "DAMAGED: …", "checking…"). */
-    public String integrity() {
-        return info.integrity();
+    /** The parts a user works with: the tabs, the text and hex views, the tree listing. */
+    public record Parts(TabPane tabs, TextView text, HexView hex, TreeListing listing) {
     }
 
-    public TextView text() {
-        return text;
-    }
-
-    public HexView hex() {
-        return hex;
-    }
-
-    public TreeListing listing() {
-        return listing;
-    }
-
-    /** The folders on the way to the tree shown, root first. */
-    public List<String> treeTrail() {
-        return crumbs.labels();
-    }
-
-    /** The image tab's message, or empty when it shows an image. */
-    public String imageMessage() {
-        return image.getChildren().isEmpty() || !(image.getChildren().getFirst() instanceof Label l) ? "" : l.getText();
-    }
-
-    /** The damaged banner's text, empty when the object shown is not known to be damaged. */
-    public String damagedBanner() {
-        return damaged.isVisible() ? damaged.getText() : "";
+    public Parts parts() {
+        return new Parts(tabs, text, hex, listing);
     }
 
     private void showObject(StoreSession s, ObjectId id, ManifestEntry entry) {
@@ -225,7 +206,7 @@ public final class PreviewPane extends BorderPane {
             // The whole-object check starts once the first window is on screen, not in its way.
             scan(content);
         }).onError(Exception.class, e -> {
-            text.message("Cannot read this object: " + StatusLine.sentence(e));
+            text.message("Cannot read this object: " + Errors.sentence(e));
             image.getChildren().setAll(new Label(""));
             objectDamaged(e);
         }).run();
@@ -277,14 +258,14 @@ public final class PreviewPane extends BorderPane {
         tasks.job("Reading the image", p -> new Image(new ByteArrayInputStream(content.read(0, MAX_IMAGE)))).quiet().alongside(loads)
                 .onSuccess(img -> {
                     if (img.isError()) {
-                        image.getChildren().setAll(new Label("The image cannot be decoded: " + StatusLine.sentence(img.getException())));
+                        image.getChildren().setAll(new Label("The image cannot be decoded: " + Errors.sentence(img.getException())));
                     } else {
                         var view = new ImageView(img);
                         view.setPreserveRatio(true);
                         image.getChildren().setAll(view);
                     }
                 })
-                .onError(Exception.class, e -> image.getChildren().setAll(new Label("The image cannot be read: " + StatusLine.sentence(e))))
+                .onError(Exception.class, e -> image.getChildren().setAll(new Label("The image cannot be read: " + Errors.sentence(e))))
                 .run();
     }
 
@@ -320,7 +301,7 @@ public final class PreviewPane extends BorderPane {
     /** Info's verdict, the banner over every tab ({@code banner} then the reason) and the Problems view, for {@code what}. */
     private void damaged(Throwable e, String banner, Damage seen) {
         info.damaged(e);
-        showDamaged(banner + StatusLine.sentence(e));
+        showDamaged(banner + Errors.sentence(e));
         onDamaged.accept(seen);
     }
 
@@ -350,7 +331,7 @@ public final class PreviewPane extends BorderPane {
             listing.show(path, read);
             info.treeRead(read.size());
         }).onError(Exception.class, e -> {
-            listing.failed("Cannot read this tree: " + StatusLine.sentence(e));
+            listing.failed("Cannot read this tree: " + Errors.sentence(e));
             damaged(e, "Damaged: this tree cannot be read as chkpt wrote it. ", new Damage("tree " + id, null, null, e));
         }).run();
     }

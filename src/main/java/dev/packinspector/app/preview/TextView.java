@@ -1,7 +1,7 @@
 package dev.packinspector.app.preview;
 
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.store.ObjectContent;
 import java.nio.charset.Charset;
@@ -118,7 +118,7 @@ public final class TextView extends BorderPane {
             byte[] bytes = object.read(from, WINDOW);
             return new Window(decoding.next(bytes, bytes.length < WINDOW), bytes.length);
         }).quiet().in(reading).onSuccess(read -> append(read.lines(), read.bytes()))
-                .onError(Exception.class, e -> state.setText("cannot read further: " + StatusLine.sentence(e))).run();
+                .onError(Exception.class, e -> state.setText("cannot read further: " + Errors.sentence(e))).run();
     }
 
     /** The lines one window of bytes completed. */

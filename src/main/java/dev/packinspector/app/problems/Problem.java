@@ -1,7 +1,7 @@
 package dev.packinspector.app.problems;
 
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.session.Damage;
 import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.Finding;
@@ -86,7 +86,7 @@ public record Problem(String what, String file, long offset, String detail, Stri
     static Problem of(Damage d) {
         Throwable e = d.cause();
         Problem p = e instanceof StoreException se ? of(se)
-                : new Problem("Unreadable", "", -1, StatusLine.sentence(e), "UNREADABLE: " + d.what() + ": " + StatusLine.sentence(e));
+                : new Problem("Unreadable", "", -1, Errors.sentence(e), "UNREADABLE: " + d.what() + ": " + Errors.sentence(e));
         return p.goingTo(d.pack() != null ? d.pack() : p.pack(), d.object());
     }
 

@@ -29,7 +29,8 @@ import javafx.stage.Window;
  * application, or restored into a temp folder so a drag can carry them out. Every file goes
  * through the restore engine, so it is verified and never half-written.
  */
-public final class ObjectExport {
+public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, Consumer<List<RestoreProblem>> problems,
+        HostServices host, Window owner) {
     /** Something done with one object: {@code name} is the file name to give it, {@code size} -1 if unknown. */
     @FunctionalInterface
     public interface Action {
@@ -38,23 +39,6 @@ public final class ObjectExport {
 
     /** A drag needs its files before it starts, so they are written on the FX thread: keep that short. */
     public static final long DRAG_OUT_LIMIT = 16L << 20;
-
-    private final Supplier<StoreSession> session;
-    private final Tasks tasks;
-    private final StatusLine status;
-    private final Consumer<List<RestoreProblem>> problems;
-    private final HostServices host;
-    private final Window owner;
-
-    public ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, Consumer<List<RestoreProblem>> problems,
-            HostServices host, Window owner) {
-        this.session = session;
-        this.tasks = tasks;
-        this.status = status;
-        this.problems = problems;
-        this.host = host;
-        this.owner = owner;
-    }
 
     /** Restores a small selection into a fresh temp folder so its files can be dragged out; null if too large. */
     public List<File> forDrag(List<RestoreItem> items) {

@@ -7,9 +7,11 @@ import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.restore.ArchiveExporter;
 import dev.packinspector.restore.PlanExport;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreItem;
+import dev.packinspector.restore.RestoreItems;
 import dev.packinspector.restore.RestoreListener;
 import dev.packinspector.restore.RestorePlan;
 import dev.packinspector.restore.RestorePlanner;
@@ -20,6 +22,7 @@ import dev.packinspector.store.ObjectId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
@@ -38,7 +41,8 @@ import javafx.stage.Window;
 /**
  * Restoring from the window: choose a folder, plan in the background, show the plan (what will
  * be written, what is already there, what differs and is kept unless Overwrite, what is refused
- * and why), then restore as a task with progress, throughput, ETA and Cancel.
+ * and why), then restore as a task with progress, throughput, ETA and Cancel. Exporting is
+ * restoring into a zip or tar archive: asks where, then writes it the same way.
  */
 public final class RestoreFlow {
     public static final ButtonType RESTORE = new ButtonType("Restore", ButtonBar.ButtonData.OK_DONE);
@@ -47,15 +51,13 @@ public final class RestoreFlow {
     private final Consumer<List<RestoreProblem>> problems;
     private FolderChooser chooser = FolderChooser.system();
     private SaveChooser saveChooser = SaveChooser.system();
-    private Window owner;
+    private final Window owner;
 
-    public RestoreFlow(Tasks tasks, Consumer<List<RestoreProblem>> problems) {
+    /** Dialogs belong to {@code owner}; what could not be written goes to {@code problems}. */
+    public RestoreFlow(Tasks tasks, Window owner, Consumer<List<RestoreProblem>> problems) {
         this.tasks = tasks;
+        this.owner = owner;
         this.problems = problems;
-    }
-
-    public void owner(Window window) {
-        this.owner = window;
     }
 
     public void chooser(FolderChooser c) {
@@ -193,5 +195,29 @@ public final class RestoreFlow {
     /** Everything asked for is in place: nothing refused, failed or kept because it differed. */
     private static boolean complete(RestoreResult r) {
         return r.problems().isEmpty() && r.conflictsKept() == 0;
+    }
+
+    /** Asks for the archive's name and kind, then writes {@code entries} of {@code snapshot} into it. */
+    public Task<ArchiveExporter.Result> export(StoreSession session, Snapshot snapshot, List<ManifestEntry> entries) {
+        return export(session, snapshot, RestoreItems.describe(snapshot, entries), RestoreItems.of(entries));
+    }
+
+    /** Asks for the archive's name and kind, then writes {@code items} of {@code snapshot} into it. */
+    public Task<ArchiveExporter.Result> export(StoreSession session, Snapshot snapshot, String what, List<RestoreItem> items) {
+        Path archive = saveChooser.choose(owner, "Export " + what + " as", "snapshot-" + snapshot.id().substring(0, Math.min(8, snapshot.id().length())) + ".tar",
+                "Tar archive (keeps modes and symlinks)", "*.tar", "Gzipped tar archive", "*.tar.gz", "Zip archive", "*.zip");
+        if (archive == null) {
+            return null;
+        }
+        long total = items.stream().mapToLong(i -> Math.max(0, i.size())).sum();
+        // the user already agreed to replace an existing file in the save dialog
+        return tasks.job("Exporting " + what, p -> new ArchiveExporter(session.packs()).export(items, archive, true,
+                snapshot.createdInstant().orElseGet(Instant::now), p::isCancelled, n -> {
+                    p.progress(n, total);
+                    p.message(Format.bytes(n) + " / " + Format.bytes(total));
+                })).onSuccess(r -> problems.accept(r.refused()))
+                .report(r -> "Exported " + Format.count(r.files(), "file") + " (" + Format.bytes(r.bytes()) + ") to " + r.archive()
+                        + (r.refused().isEmpty() ? "" : "; " + r.refused().size() + " left out (see Problems)"), r -> r.refused().isEmpty())
+                .run();
     }
 }

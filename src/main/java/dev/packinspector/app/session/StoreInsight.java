@@ -1,7 +1,7 @@
 package dev.packinspector.app.session;
 
+import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.history.StoreIndex;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,7 +46,7 @@ public final class StoreInsight {
                     state.set(Format.count(built.pathCount(), "path") + " in " + Format.count(built.snapshots().size(), "snapshot") + " · "
                             + Format.count(built.rowCount(), "row") + String.format(java.util.Locale.ROOT, " read in %.1f s", (System.nanoTime() - start) / 1e9));
                     index.set(built);
-                }).onError(Exception.class, e -> state.set("The catalog cannot be indexed: " + StatusLine.sentence(e))).run();
+                }).onError(Exception.class, e -> state.set("The catalog cannot be indexed: " + Errors.sentence(e))).run();
     }
 
     /** The index, null while it is built (or cannot be). */

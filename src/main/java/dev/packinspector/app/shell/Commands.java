@@ -1,11 +1,11 @@
 package dev.packinspector.app.shell;
 
+import dev.packinspector.Version;
 import dev.packinspector.app.common.FolderChooser;
 import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.history.InsightViews;
 import dev.packinspector.app.objects.IndexView;
 import dev.packinspector.app.problems.ProblemsView;
-import dev.packinspector.app.restore.ExportFlow;
 import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.Navigation.View;
@@ -23,7 +23,7 @@ final class Commands implements WindowCommands.Actions {
     private FolderChooser chooser = FolderChooser.system();
 
     /** The views the commands act on. */
-    record Views(SnapshotsView snapshots, IndexView index, ProblemsView problems, InsightViews history, RestoreFlow restores, ExportFlow exports) {
+    record Views(SnapshotsView snapshots, IndexView index, ProblemsView problems, InsightViews history, RestoreFlow restores) {
     }
 
     Commands(Stage stage, WindowModel model, Navigation nav, StatusLine status, Views views) {
@@ -84,7 +84,7 @@ final class Commands implements WindowCommands.Actions {
     @Override
     public void searchAll() {
         nav.select(View.SEARCH);
-        views.history().search().queryField().requestFocus();
+        views.history().views().search().queryField().requestFocus();
     }
 
     @Override
@@ -115,12 +115,12 @@ final class Commands implements WindowCommands.Actions {
         if (s == null || views.snapshots().selectedSnapshot() == null) {
             status.info("Open a store and select a snapshot to export");
         } else {
-            views.exports().export(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedEntries());
+            views.restores().export(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedEntries());
         }
     }
 
     @Override
     public void about() {
-        status.info("Pack Inspector 0.1.0: browse, verify and restore chkpt stores");
+        status.info("Pack Inspector " + Version.current() + ": browse, verify and restore chkpt stores");
     }
 }

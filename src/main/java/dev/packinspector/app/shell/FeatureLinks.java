@@ -6,11 +6,11 @@ import dev.packinspector.app.history.InsightViews;
 import dev.packinspector.app.objects.IndexView;
 import dev.packinspector.app.restore.ObjectExport;
 import dev.packinspector.app.restore.RestoreFlow;
-import dev.packinspector.app.restore.RestoreItems;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.snapshots.SnapshotsView;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.restore.RestoreItems;
 import dev.packinspector.store.ObjectId;
 import java.io.File;
 import java.nio.file.Path;
@@ -22,26 +22,10 @@ import javafx.stage.Window;
 /**
  * What one feature asks of another, routed here because features never use each other: files and
  * objects to restore or drag out go to the restore feature, a path's history to Search (through the shell), two
- * versions to a compare window.
+ * versions to a compare window. {@code history} shows a path's versions.
  */
-final class FeatureLinks implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
-    private final ObservableValue<StoreSession> session;
-    private final Tasks tasks;
-    private final Window owner;
-    private final RestoreFlow restores;
-    private final ObjectExport export;
-    private final Consumer<String> history;
-
-    /** {@code history} shows a path's versions. */
-    FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window owner, RestoreFlow restores, ObjectExport export, Consumer<String> history) {
-        this.session = session;
-        this.tasks = tasks;
-        this.owner = owner;
-        this.restores = restores;
-        this.export = export;
-        this.history = history;
-    }
-
+record FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window owner, RestoreFlow restores, ObjectExport export,
+        Consumer<String> history) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
     @Override
     public void restore(Snapshot s, List<ManifestEntry> entries) {
         restores.restoreFiles(session.getValue(), s, entries);

@@ -11,7 +11,6 @@ import dev.packinspector.app.packs.StoreFilesView;
 import dev.packinspector.app.preview.PreviewPane;
 import dev.packinspector.app.problems.Problem;
 import dev.packinspector.app.problems.ProblemsView;
-import dev.packinspector.app.restore.ExportFlow;
 import dev.packinspector.app.restore.ObjectExport;
 import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.session.PreviewModel;
@@ -39,18 +38,25 @@ public final class MainWindow {
     private final Settings settings;
     private final StatusLine status = new StatusLine();
     private final Tasks tasks = new Tasks(status);
+    /** The models every view observes. */
     private final WindowModel model;
     private final PreviewModel preview;
+    /** What the commands and the links between views reach. */
     private final Navigation nav;
     private final Commands commands;
     private final RestoreFlow restores;
-    private final ExportFlow exports;
     private final ObjectExport export;
+    /** The views a problem or a path's history goes to. */
     private final PacksView packs;
     private final IndexView index;
     private final InsightViews history;
     private final SplitPane split;
 
+    /**
+     * Builds the window on {@code stage}: {@code settings} keeps its place and the recent stores,
+     * {@code host} opens saved objects in their applications (null in tests), and the start page
+     * looks for stores in {@code storesRoot}.
+     */
     public MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot) {
         this.stage = stage;
         this.settings = settings;
@@ -61,8 +67,7 @@ public final class MainWindow {
         this.packs = new PacksView(session);
         var problems = new ProblemsView(tasks, session, this::goTo);
         this.nav = new Navigation(session, problems.rows());
-        this.restores = new RestoreFlow(tasks, problems::addRestoreProblems);
-        this.exports = new ExportFlow(tasks, problems::addRestoreProblems);
+        this.restores = new RestoreFlow(tasks, stage, problems::addRestoreProblems);
         this.export = new ObjectExport(session::get, tasks, status, problems::addRestoreProblems, host, stage);
         var links = new FeatureLinks(session, tasks, stage, restores, export, this::showHistory);
         this.index = new IndexView(tasks, session, preview, links);
@@ -74,10 +79,10 @@ public final class MainWindow {
         nav.add(View.PACKS, new StoreFilesView(packs, session));
         nav.add(View.OBJECTS, index);
         nav.add(View.PROBLEMS, problems);
-        nav.add(View.SEARCH, history.search());
-        nav.add(View.COMPARE, history.compare());
-        nav.add(View.SPACE, history.space());
-        this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores, exports));
+        nav.add(View.SEARCH, history.views().search());
+        nav.add(View.COMPARE, history.views().compare());
+        nav.add(View.SPACE, history.views().space());
+        this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores));
         split = new SplitPane(nav.centre(), previewPane);
         split.setDividerPositions(settings.number("divider", 0.55));
         var noStore = Bindings.isNull(session);
@@ -96,8 +101,6 @@ public final class MainWindow {
             nav.select(View.SEARCH);
             history.findContent(files);
         });
-        restores.owner(stage);
-        exports.owner(stage);
         stage.setScene(scene);
         stage.setTitle("Pack Inspector");
         stage.setOnHidden(e -> close());
@@ -110,7 +113,7 @@ public final class MainWindow {
 
     private void showHistory(String path) {
         nav.select(View.SEARCH);
-        history.search().showHistory(path);
+        history.views().search().showHistory(path);
     }
 
     /** Shows a problem's object in Objects, or else its pack in Packs. */
@@ -168,10 +171,6 @@ public final class MainWindow {
 
     RestoreFlow restores() {
         return restores;
-    }
-
-    ExportFlow exports() {
-        return exports;
     }
 
     ObjectExport export() {

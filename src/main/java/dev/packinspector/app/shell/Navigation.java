@@ -20,17 +20,11 @@ import javafx.scene.layout.BorderPane;
 public final class Navigation {
     /** The parts of a store, in the order they are listed. */
     public enum View {
-        SNAPSHOTS("Snapshots"), PACKS("Packs"), OBJECTS("Objects"), PROBLEMS("Problems"), SEARCH("Search"), COMPARE("Compare"),
-        SPACE("Space");
+        SNAPSHOTS, PACKS, OBJECTS, PROBLEMS, SEARCH, COMPARE, SPACE;
 
-        private final String title;
-
-        View(String title) {
-            this.title = title;
-        }
-
+        /** "Snapshots" for SNAPSHOTS. */
         public String title() {
-            return title;
+            return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
         }
     }
 

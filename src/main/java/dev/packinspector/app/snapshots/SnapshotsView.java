@@ -26,7 +26,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.controlsfx.control.textfield.TextFields;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -34,6 +33,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.util.Duration;
+import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The snapshots, newest first, and the selected one's files as a tree with folder totals; search
@@ -211,13 +211,13 @@ public final class SnapshotsView extends SplitPane {
         }
         var catalog = current.catalog().get();
         String filter = search.getText().trim();
-        tasks.job("Reading snapshot " + Format.shortId(s.id()), p -> {
+        tasks.job("Reading snapshot " + Snapshot.shortId(s.id()), p -> {
             List<ManifestEntry> entries = SnapshotFiles.of(catalog, current.trees(), s);
             return new Loaded(entries, FileNode.tree(entries, filter));
         }).in(loading).onSuccess(loaded -> {
             manifest = loaded.manifest();
             showTree(loaded.root(), filter);
-        }).report(loaded -> Format.count(loaded.manifest().size(), "file") + " in snapshot " + Format.shortId(s.id())).run();
+        }).report(loaded -> Format.count(loaded.manifest().size(), "file") + " in snapshot " + Snapshot.shortId(s.id())).run();
     }
 
     /** A snapshot's manifest and its tree, both made off the FX thread. */

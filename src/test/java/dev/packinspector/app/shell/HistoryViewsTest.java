@@ -96,8 +96,8 @@ class HistoryViewsTest extends MainWindowTestBase {
                 .map(i -> ((SearchView.VersionRow) i.getValue()).version().entry().blob().toHex()).toList()), "versions oldest first");
 
         WindowDriver.onFx(() -> ui.search().results().getSelectionModel().select(path.getChildren().get(1)));
-        WindowDriver.waitUntil("the newer version is previewed", () -> ui.preview().location() != null
-                && ui.preview().location().id().toHex().equals(ids.get(1)));
+        WindowDriver.waitUntil("the newer version is previewed", () -> ui.preview().shown().location() != null
+                && ui.preview().shown().location().id().toHex().equals(ids.get(1)));
 
         robot.clickOn("#compare-versions");
         WindowDriver.waitUntil("the comparison is shown", () -> diffLines() != null && !diffLines().getItems().isEmpty());

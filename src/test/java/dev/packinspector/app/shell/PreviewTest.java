@@ -62,12 +62,12 @@ class PreviewTest extends MainWindowTestBase {
 
         selectFile("hello.txt");
 
-        WindowDriver.waitUntil("the damaged banner is up", () -> WindowDriver.onFx(() -> ui.preview().damagedBanner()).startsWith("Damaged: "));
-        String banner = WindowDriver.onFx(() -> ui.preview().damagedBanner());
+        WindowDriver.waitUntil("the damaged banner is up", () -> WindowDriver.onFx(() -> ui.preview().shown().damagedBanner()).startsWith("Damaged: "));
+        String banner = WindowDriver.onFx(() -> ui.preview().shown().damagedBanner());
         assertTrue(banner.contains("does not hash to its id"), banner);
         for (int tab = 0; tab < 4; tab++) {
             int t = tab;
-            WindowDriver.onFx(() -> ui.preview().tabs().getSelectionModel().select(t));
+            WindowDriver.onFx(() -> ui.preview().parts().tabs().getSelectionModel().select(t));
             assertTrue(WindowDriver.onFx(() -> ui.node("#preview-damaged").isVisible()), "the banner shows over tab " + t);
         }
         List<String> problems = WindowDriver.onFx(() -> List.copyOf(ui.problems().items()));
@@ -75,10 +75,10 @@ class PreviewTest extends MainWindowTestBase {
         assertTrue(problems.getFirst().startsWith("CONTENT_HASH_MISMATCH: ") && problems.getFirst().contains(blob), problems::toString);
 
         selectFile("empty.txt");
-        WindowDriver.waitUntil("a healthy object has no banner", () -> WindowDriver.onFx(() -> ui.preview().damagedBanner()).isEmpty()
-                && WindowDriver.onFx(() -> ui.preview().integrity()).startsWith("verified"));
+        WindowDriver.waitUntil("a healthy object has no banner", () -> WindowDriver.onFx(() -> ui.preview().shown().damagedBanner()).isEmpty()
+                && WindowDriver.onFx(() -> ui.preview().shown().integrity()).startsWith("verified"));
         selectFile("hello.txt");
-        WindowDriver.waitUntil("the banner is back", () -> !WindowDriver.onFx(() -> ui.preview().damagedBanner()).isEmpty());
+        WindowDriver.waitUntil("the banner is back", () -> !WindowDriver.onFx(() -> ui.preview().shown().damagedBanner()).isEmpty());
         assertEquals(1, WindowDriver.onFx(() -> ui.problems().items().size()), "the same damage is listed once");
     }
 
@@ -111,7 +111,7 @@ class PreviewTest extends MainWindowTestBase {
 
         WindowDriver.waitUntil("the text tab shows the first line", () -> shown("#preview-text").contains(firstLine));
         WindowDriver.waitUntil("the info tab names the pack", () -> String.join("\n", shown("#preview-info")).contains(packOf(blob)));
-        assertEquals(blob, WindowDriver.onFx(() -> ui.preview().location().id().toHex()));
+        assertEquals(blob, WindowDriver.onFx(() -> ui.preview().shown().location().id().toHex()));
     }
 
     @Test
@@ -190,9 +190,9 @@ class PreviewTest extends MainWindowTestBase {
         WindowDriver.onFx(() -> window().select(Navigation.View.OBJECTS));
         WindowDriver.onFx(() -> ui.index().table().getSelectionModel().select(0));
 
-        WindowDriver.waitUntil("the image tab says why there is no image", () -> ui.preview().imageMessage().startsWith("The image cannot be read: "));
-        String message = WindowDriver.onFx(() -> ui.preview().imageMessage());
+        WindowDriver.waitUntil("the image tab says why there is no image", () -> ui.preview().shown().imageMessage().startsWith("The image cannot be read: "));
+        String message = WindowDriver.onFx(() -> ui.preview().shown().imageMessage());
         assertTrue(!message.contains("Exception"), message);
-        WindowDriver.waitUntil("the damaged banner is up", () -> ui.preview().damagedBanner().startsWith("Damaged: "));
+        WindowDriver.waitUntil("the damaged banner is up", () -> ui.preview().shown().damagedBanner().startsWith("Damaged: "));
     }
 }

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.packinspector.Fixtures;
 import dev.packinspector.app.restore.RestoreFlow;
-import dev.packinspector.app.restore.RestoreItems;
 import dev.packinspector.app.snapshots.FileNode;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.restore.ManifestItems;
 import dev.packinspector.restore.RestoreChecks;
+import dev.packinspector.restore.RestoreItems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -149,7 +149,7 @@ class RestoreFromWindowTest extends MainWindowTestBase {
     void exportingTheSnapshotWritesAnArchiveOfEveryFile() throws Exception {
         Path archive = work.resolve("snapshot.tar");
         WindowDriver.onFx(() -> {
-            window().exports().chooser((owner, title, suggested, kinds) -> archive);
+            window().restores().saveChooser((owner, title, suggested, kinds) -> archive);
             window().commands().export();
         });
         WindowDriver.waitUntil("the export has ended", () -> !ui.tasks().busy() && WindowDriver.statusLine(window()).text().startsWith("Exported"));

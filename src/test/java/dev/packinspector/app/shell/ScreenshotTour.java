@@ -7,9 +7,9 @@ import dev.packinspector.app.common.TaskPanel;
 import dev.packinspector.app.common.Theme;
 import dev.packinspector.app.history.SearchView;
 import dev.packinspector.app.restore.RestoreFlow;
-import dev.packinspector.app.restore.RestoreItems;
 import dev.packinspector.app.shell.MainWindow;
 import dev.packinspector.app.snapshots.FileNode;
+import dev.packinspector.restore.RestoreItems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ public final class ScreenshotTour {
             tree.getSelectionModel().select(file);
             return null;
         });
-        waitFor(() -> !WindowDriver.preview(window).text().lines().getItems().isEmpty());
+        waitFor(() -> !WindowDriver.preview(window).parts().text().lines().getItems().isEmpty());
         shot("snapshots");
 
         Path target = Files.createTempDirectory("pack-inspector-tour-restore-");
@@ -106,20 +106,20 @@ public final class ScreenshotTour {
             TreeItem<FileNode> assets = child(tree.getRoot(), "assets");
             assets.setExpanded(true);
             tree.getSelectionModel().select(assets.getChildren().getFirst());
-            WindowDriver.preview(window).tabs().getSelectionModel().select(1);
+            WindowDriver.preview(window).parts().tabs().getSelectionModel().select(1);
             return null;
         });
-        waitFor(() -> !WindowDriver.preview(window).hex().lines().getItems().isEmpty());
+        waitFor(() -> !WindowDriver.preview(window).parts().hex().lines().getItems().isEmpty());
         shot("hex");
 
         fx(() -> {
             window.select(Navigation.View.OBJECTS);
             WindowDriver.index(window).filter("3");
             WindowDriver.index(window).table().getSelectionModel().select(1);
-            WindowDriver.preview(window).tabs().getSelectionModel().select(3);
+            WindowDriver.preview(window).parts().tabs().getSelectionModel().select(3);
             return null;
         });
-        waitFor(() -> WindowDriver.preview(window).location() != null);
+        waitFor(() -> WindowDriver.preview(window).shown().location() != null);
         Thread.sleep(400);
         shot("index");
 
@@ -138,7 +138,7 @@ public final class ScreenshotTour {
             WindowDriver.index(window).table().getSelectionModel().select(0);
             return null;
         });
-        waitFor(() -> !WindowDriver.preview(window).listing().getItems().isEmpty());
+        waitFor(() -> !WindowDriver.preview(window).parts().listing().getItems().isEmpty());
         shot("tree");
 
         fx(() -> window.model().open(Fixtures.store("basic")));
@@ -158,7 +158,7 @@ public final class ScreenshotTour {
             results.getSelectionModel().select(changed.getChildren().get(1));
             return null;
         });
-        waitFor(() -> WindowDriver.preview(window).location() != null);
+        waitFor(() -> WindowDriver.preview(window).shown().location() != null);
         Thread.sleep(400);
         shot("search");
 
@@ -196,7 +196,7 @@ public final class ScreenshotTour {
             tree.getSelectionModel().select(child(tree.getRoot(), "hello.txt"));
             return null;
         });
-        waitFor(() -> !WindowDriver.preview(window).damagedBanner().isEmpty());
+        waitFor(() -> !WindowDriver.preview(window).shown().damagedBanner().isEmpty());
         shot("damaged");
 
         fx(() -> {
@@ -209,7 +209,7 @@ public final class ScreenshotTour {
             TreeItem<FileNode> assets = child(tree.getRoot(), "assets");
             assets.setExpanded(true);
             tree.getSelectionModel().select(child(assets, "logo.png"));
-            WindowDriver.preview(window).tabs().getSelectionModel().select(2);
+            WindowDriver.preview(window).parts().tabs().getSelectionModel().select(2);
             return null;
         });
         Thread.sleep(800);

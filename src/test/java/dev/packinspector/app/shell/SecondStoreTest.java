@@ -34,7 +34,7 @@ class SecondStoreTest extends MainWindowTestBase {
         Set<String> secondSnapshots = second.snapshots().stream().map(Snapshot::id).collect(Collectors.toSet());
         assertEquals(new PreviewModel.Nothing(PreviewModel.PROMPT), WindowDriver.onFx(() -> window().preview().target().get()),
                 "nothing of the first store is previewed");
-        assertNull(WindowDriver.onFx(() -> ui.preview().location()));
+        assertNull(WindowDriver.onFx(() -> ui.preview().shown().location()));
 
         // every view, visited again
         useEveryView();
@@ -53,8 +53,8 @@ class SecondStoreTest extends MainWindowTestBase {
         assertEquals(List.of(), WindowDriver.onFx(() -> List.copyOf(ui.problems().items())), "the second store has no problems");
         String status = ui.status();
         assertFalse(status.contains("failed") || status.contains("not in this"), status);
-        WindowDriver.waitUntil("the entry selected in Objects is previewed", () -> ui.preview().location() != null);
-        assertTrue(WindowDriver.onFx(() -> second.packs().locate(ui.preview().location().id()).isPresent()), "the preview is of the second store");
+        WindowDriver.waitUntil("the entry selected in Objects is previewed", () -> ui.preview().shown().location() != null);
+        assertTrue(WindowDriver.onFx(() -> second.packs().locate(ui.preview().shown().location().id()).isPresent()), "the preview is of the second store");
         assertTrue(ui.navigation().contains("Snapshots   " + second.snapshots().size()), ui.navigation()::toString);
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.packinspector.Fixtures;
 import dev.packinspector.StoreFingerprint;
-import dev.packinspector.app.restore.RestoreItems;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.restore.RestoreItems;
 import dev.packinspector.restore.RestorePlanner;
 import java.io.File;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class StoreUntouchedByWindowTest extends MainWindowTestBase {
             ManifestEntry file = WindowDriver.onFx(() -> ui.snapshots().selectedEntries().stream()
                     .filter(e -> e.usable() && e.size() > 0 && (e.mode() & 0170000) == 0100000).findFirst().orElseThrow());
             WindowDriver.onFx(() -> window().preview().file(file));
-            WindowDriver.waitUntil("the preview is checked", () -> ui.preview().integrity().startsWith("verified"));
+            WindowDriver.waitUntil("the preview is checked", () -> ui.preview().shown().integrity().startsWith("verified"));
 
             // the index: filter, select, preview
             WindowDriver.onFx(() -> {
@@ -50,8 +50,8 @@ class StoreUntouchedByWindowTest extends MainWindowTestBase {
                 ui.index().filter("3");
                 ui.index().table().getSelectionModel().select(0);
             });
-            WindowDriver.waitUntil("the object is previewed", () -> ui.preview().location() != null
-                    && ui.preview().integrity().startsWith("verified"));
+            WindowDriver.waitUntil("the object is previewed", () -> ui.preview().shown().location() != null
+                    && ui.preview().shown().integrity().startsWith("verified"));
 
             // verify, restore the snapshot, drag a file out
             WindowDriver.await(WindowDriver.onFx(() -> ui.problems().verify()));

@@ -65,23 +65,23 @@ class TreesInWindowTest extends MainWindowTestBase {
         WindowDriver.waitUntil("the root tree is the one row", () -> ui.index().table().getItems().size() == 1);
         WindowDriver.onFx(() -> ui.index().table().getSelectionModel().select(0));
 
-        WindowDriver.waitUntil("the listing is shown", () -> !ui.preview().listing().getItems().isEmpty());
-        List<String> names = WindowDriver.onFx(() -> ui.preview().listing().getItems().stream().map(TreeEntry::name).toList());
+        WindowDriver.waitUntil("the listing is shown", () -> !ui.preview().parts().listing().getItems().isEmpty());
+        List<String> names = WindowDriver.onFx(() -> ui.preview().parts().listing().getItems().stream().map(TreeEntry::name).toList());
         assertTrue(names.containsAll(List.of("README.md", "odd", "src")), names::toString);
-        assertTrue(WindowDriver.onFx(() -> ui.preview().integrity()).startsWith("verified"));
-        assertEquals("", WindowDriver.onFx(() -> ui.preview().damagedBanner()));
+        assertTrue(WindowDriver.onFx(() -> ui.preview().shown().integrity()).startsWith("verified"));
+        assertEquals("", WindowDriver.onFx(() -> ui.preview().shown().damagedBanner()));
 
         // a folder opens its subtree, and the crumbs show the way back; a file opens its object
         String rootCrumb = "Tree " + root.substring(0, 12) + "…";
-        assertEquals(List.of(rootCrumb), WindowDriver.onFx(() -> ui.preview().treeTrail()));
+        assertEquals(List.of(rootCrumb), WindowDriver.onFx(() -> ui.preview().shown().treeTrail()));
         openInListing("odd");
-        WindowDriver.waitUntil("odd/ is listed", () -> ui.preview().listing().getItems().stream().anyMatch(e -> e.name().equals("new\nline.txt")));
-        assertEquals(List.of(rootCrumb, "odd"), WindowDriver.onFx(() -> ui.preview().treeTrail()));
+        WindowDriver.waitUntil("odd/ is listed", () -> ui.preview().parts().listing().getItems().stream().anyMatch(e -> e.name().equals("new\nline.txt")));
+        assertEquals(List.of(rootCrumb, "odd"), WindowDriver.onFx(() -> ui.preview().shown().treeTrail()));
         WindowDriver.onFx(() -> window().preview().tree(dev.packinspector.store.ObjectId.parse(root), null)); // as its crumb does
-        WindowDriver.waitUntil("the root is listed again", () -> ui.preview().listing().getItems().stream().anyMatch(e -> e.name().equals("src")));
-        assertEquals(List.of(rootCrumb), WindowDriver.onFx(() -> ui.preview().treeTrail()));
+        WindowDriver.waitUntil("the root is listed again", () -> ui.preview().parts().listing().getItems().stream().anyMatch(e -> e.name().equals("src")));
+        assertEquals(List.of(rootCrumb), WindowDriver.onFx(() -> ui.preview().shown().treeTrail()));
         openInListing("odd");
-        WindowDriver.waitUntil("odd/ is listed", () -> ui.preview().listing().getItems().stream().anyMatch(e -> e.name().equals("new\nline.txt")));
+        WindowDriver.waitUntil("odd/ is listed", () -> ui.preview().parts().listing().getItems().stream().anyMatch(e -> e.name().equals("new\nline.txt")));
         openInListing("back\\slash.txt");
         WindowDriver.waitUntil("the file's text is previewed", () -> Shown.texts(ui.node("#preview-text")).stream().anyMatch(t -> t.contains("a backslash in the name")));
         // opened from Objects, the tree's place in a snapshot is not known: the file is named as in its folder
@@ -90,9 +90,9 @@ class TreesInWindowTest extends MainWindowTestBase {
 
     /** Selects {@code name} in the tree listing and presses Enter, as a user opens it. */
     private void openInListing(String name) {
-        TreeEntry entry = WindowDriver.onFx(() -> ui.preview().listing().getItems().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow());
+        TreeEntry entry = WindowDriver.onFx(() -> ui.preview().parts().listing().getItems().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow());
         WindowDriver.onFx(() -> {
-            var listing = ui.preview().listing();
+            var listing = ui.preview().parts().listing();
             listing.getSelectionModel().select(entry);
             listing.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ENTER,
                     false, false, false, false));
