@@ -26,7 +26,8 @@ class SelfTestTest {
 
     private static Run selfTest(String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                // the launchers' JVM options, from their one file
+                "@" + Path.of("jlink", "java-options.txt").toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--self-test"));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -10,7 +10,7 @@ import javafx.concurrent.Task;
  * The one executor every background task of the window runs on: daemon threads, named, with an
  * uncaught-exception handler, shut down when the window closes.
  */
-public final class BackgroundTasks implements AutoCloseable {
+final class BackgroundTasks implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "pack-inspector-task-" + count.incrementAndGet());
@@ -25,12 +25,12 @@ public final class BackgroundTasks implements AutoCloseable {
      * cores restoring, pulses stalled up to 60-90 ms; with one, they kept to one frame (17 ms).
      * The command line uses every core.
      */
-    public static int workers() {
+    static int workers() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** Runs {@code task}; once the window has closed, cancels it instead (a timer may still fire late). */
-    public <T> Task<T> submit(Task<T> task) {
+    <T> Task<T> submit(Task<T> task) {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {

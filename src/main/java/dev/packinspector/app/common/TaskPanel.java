@@ -151,7 +151,7 @@ public final class TaskPanel extends VBox {
     }
 
     /** Cancels every running task (the window is closing). */
-    public void cancelAll() {
+    void cancelAll() {
         List.copyOf(running).forEach(Task::cancel);
     }
 }
