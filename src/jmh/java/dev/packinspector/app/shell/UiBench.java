@@ -280,7 +280,7 @@ public final class UiBench {
             var busy = new Gaps();
             busy.start();
             long t0 = System.nanoTime();
-            Task<RestoreResult> restore = fx(() -> window.restores().run("bench", plan));
+            Task<RestoreResult> restore = fx(() -> window.restores().run(session, "bench", plan));
             waitFor(() -> restore.isDone());
             double seconds = (System.nanoTime() - t0) / 1e9;
             busy.stop();

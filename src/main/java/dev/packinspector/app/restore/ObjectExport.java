@@ -105,8 +105,8 @@ public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLi
         StoreSession s = session.get();
         var item = new RestoreItem(file.getFileName().toString(), id, size, -1, null);
         // the user chose this file (and confirmed replacing it): overwrite
-        tasks.job("Saving " + file.getFileName(), p -> new Restorer(1).run(RestorePlanner.plan(s.packs(), List.of(item), file.getParent(), true),
-                RestoreListener.NONE)).onSuccess(r -> {
+        tasks.job("Saving " + file.getFileName(), s.holding(p -> new Restorer(1).run(RestorePlanner.plan(s.packs(), List.of(item), file.getParent(), true),
+                RestoreListener.NONE))).onSuccess(r -> {
                     if (!r.problems().isEmpty()) {
                         status.error("Cannot save " + file.getFileName(), new IOException(r.problems().getFirst().message()));
                     } else if (thenOpen && host != null) {

@@ -96,11 +96,14 @@ public final class RestoreFlow {
     /** Plans restoring {@code items} into {@code target} and asks before writing anything. */
     public void restoreTo(StoreSession session, String what, List<RestoreItem> items, Path target) {
         // the plan dialog is the outcome: no note, no status message
+        // the store stays open from planning to the restore's end, though the window moves on to another
+        StoreSession.Hold hold = session.hold();
         tasks.job("Planning the restore of " + what, p -> new RestorePlan[] {RestorePlanner.plan(session.packs(), items, target, false),
-            RestorePlanner.plan(session.packs(), items, target, true)}).onSuccess(plans -> confirm(what, plans[0], plans[1])).run();
+            RestorePlanner.plan(session.packs(), items, target, true)}).onSuccess(plans -> confirm(hold, what, plans[0], plans[1]))
+                .onError(Exception.class, e -> hold.close()).onCancel(hold::close).run();
     }
 
-    private void confirm(String what, RestorePlan keep, RestorePlan overwrite) {
+    private void confirm(StoreSession.Hold hold, String what, RestorePlan keep, RestorePlan overwrite) {
         var dialog = new Alert(Alert.AlertType.CONFIRMATION);
         dialog.initOwner(owner);
         dialog.setTitle("Restore " + what);
@@ -135,7 +138,9 @@ public final class RestoreFlow {
         dialog.setResultConverter(b -> b);
         dialog.resultProperty().addListener((obs, old, result) -> {
             if (result == RESTORE) {
-                run(what, overwriteBox.isSelected() ? overwrite : keep);
+                run(hold, what, overwriteBox.isSelected() ? overwrite : keep);
+            } else {
+                hold.close();
             }
         });
         dialog.show();
@@ -175,17 +180,21 @@ public final class RestoreFlow {
         grid.addRow(row, key, v);
     }
 
-    /** Runs a plan as a task with a row in the task panel. */
-    public Task<RestoreResult> run(String what, RestorePlan plan) {
+    /** Runs a plan of {@code session}'s as a task with a row in the task panel; the store stays open until it ends. */
+    public Task<RestoreResult> run(StoreSession session, String what, RestorePlan plan) {
+        return run(session.hold(), what, plan);
+    }
+
+    private Task<RestoreResult> run(StoreSession.Hold hold, String what, RestorePlan plan) {
         var restorer = new Restorer(Tasks.workers());
-        return tasks.job("Restoring " + what, p -> restorer.run(plan, new RestoreListener() {
+        return tasks.job("Restoring " + what, StoreSession.holding(hold, p -> restorer.run(plan, new RestoreListener() {
             @Override
             public void progress(Progress at) {
                 p.progress(at.bytesDone(), at.bytesTotal());
                 p.message(String.format("%s / %s · %s/s · ETA %s", Format.count(at.filesDone()), Format.count(at.filesTotal(), "file"),
                         Format.bytes((long) at.bytesPerSecond()), Format.duration(at.remainingNanos())));
             }
-        })).onCancel(restorer::cancel).onSuccess(r -> problems.accept(r.problems()))
+        }))).onCancel(restorer::cancel).onSuccess(r -> problems.accept(r.problems()))
                 .report(r -> String.format("Restored %s (%s) into %s%s%s", Format.count(r.written(), "file"), Format.bytes(r.bytesWritten()),
                         plan.target(), r.unchanged() > 0 ? "; " + Format.count(r.unchanged()) + " already there" : "",
                         complete(r) ? "" : "; " + (r.problems().size() + r.conflictsKept()) + " not restored (see Problems)"), RestoreFlow::complete)
@@ -211,11 +220,11 @@ public final class RestoreFlow {
         }
         long total = items.stream().mapToLong(i -> Math.max(0, i.size())).sum();
         // the user already agreed to replace an existing file in the save dialog
-        return tasks.job("Exporting " + what, p -> new ArchiveExporter(session.packs()).export(items, archive, true,
+        return tasks.job("Exporting " + what, session.holding(p -> new ArchiveExporter(session.packs()).export(items, archive, true,
                 snapshot.createdInstant().orElseGet(Instant::now), p::isCancelled, n -> {
                     p.progress(n, total);
                     p.message(Format.bytes(n) + " / " + Format.bytes(total));
-                })).onSuccess(r -> problems.accept(r.refused()))
+                }))).onSuccess(r -> problems.accept(r.refused()))
                 .report(r -> "Exported " + Format.count(r.files(), "file") + " (" + Format.bytes(r.bytes()) + ") to " + r.archive()
                         + (r.refused().isEmpty() ? "" : "; " + r.refused().size() + " left out (see Problems)"), r -> r.refused().isEmpty())
                 .run();

@@ -53,10 +53,14 @@ class CancelRestoreTest extends MainWindowTestBase {
         RestorePlan plan = RestorePlanner.plan(session.packs(), items, target, false);
         // rows normally appear after 300 ms; this restore may take about that long, and the test needs its Cancel button
         WindowDriver.onFx(() -> ui.tasks().showAfter(javafx.util.Duration.ZERO));
-        Task<RestoreResult> restore = WindowDriver.onFx(() -> window().restores().run("the generated files", plan));
+        Task<RestoreResult> restore = WindowDriver.onFx(() -> window().restores().run(session, "the generated files", plan));
         // its own row: the open's note of how it ended may be there too, when opening took long enough to show
-        WindowDriver.waitUntil("the restore's row is shown", () -> cancelButtonOf("Restoring the generated files").isPresent());
-        Button cancel = cancelButtonOf("Restoring the generated files").orElseThrow();
+        var found = new java.util.concurrent.atomic.AtomicReference<Button>();
+        WindowDriver.waitUntil("the restore's row is shown", () -> {
+            cancelButtonOf("Restoring the generated files").ifPresent(found::set);
+            return found.get() != null;
+        });
+        Button cancel = found.get();
 
         awaitFinalFiles(target, 3);
         // the button's own action, as a click runs it; the robot's pointer travel to the button takes long
@@ -73,7 +77,7 @@ class CancelRestoreTest extends MainWindowTestBase {
 
         RestorePlan again = RestorePlanner.plan(session.packs(), items, target, false);
         assertEquals(FILES - complete, again.filesToWrite(), "a re-run writes only what is missing");
-        RestoreResult result = WindowDriver.await(WindowDriver.onFx(() -> window().restores().run("the generated files", again)));
+        RestoreResult result = WindowDriver.await(WindowDriver.onFx(() -> window().restores().run(session, "the generated files", again)));
         assertTrue(result.ok(), () -> result.problems().toString());
         assertEquals(FILES, RestoreChecks.assertNoPartialFiles(target, expected));
         RestoreChecks.assertNoTempFiles(target);

@@ -57,7 +57,7 @@ class StoreUntouchedByWindowTest extends MainWindowTestBase {
             WindowDriver.await(WindowDriver.onFx(() -> ui.problems().verify()));
             var plan = RestorePlanner.plan(s.packs(), RestoreItems.of(s.catalog().orElseThrow().files(s.snapshots().getFirst())),
                     scratch.resolve("restored"), false);
-            WindowDriver.await(WindowDriver.onFx(() -> window().restores().run("the newest snapshot", plan)));
+            WindowDriver.await(WindowDriver.onFx(() -> window().restores().run(ui.session(), "the newest snapshot", plan)));
             List<File> dragged = WindowDriver.onFx(() -> window().export().forDrag(RestoreItems.of(List.of(file))));
             assertNotNull(dragged);
             deleteTree(dragged.getFirst().toPath().getParent());
