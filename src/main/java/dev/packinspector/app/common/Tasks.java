@@ -221,7 +221,6 @@ public final class Tasks implements AutoCloseable {
                 onCancel.forEach(Runnable::run);
             } else if (!wanted) {
                 task.discardResult();
-                return;
             } else if (state == Worker.State.SUCCEEDED) {
                 task.delivered = true;
                 onSuccess.accept(task.getValue());

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
@@ -98,9 +99,16 @@ public final class RestoreFlow {
         // the plan dialog is the outcome: no note, no status message
         // the store stays open from planning to the restore's end, though the window moves on to another
         StoreSession.Hold hold = session.hold();
+        var planned = new AtomicBoolean();
         tasks.job("Planning the restore of " + what, p -> new RestorePlan[] {RestorePlanner.plan(session.packs(), items, target, false),
-            RestorePlanner.plan(session.packs(), items, target, true)}).onSuccess(plans -> confirm(hold, what, plans[0], plans[1]))
-                .onError(Exception.class, e -> hold.close()).onCancel(hold::close).run();
+            RestorePlanner.plan(session.packs(), items, target, true)}).onSuccess(plans -> {
+                planned.set(true);
+                confirm(hold, what, plans[0], plans[1]);
+            }).andFinally(() -> {
+                if (!planned.get()) {
+                    hold.close(); // failed (and said why) or cancelled: nothing goes on to use the store
+                }
+            }).run();
     }
 
     private void confirm(StoreSession.Hold hold, String what, RestorePlan keep, RestorePlan overwrite) {

@@ -106,6 +106,17 @@ class RestoreFromWindowTest extends MainWindowTestBase {
     }
 
     @Test
+    void aPlanThatCannotBeMadeSaysWhyAndShowsNoDialog() throws Exception {
+        Path notAFolder = Files.writeString(work.resolve("a-file"), "not a folder");
+        List<ManifestEntry> entries = WindowDriver.onFx(() -> ui.snapshots().selectedEntries());
+        WindowDriver.onFx(() -> window().restores().restoreTo(ui.session(), "the newest snapshot", RestoreItems.of(entries), notAFolder));
+
+        WindowDriver.waitUntil("the status line says why", () -> ui.status().startsWith("Planning the restore of the newest snapshot failed: "));
+        assertTrue(ui.anywhere("#plan-summary").isEmpty(), "no plan to confirm");
+        assertEquals("not a folder", Files.readString(notAFolder), "the file is left as it was");
+    }
+
+    @Test
     void cancellingThePlanWritesNothing() throws Exception {
         Path target = work.resolve("never");
         List<ManifestEntry> entries = WindowDriver.onFx(() -> ui.snapshots().selectedEntries());
