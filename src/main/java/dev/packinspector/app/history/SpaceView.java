@@ -72,11 +72,12 @@ public final class SpaceView extends BorderPane {
         map.setTop(crumbs);
         BorderPane.setMargin(crumbs, new Insets(0, 0, 6, 0));
         packs.setId("space-packs");
-        packs.getColumns().setAll(List.of(Columns.text("Pack", 150, PackSpace::name), Columns.text("Entries", 80, p -> Format.count(p.entries())),
-                Columns.text("Data", 90, p -> Format.bytes(p.dataBytes())), Columns.text("Content used", 100, p -> Format.bytes(p.contentBytes())),
-                Columns.text("Ratio", 60, p -> p.ratio() > 0 ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "—"),
-                Columns.text("Unused entries", 110, p -> Format.count(p.unusedEntries())),
-                Columns.text("Unused bytes", 100, p -> Format.bytes(p.unusedStoredBytes()))));
+        packs.getColumns().setAll(List.of(Columns.name("Pack", 150, PackSpace::name), Columns.number("Entries", 80, p -> Format.count(p.entries()), PackSpace::entries),
+                Columns.number("Data", 90, p -> Format.bytes(p.dataBytes()), PackSpace::dataBytes),
+                Columns.number("Content used", 100, p -> Format.bytes(p.contentBytes()), PackSpace::contentBytes),
+                Columns.number("Ratio", 60, p -> p.ratio() > 0 ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "—", PackSpace::ratio),
+                Columns.number("Unused entries", 110, p -> Format.count(p.unusedEntries()), PackSpace::unusedEntries),
+                Columns.number("Unused bytes", 100, p -> Format.bytes(p.unusedStoredBytes()), PackSpace::unusedStoredBytes)));
         Columns.onlyLastFlexes(packs);
         packs.setPlaceholder(new Label("No readable packs"));
         var lower = new SplitPane(map, packs);

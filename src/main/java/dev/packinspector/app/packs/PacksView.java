@@ -25,13 +25,13 @@ public final class PacksView extends TableView<PackRow> {
         getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         setPlaceholder(new Label("This folder holds no packs yet"));
         getColumns().setAll(java.util.List.of(
-                Columns.text("Pack", 160, PackRow::name),
+                Columns.name("Pack", 160, PackRow::name),
                 Columns.text("Kind", 70, PackRow::kind),
                 Columns.text("State", 100, PackRow::state),
-                Columns.text("Entries", 90, p -> p.entries() >= 0 ? Format.count(p.entries()) : "—"),
-                Columns.text("Data", 90, p -> Format.bytes(p.dataBytes())),
-                Columns.text("Content", 90, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L))),
-                Columns.text("Ratio", 70, this::ratio),
+                Columns.number("Entries", 90, p -> p.entries() >= 0 ? Format.count(p.entries()) : "—", PackRow::entries),
+                Columns.number("Data", 90, p -> Format.bytes(p.dataBytes()), PackRow::dataBytes),
+                Columns.number("Content", 90, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L)), p -> contentBytes.getOrDefault(p.name(), -1L)),
+                Columns.number("Ratio", 70, this::ratio, this::ratioValue),
                 Columns.text("Problem", 520, p -> p.problem() == null ? "" : p.problem().getMessage())));
         Columns.onlyLastFlexes(this);
         setRowFactory(t -> new TableRow<>() {
@@ -60,8 +60,14 @@ public final class PacksView extends TableView<PackRow> {
     }
 
     private String ratio(PackRow p) {
+        double r = ratioValue(p);
+        return r >= 0 ? String.format(Locale.ROOT, "%.2f", r) : "—";
+    }
+
+    /** Content bytes per stored byte, or -1 when either is unknown. */
+    private double ratioValue(PackRow p) {
         long content = contentBytes.getOrDefault(p.name(), -1L);
-        return content > 0 && p.dataBytes() > 0 ? String.format(Locale.ROOT, "%.2f", (double) content / p.dataBytes()) : "—";
+        return content > 0 && p.dataBytes() > 0 ? (double) content / p.dataBytes() : -1;
     }
 
     private void show(StoreSession session) {

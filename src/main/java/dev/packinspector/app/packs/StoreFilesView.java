@@ -28,8 +28,8 @@ public final class StoreFilesView extends SplitPane {
         files.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         files.setPlaceholder(new Label("A bare packs folder: no catalog or other store files"));
         files.getColumns().setAll(java.util.List.of(
-                Columns.text("File", 220, StoreFiles.Entry::path),
-                Columns.text("Size", 90, f -> f.size() < 0 ? "folder" : Format.bytes(f.size())),
+                Columns.name("File", 220, StoreFiles.Entry::path),
+                Columns.number("Size", 90, f -> f.size() < 0 ? "folder" : Format.bytes(f.size()), StoreFiles.Entry::size),
                 Columns.text("What it is", 600, StoreFiles.Entry::what)));
         Columns.onlyLastFlexes(files);
         var title = new Label("Other files of the store");

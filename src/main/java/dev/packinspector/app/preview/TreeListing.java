@@ -25,10 +25,10 @@ public final class TreeListing extends TableView<TreeEntry> {
         setId("preview-tree");
         getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         getColumns().setAll(List.of(
-                Columns.text("Name", 200, TreeEntry::name),
+                Columns.name("Name", 200, TreeEntry::name),
                 Columns.text("Kind", 70, e -> e.kind() == TreeEntry.Kind.DIR ? "folder" : e.kind() == TreeEntry.Kind.SYMLINK ? "link" : "file"),
-                Columns.text("Mode", 70, e -> Long.toOctalString(e.unsignedMode())),
-                Columns.text("Size", 90, e -> e.kind() == TreeEntry.Kind.DIR ? "" : Format.bytes(e.size())),
+                Columns.number("Mode", 70, e -> Long.toOctalString(e.unsignedMode()), TreeEntry::unsignedMode),
+                Columns.number("Size", 90, e -> e.kind() == TreeEntry.Kind.DIR ? "" : Format.bytes(e.size()), e -> e.kind() == TreeEntry.Kind.DIR ? -1 : e.size()),
                 Columns.text("Id", 280, e -> e.id().toHex())));
         Columns.onlyLastFlexes(this);
         setRowFactory(t -> {

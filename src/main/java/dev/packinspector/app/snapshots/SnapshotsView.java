@@ -80,9 +80,9 @@ public final class SnapshotsView extends SplitPane {
         snapshots.getColumns().setAll(List.of(
                 Columns.text("Saved", 170, s -> Format.time(s.createdAt())),
                 Columns.text("Message", 320, s -> s.message() == null ? "" : s.message()),
-                Columns.text("Files", 80, s -> Format.count(s.totalFiles())),
-                Columns.text("Size", 90, s -> Format.bytes(s.totalBytes())),
-                Columns.text("New objects", 100, s -> Format.count(s.newObjects())),
+                Columns.number("Files", 80, s -> Format.count(s.totalFiles()), Snapshot::totalFiles),
+                Columns.number("Size", 90, s -> Format.bytes(s.totalBytes()), Snapshot::totalBytes),
+                Columns.number("New objects", 100, s -> Format.count(s.newObjects()), Snapshot::newObjects),
                 Columns.text("Id", 300, Snapshot::id)));
         snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> load(s));
 
