@@ -38,16 +38,14 @@ public final class StatusLine extends HBox {
     public void info(String text) {
         lastError = null;
         details.setVisible(false);
-        message.getStyleClass().remove("danger");
+        Css.flag(message, "danger", false);
         message.setText(text);
     }
 
     public void error(String what, Throwable e) {
         lastError = e;
         details.setVisible(e != null);
-        if (!message.getStyleClass().contains("danger")) {
-            message.getStyleClass().add("danger");
-        }
+        Css.flag(message, "danger", true);
         message.setText(what + ": " + Errors.sentence(e));
     }
 

@@ -28,9 +28,6 @@ public final class InsightViews {
     private final Tasks tasks;
     private final ObservableValue<StoreSession> session;
     private final StoreInsight index;
-    private final SearchView search;
-    private final CompareView compare;
-    private final SpaceView space;
     private final Views views;
     /** Finding dropped files' content: another store cancels it. */
     private final Tasks.Latest finding = new Tasks.Latest();
@@ -40,7 +37,7 @@ public final class InsightViews {
         this.tasks = tasks;
         this.session = session;
         this.index = index;
-        this.search = new SearchView(tasks, new SearchView.Actions() {
+        var search = new SearchView(tasks, new SearchView.Actions() {
             @Override
             public void select(ManifestEntry version) {
                 preview.file(version);
@@ -56,9 +53,7 @@ public final class InsightViews {
                 actions.compare(older, newer);
             }
         });
-        this.compare = new CompareView(tasks, preview::file);
-        this.space = new SpaceView(tasks);
-        this.views = new Views(search, compare, space);
+        this.views = new Views(search, new CompareView(tasks, preview::file), new SpaceView(tasks));
         index.index().addListener((obs, old, built) -> indexChanged());
         index.state().addListener((obs, old, state) -> {
             if (index.index().get() == null) {
@@ -71,10 +66,10 @@ public final class InsightViews {
     private void indexChanged() {
         var built = index.index().get();
         String state = index.state().get();
-        search.index(built, state);
-        compare.index(built, state);
+        views.search().index(built, state);
+        views.compare().index(built, state);
         StoreSession s = session.getValue();
-        space.index(built, s == null ? null : s.packs(), state);
+        views.space().index(built, s == null ? null : s.packs(), state);
     }
 
     /** Looks up the content of local files in the open store and shows the answer in Search. */
@@ -91,7 +86,7 @@ public final class InsightViews {
                 p.message(Format.count(found.size(), "file") + " hashed");
             });
             return found;
-        }).in(finding).onSuccess(search::showContent).report(found -> found.stream().filter(ContentFinder.Found::inStore).count() + " of "
+        }).in(finding).onSuccess(views.search()::showContent).report(found -> found.stream().filter(ContentFinder.Found::inStore).count() + " of "
                 + Format.count(found.size(), "file") + " found in the store" + (built == null ? " (snapshots not indexed yet)" : "")).run();
     }
 

@@ -1,6 +1,7 @@
 package dev.packinspector.app.preview;
 
 import dev.packinspector.Errors;
+import dev.packinspector.app.common.Css;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.store.ObjectContent;
@@ -129,7 +130,7 @@ public final class HexView extends BorderPane {
             if (offset < 0 || (size >= 0 && offset >= size)) {
                 throw new NumberFormatException();
             }
-            goTo.getStyleClass().remove("danger");
+            Css.flag(goTo, "danger", false);
             show(offset - offset % PAGE, (int) (offset % PAGE / 16));
         } catch (NumberFormatException e) {
             markInvalid();
@@ -137,9 +138,7 @@ public final class HexView extends BorderPane {
     }
 
     private void markInvalid() {
-        if (!goTo.getStyleClass().contains("danger")) {
-            goTo.getStyleClass().add("danger");
-        }
+        Css.flag(goTo, "danger", true);
     }
 
     private void show(long offset, int selectLine) {

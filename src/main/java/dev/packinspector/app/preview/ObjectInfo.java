@@ -1,6 +1,7 @@
 package dev.packinspector.app.preview;
 
 import dev.packinspector.Errors;
+import dev.packinspector.app.common.Css;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.StoreSession;
@@ -117,9 +118,7 @@ final class ObjectInfo extends ScrollPane {
 
     void damaged(Throwable e) {
         integrity.setText("DAMAGED: " + Errors.sentence(e));
-        if (!integrity.getStyleClass().contains("danger")) {
-            integrity.getStyleClass().add("danger");
-        }
+        Css.flag(integrity, "danger", true);
     }
 
     /** What the background check said ("verified: …", "DAMAGED: …", "checking…"). */
@@ -133,7 +132,7 @@ final class ObjectInfo extends ScrollPane {
 
     private int checking(int row) {
         integrity.setText("checking…");
-        integrity.getStyleClass().remove("danger");
+        Css.flag(integrity, "danger", false);
         return row(row, "Content", integrity);
     }
 
