@@ -68,7 +68,6 @@ public final class StatusLine extends HBox {
         var alert = new Alert(Alert.AlertType.ERROR, Errors.sentence(lastError));
         alert.setHeaderText("What went wrong");
         alert.getDialogPane().setExpandableContent(area);
-        alert.initOwner(getScene().getWindow());
-        alert.show();
+        Dialogs.fit(alert, getScene().getWindow()).show();
     }
 }

@@ -1,6 +1,7 @@
 package dev.packinspector.app.history;
 
 import dev.packinspector.Errors;
+import dev.packinspector.app.common.Dialogs;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.store.PackSet;
@@ -46,14 +47,8 @@ public final class CompareWindow {
         var pane = new BorderPane(lines);
         pane.setTop(title);
         var stage = new Stage();
-        stage.initOwner(owner);
         stage.setTitle("Compare " + newer.path());
-        var scene = new Scene(pane, 900, 640);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.show();
+        Dialogs.show(stage, new Scene(pane, 900, 640), owner);
         tasks.job("Comparing " + newer.path(), p -> older.size() > TextDiff.MAX_BYTES || newer.size() > TextDiff.MAX_BYTES ? TextDiff.tooLarge()
                 : TextDiff.of(older.path() + " (" + olderLabel + ")", packs.read(older.blob()), newer.path() + " (" + newerLabel + ")",
                         packs.read(newer.blob()))).onSuccess(d -> {

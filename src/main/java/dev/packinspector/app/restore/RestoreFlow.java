@@ -1,5 +1,6 @@
 package dev.packinspector.app.restore;
 
+import dev.packinspector.app.common.Dialogs;
 import dev.packinspector.app.common.FolderChooser;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.SaveChooser;
@@ -112,8 +113,7 @@ public final class RestoreFlow {
     }
 
     private void confirm(StoreSession.Hold hold, String what, RestorePlan keep, RestorePlan overwrite) {
-        var dialog = new Alert(Alert.AlertType.CONFIRMATION);
-        dialog.initOwner(owner);
+        var dialog = Dialogs.fit(new Alert(Alert.AlertType.CONFIRMATION), owner);
         dialog.setTitle("Restore " + what);
         dialog.setHeaderText("Restore " + what + " into " + keep.target());
         var summary = new GridPane();
