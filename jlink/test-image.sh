@@ -65,7 +65,8 @@ check "runtime image: restore a real chkpt store with no locale set" posix "$ima
 check "  ... every name, content and mode as the manifest lists it" restored_as_manifest "$fixtures/real/head-basic" "$work/restored-posix"
 check "app image: the same through its native launcher" posix "$app" restore "$fixtures/real/head-basic" latest "$work/restored-posix-app"
 check "  ... every name, content and mode as the manifest lists it" restored_as_manifest "$fixtures/real/head-basic" "$work/restored-posix-app"
-check "app image: the window opens a store (Headless) and exits" bare "$app" --self-test "$fixtures/basic"
+check "app image: the window walks every real and damaged store (Headless) and exits" \
+  bare "$app" --self-test "$fixtures/basic" "$fixtures"/real/*/ "$fixtures"/corrupt/*/
 check "app image: starts from its class-data archive" target/dist/pack-inspector/lib/app/record-cds.sh --check
 check "app image: its output is the command's alone (no JVM or CDS messages)" \
   bash -c "env -i PATH='$work/tools' HOME='$work/home' '$app' packs '$fixtures/basic' 2>&1 | diff - <(env -i PATH='$work/tools' HOME='$work/home' '$image' packs '$fixtures/basic' 2>&1)"

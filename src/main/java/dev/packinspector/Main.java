@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Entry point of the jar and of the {@code pack-inspector} launcher: no arguments, {@code gui
- * [STORE]} or just a folder open the window; {@code --self-test [STORE]} checks that the window
+ * [STORE]} or just a folder open the window; {@code --self-test [STORE...]} checks that the window
  * works and exits; a subcommand runs the command line.
  */
 public final class Main {
@@ -22,7 +22,7 @@ public final class Main {
             System.exit(rerun);
         }
         if (args.length > 0 && args[0].equals("--self-test")) {
-            System.exit(SelfTest.run(args.length > 1 ? Path.of(args[1]) : null, System.out));
+            System.exit(SelfTest.run(Arrays.stream(args, 1, args.length).map(Path::of).toList(), System.out));
         }
         if (args.length == 0 || args[0].equals("gui") || (args.length == 1 && !args[0].startsWith("-") && Files.isDirectory(Path.of(args[0])))) {
             String[] store = args.length > 0 && args[0].equals("gui") ? Arrays.copyOfRange(args, 1, args.length) : args;

@@ -1,27 +1,22 @@
 package dev.packinspector.app;
 
 import dev.packinspector.Errors;
-import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Fx;
 import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.Theme;
-import dev.packinspector.app.preview.PreviewPane;
-import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.DemoStore;
 import dev.packinspector.app.shell.MainWindow;
-import dev.packinspector.app.shell.Navigation;
-import dev.packinspector.app.snapshots.SnapshotsView;
-import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.app.shell.Tour;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
@@ -29,38 +24,43 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * {@code pack-inspector --self-test [STORE]}: proves an installed application works. It opens the
- * real window (on the display, or on JavaFX's Headless platform where there is none), opens the
- * store (or writes and opens the demo store), shows a snapshot's files and previews one, prints
- * what it saw and how long the first window took, and exits: 0 if all of it worked, 1 if not.
+ * {@code pack-inspector --self-test [STORE...]}: proves an installed application works. It opens the
+ * real window (on the display, or on JavaFX's Headless platform where there is none), then opens
+ * each store in turn in that one window (the demo store, written for the purpose, when none is
+ * named) and walks it as {@link Tour} does: every view, every preview tab, the restore plan of the
+ * newest snapshot (cancelled, nothing written). It prints how long the first window took and one
+ * line per store (its path, what it visited, what it counted, its damage if any), and exits 0 if
+ * the window did all of it, 1 naming the first error it showed or logged (an exception nobody
+ * caught, a warning JavaFX logged) if not. A damaged store is no failure: its damage is in its line.
  * It touches neither the user's settings nor their stores.
  */
 public final class SelfTest {
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final long TIMEOUT_SECONDS = 120;
 
     private final PrintStream out;
+    private final Logged logged;
     private MainWindow window;
     private Stage stage;
 
-    private SelfTest(PrintStream out) {
+    private SelfTest(PrintStream out, Logged logged) {
         this.out = out;
+        this.logged = logged;
     }
 
-    /** Runs the self-test; returns the exit code. */
-    public static int run(Path store, PrintStream out) {
+    /** Runs the self-test over {@code stores} (the demo store when empty); returns the exit code. */
+    public static int run(List<Path> stores, PrintStream out) {
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Headless");
             System.setProperty("prism.order", "sw");
         }
         Path scratch = null;
         Preferences prefs = Preferences.userRoot().node("dev/packinspector-selftest/" + UUID.randomUUID());
+        Logged logged = Logged.watch();
         try {
             scratch = Files.createTempDirectory("pack-inspector-selftest-");
-            Path target = store;
-            if (target == null) {
-                target = DemoStore.write(scratch.resolve("demo-store"));
-            }
-            new SelfTest(out).check(target, scratch, new Settings(prefs));
+            List<Path> targets = stores.isEmpty() ? List.of(DemoStore.write(scratch.resolve("demo-store"))) : stores;
+            new SelfTest(out, logged).check(targets, scratch, new Settings(prefs));
+            logged.failIfAny();
             out.println("self-test: ok");
             return 0;
         } catch (AssertionError e) {
@@ -70,6 +70,7 @@ public final class SelfTest {
             out.println("self-test: FAILED: " + Errors.sentence(e));
             return 1;
         } finally {
+            logged.stop();
             try {
                 prefs.removeNode();
             } catch (BackingStoreException | IllegalStateException e) {
@@ -80,7 +81,7 @@ public final class SelfTest {
         }
     }
 
-    private void check(Path store, Path scratch, Settings settings) throws Exception {
+    private void check(List<Path> stores, Path scratch, Settings settings) throws Exception {
         Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         var shown = new CompletableFuture<Instant>();
         Platform.startup(() -> { });
@@ -95,51 +96,24 @@ public final class SelfTest {
         Instant first = shown.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         out.printf("self-test: window shown %d ms after the process started (%s platform)%n",
                 Duration.between(processStart, first).toMillis(), System.getProperty("glass.platform", "default"));
-
-        var opening = fx(() -> window.model().open(store));
-        waitFor("the store to open", opening::isDone);
-        if (fx(opening::getException) != null) {
-            throw new AssertionError("cannot open " + store + ": " + Errors.sentence(fx(opening::getException)));
-        }
-        var session = window.model().session();
-        waitFor("the store to be shown", () -> session.get() != null && session.get().path().equals(store.toAbsolutePath().normalize()));
-        StoreSession s = fx(session::get);
-        var snapshots = (SnapshotsView) fx(() -> stage.getScene().lookup("#snapshots-view"));
-        var preview = (PreviewPane) fx(() -> stage.getScene().lookup("#preview"));
-        out.printf("self-test: opened %s: %s, %s, %s%n", s.path(), Format.count(s.packs().packs().size(), "pack"),
-                Format.count(s.packs().entryCount(), "object"), Format.count(s.snapshots().size(), "snapshot"));
-        if (s.packs().entryCount() == 0) {
-            throw new AssertionError("the store holds no objects");
-        }
-        if (!s.snapshots().isEmpty()) {
-            waitFor("the newest snapshot's files", () -> snapshots.fileTree().getRoot() != null
-                    && !snapshots.fileTree().getRoot().getChildren().isEmpty());
-            ManifestEntry file = fx(() -> snapshots.selectedEntries().stream()
-                    .filter(e -> e.usable() && e.size() > 0 && (e.mode() & 0170000) == 0100000).min(Comparator.comparingLong(ManifestEntry::size)).orElseThrow());
+        try {
+            var tour = new Tour(window, scratch.resolve("restore-plans"), TIMEOUT_SECONDS);
+            for (Path store : stores) {
+                Tour.Line line = tour.walk(store);
+                logged.failIfAny();
+                out.println("self-test: " + line.text());
+            }
+        } finally {
+            // closed here, failed or not: closing saves the window's place into settings that are removed next
             fx(() -> {
-                snapshots.fileTree().getSelectionModel().clearSelection();
-                window.select(Navigation.View.SNAPSHOTS);
+                stage.close();
                 return null;
             });
-            fx(() -> {
-                window.preview().file(file);
-                return null;
-            });
-            waitFor("the preview of " + file.path(), () -> preview.shown().location() != null && preview.shown().integrity().startsWith("verified"));
-            out.printf("self-test: previewed %s (%s), content verified%n", file.path(), Format.bytes(file.size()));
         }
-        fx(() -> {
-            stage.close();
-            return null;
-        });
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> action) throws Exception {
         return Fx.call(action, TIMEOUT_SECONDS);
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws Exception {
-        Fx.waitFor(what, condition, TIMEOUT_SECONDS);
     }
 
     private static void delete(Path root) {

@@ -40,12 +40,18 @@ class SelfTestTest {
     }
 
     @Test
-    void opensTheStorePreviewsAFileAndExitsZero() throws Exception {
-        Run run = selfTest(Fixtures.store("basic").toString());
+    void walksEveryStoreInOneWindowAndReportsDamageAsTheStoresNotAsAFailure() throws Exception {
+        Path basic = Fixtures.store("basic");
+        Path real = Fixtures.store("real/head-basic");
+        Path damaged = Fixtures.store("corrupt/content_hash_mismatch");
+        Run run = selfTest(basic.toString(), damaged.toString(), real.toString());
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("(Headless platform)"), run.output());
-        assertTrue(run.output().contains("2 packs, 40 objects, 2 snapshots"), run.output());
-        assertTrue(run.output().contains("content verified"), run.output());
+        String views = "visited Snapshots, Packs, Objects, Problems, Search, Compare, Space, preview Text, preview Hex, preview Image, preview Info, restore plan; ";
+        assertTrue(run.output().contains("self-test: " + basic + ": " + views + "2 snapshots, 2 packs, 40 objects, 0 problems\n"), run.output());
+        assertTrue(run.output().contains("self-test: " + real + ": " + views + "4 snapshots, 3 packs, 45 objects, 0 problems\n"), run.output());
+        assertTrue(run.output().contains("self-test: " + damaged + ": " + views + "1 snapshot, 1 pack, 5 objects, 1 problem; DAMAGED: 1 problem (first: CONTENT_HASH_MISMATCH"),
+                run.output());
         assertTrue(run.output().strip().endsWith("self-test: ok"), run.output());
     }
 
@@ -53,7 +59,7 @@ class SelfTestTest {
     void withoutAStoreItUsesTheDemoStore() throws Exception {
         Run run = selfTest();
         assertEquals(0, run.exit(), run.output());
-        assertTrue(run.output().contains("demo-store: 2 packs, 10 objects, 2 snapshots"), run.output());
+        assertTrue(run.output().contains("demo-store: visited Snapshots") && run.output().contains("2 snapshots, 2 packs, 10 objects, 0 problems"), run.output());
     }
 
     @Test

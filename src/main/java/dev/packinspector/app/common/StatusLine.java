@@ -20,6 +20,7 @@ public final class StatusLine extends HBox {
     private final Hyperlink details = new Hyperlink("Details…");
     private final Label totals = new Label();
     private Throwable lastError;
+    private final java.util.List<java.util.function.BiConsumer<String, Throwable>> errorListeners = new java.util.ArrayList<>();
 
     public StatusLine() {
         setId("status");
@@ -47,6 +48,12 @@ public final class StatusLine extends HBox {
         details.setVisible(e != null);
         Css.flag(message, "danger", true);
         message.setText(what + ": " + Errors.sentence(e));
+        errorListeners.forEach(l -> l.accept(message.getText(), e));
+    }
+
+    /** Tells {@code listener} every error shown (the sentence and its cause), for whoever watches the window (the self-test). */
+    public void onError(java.util.function.BiConsumer<String, Throwable> listener) {
+        errorListeners.add(listener);
     }
 
     public String text() {
