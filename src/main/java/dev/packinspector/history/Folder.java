@@ -1,5 +1,6 @@
 package dev.packinspector.history;
 
+import dev.packinspector.catalog.ManifestEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,11 +10,21 @@ import java.util.Map;
 /**
  * A folder of a snapshot with its space: {@code bytes} of every file beneath it, {@code
  * uniqueBytes} of the objects used beneath it and nowhere else, {@code files} beneath it;
- * sub-folders largest first. The root has the empty name and path. Immutable.
+ * sub-folders largest first, then the files directly in it ({@code ownFiles}), largest first.
+ * The root has the empty name and path. Immutable.
  */
-public record Folder(String name, String path, long bytes, long uniqueBytes, int files, List<Folder> children) {
+public record Folder(String name, String path, long bytes, long uniqueBytes, int files, List<Folder> children, List<File> ownFiles) {
     public Folder {
         children = List.copyOf(children);
+        ownFiles = List.copyOf(ownFiles);
+    }
+
+    /** A file directly in a folder: its name, its manifest row, and whether its object is used by no other snapshot. */
+    public record File(String name, ManifestEntry entry, boolean unique) {
+        /** Its content bytes (0 when unknown). */
+        public long bytes() {
+            return Math.max(0, entry.size());
+        }
     }
 
     /** The deepest folder holding both {@code a} and {@code b} ("" is the root). */
@@ -32,6 +43,7 @@ public record Folder(String name, String path, long bytes, long uniqueBytes, int
         private final String name;
         private final String path;
         private final Map<String, Builder> children = new LinkedHashMap<>();
+        private final List<File> ownFiles = new ArrayList<>();
         private long bytes;
         private long uniqueBytes;
         private int files;
@@ -41,11 +53,15 @@ public record Folder(String name, String path, long bytes, long uniqueBytes, int
             this.path = path;
         }
 
-        void addFile(String folder, long size) {
-            for (Builder b : chain(folder)) {
+        void addFile(String folder, ManifestEntry entry, boolean unique) {
+            long size = Math.max(0, entry.size());
+            List<Builder> chain = chain(folder);
+            for (Builder b : chain) {
                 b.bytes += size;
                 b.files++;
             }
+            String name = entry.path().substring(entry.path().lastIndexOf('/') + 1);
+            chain.getLast().ownFiles.add(new File(name, entry, unique));
         }
 
         void addUnique(String folder, long size) {
@@ -73,7 +89,8 @@ public record Folder(String name, String path, long bytes, long uniqueBytes, int
         Folder build() {
             List<Folder> built = children.values().stream().map(Builder::build)
                     .sorted(Comparator.comparingLong(Folder::bytes).reversed().thenComparing(Folder::name)).toList();
-            return new Folder(name, path, bytes, uniqueBytes, files, built);
+            ownFiles.sort(Comparator.comparingLong(File::bytes).reversed().thenComparing(File::name));
+            return new Folder(name, path, bytes, uniqueBytes, files, built, ownFiles);
         }
     }
 }

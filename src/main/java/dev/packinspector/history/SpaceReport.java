@@ -150,7 +150,8 @@ public final class SpaceReport {
 
     /**
      * {@code snapshot}'s folders, the root first: each folder's content bytes (every file beneath
-     * it) and its unique bytes, the objects used beneath it and nowhere else in any snapshot.
+     * it) and its unique bytes, the objects used beneath it and nowhere else in any snapshot; and
+     * the files directly in each.
      *
      * @throws UnknownSnapshotException if the report was made without {@code snapshot}
      */
@@ -160,13 +161,12 @@ public final class SpaceReport {
             throw UnknownSnapshotException.notIn(snapshot, "report");
         }
         var root = new Folder.Builder("", "");
-        Versions versions = index.versions();
         var homeOf = new java.util.HashMap<Integer, String>();
         for (int v : index.rowsOf(s)) {
             String path = index.path(v);
             String parent = path.lastIndexOf('/') < 0 ? "" : path.substring(0, path.lastIndexOf('/'));
-            root.addFile(parent, Math.max(0, versions.size(v)));
             int o = objectOf[v];
+            root.addFile(parent, index.entry(v), o >= 0 && snapshotsUsing[o] == 1);
             if (o >= 0 && snapshotsUsing[o] == 1) {
                 homeOf.merge(o, parent, Folder::commonFolder);
             }

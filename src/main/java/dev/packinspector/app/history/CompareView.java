@@ -2,15 +2,16 @@ package dev.packinspector.app.history;
 
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.PreviewModel;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.SnapshotDiff.Change;
 import dev.packinspector.history.SnapshotDiff.Kind;
 import dev.packinspector.history.SnapshotDiff;
 import dev.packinspector.history.StoreIndex;
+import dev.packinspector.store.PackSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,11 @@ import java.util.function.Predicate;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -32,6 +35,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.SegmentedButton;
@@ -39,14 +43,23 @@ import org.controlsfx.control.textfield.TextFields;
 
 /**
  * Two snapshots compared: what was added, removed, changed and renamed, as a tree of folders
- * with the changed bytes beneath each, filtered by path and by kind. Selecting a change
- * previews the file as it is in the newer snapshot (or as it was, if removed).
+ * with the changed bytes beneath each, filtered by path and by kind. Selecting a change shows
+ * its line diff beneath the tree (or in a window of its own) and previews the file as it is in
+ * the newer snapshot (or as it was, if removed).
  */
 public final class CompareView extends BorderPane {
     private final Tasks tasks;
     /** The comparison running: newer choices cancel it. */
     private final Tasks.Latest comparing = new Tasks.Latest();
-    private final java.util.function.Consumer<ManifestEntry> preview;
+    private final PreviewModel preview;
+    /** What the tree's selection put in the preview, cleared with that selection. */
+    private PreviewModel.Target previewed;
+    /** Reading the selected change's two versions: another selection cancels it. */
+    private final Tasks.Latest diffing = new Tasks.Latest();
+    private final Label diffTitle = new Label();
+    private final Button diffWindow = new Button("Open in window");
+    private final DiffView diffView = new DiffView(diffTitle, diffWindow);
+    private PackSet packs;
     private final ComboBox<Snapshot> from = new ComboBox<>();
     private final ComboBox<Snapshot> to = new ComboBox<>();
     private final TextField filter = TextFields.createClearableTextField();
@@ -61,15 +74,18 @@ public final class CompareView extends BorderPane {
     public record DiffNode(String name, String path, Change change, List<DiffNode> children, int files, long bytes) {
     }
 
-    CompareView(Tasks tasks, java.util.function.Consumer<ManifestEntry> preview) {
+    CompareView(Tasks tasks, PreviewModel preview) {
         this.tasks = tasks;
         this.preview = preview;
         setId("compare-view");
         for (ComboBox<Snapshot> box : List.of(from, to)) {
             box.setCellFactory(v -> snapshotCell());
             box.setButtonCell(snapshotCell());
-            box.setPrefWidth(300);
-            box.valueProperty().addListener((obs, old, s) -> compare());
+            box.setPrefWidth(340);
+            box.valueProperty().addListener((obs, old, s) -> {
+                box.setTooltip(s == null ? null : new Tooltip(Format.snapshot(s) + "\nid " + s.id()));
+                compare();
+            });
         }
         from.setId("compare-from");
         to.setId("compare-to");
@@ -102,7 +118,7 @@ public final class CompareView extends BorderPane {
         tree.setId("compare-tree");
         tree.setShowRoot(false);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tree.getColumns().setAll(List.of(column("Path", 320, CompareView::name), column("Change", 90, CompareView::kind),
+        tree.getColumns().setAll(List.of(column("Path", 320, CompareView::name), column("Change", 200, CompareView::kind),
                 column("Bytes", 90, n -> Format.bytes(n.bytes())), column("Before", 150, n -> side(n, true)),
                 column("After", 150, n -> side(n, false))));
         tree.setRowFactory(v -> new TreeTableRow<>() {
@@ -121,17 +137,61 @@ public final class CompareView extends BorderPane {
             }
         });
         tree.setPlaceholder(new Label("Choose two snapshots to compare"));
-        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null && item.getValue().change() != null) {
-                Change c = item.getValue().change();
-                ManifestEntry shown = c.after() != null ? c.after() : c.before();
-                if (shown.blob() != null) {
-                    preview.accept(shown);
-                }
-            }
-        });
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
+        diffTitle.setId("compare-diff-title");
+        diffTitle.setMinWidth(0);
+        diffTitle.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(diffTitle, Priority.ALWAYS);
+        diffWindow.setId("compare-diff-window");
+        diffWindow.setTooltip(new Tooltip("Show this change's diff in a window of its own"));
+        diffWindow.setOnAction(e -> openWindow());
+        diffWindow.setMinWidth(Region.USE_PREF_SIZE);
+        diffView.setId("compare-diff");
+        noDiff();
+        var split = new SplitPane(tree, diffView);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
         setTop(top);
-        setCenter(tree);
+        setCenter(split);
+    }
+
+    /** A change selected: its diff beneath, its file in the preview; anything else: neither. */
+    private void selected(TreeItem<DiffNode> item) {
+        Change c = item == null ? null : item.getValue().change();
+        if (c == null) {
+            preview.clear(previewed);
+            noDiff();
+            return;
+        }
+        ManifestEntry shown = c.after() != null ? c.after() : c.before();
+        previewed = shown.blob() != null ? preview.file(shown) : null;
+        diffTitle.setText(c.kind() == Kind.RENAMED ? c.before().path() + " → " + c.path() : c.path());
+        diffWindow.setDisable(packs == null);
+        if (packs != null) {
+            diffView.compare(tasks, diffing, packs, c.before(), c.after());
+        }
+    }
+
+    private void noDiff() {
+        diffing.cancel();
+        diffTitle.setText("");
+        diffWindow.setDisable(true);
+        diffView.message(diff == null ? "" : "Select a changed file to see its differences here");
+    }
+
+    private void openWindow() {
+        TreeItem<DiffNode> item = tree.getSelectionModel().getSelectedItem();
+        if (item == null || item.getValue().change() == null || packs == null || diff == null) {
+            return;
+        }
+        Change c = item.getValue().change();
+        CompareWindow.show(getScene().getWindow(), tasks, packs, c.before(), c.after(), Format.snapshot(diff.from()), Format.snapshot(diff.to()),
+                "from " + diff.from().id() + "\nto " + diff.to().id(), diffView.mode());
+    }
+
+    /** The diff of the change selected, shown beneath the tree. */
+    public DiffView diffView() {
+        return diffView;
     }
 
     private static ListCell<Snapshot> snapshotCell() {
@@ -139,7 +199,8 @@ public final class CompareView extends BorderPane {
             @Override
             protected void updateItem(Snapshot s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty || s == null ? null : Format.time(s.createdAt()) + "  " + (s.message() == null ? s.id() : s.message()));
+                setText(empty || s == null ? null : Format.snapshot(s));
+                setTooltip(empty || s == null ? null : new Tooltip("id " + s.id()));
             }
         };
     }
@@ -151,10 +212,11 @@ public final class CompareView extends BorderPane {
         return c;
     }
 
-    /** The index of the open store (null while it is built): offers its snapshots, the two newest chosen. */
-    void index(StoreIndex index, String state) {
+    /** The index of the open store (null while it is built) and its packs: offers its snapshots, the two newest chosen. */
+    void index(StoreIndex index, PackSet packSet, String state) {
         comparing.cancel();
         this.index = index;
+        this.packs = packSet;
         diff = null;
         tree.setRoot(null);
         // the old store's snapshots go before the new ones come: a choice of one is never compared with the other's
@@ -224,8 +286,8 @@ public final class CompareView extends BorderPane {
         String text = filter.getText().strip().toLowerCase(Locale.ROOT);
         Predicate<Change> keep = c -> kinds.get(c.kind()).isSelected() && (text.isEmpty() || c.path().toLowerCase(Locale.ROOT).contains(text)
                 || (c.before() != null && c.before().path().toLowerCase(Locale.ROOT).contains(text)));
-        DiffNode root = tree(diff.changes(), keep);
-        tree.setRoot(item(root));
+        DiffNode root = ChangeTree.of(diff.changes(), keep);
+        tree.setRoot(ChangeTree.item(root));
         var parts = new ArrayList<String>();
         for (Kind k : Kind.values()) {
             SnapshotDiff.Total t = diff.total(k);
@@ -234,83 +296,6 @@ public final class CompareView extends BorderPane {
         summary.setText(String.join(", ", parts) + ", " + diff.unchanged() + " unchanged"
                 + (root.files() < diff.changes().size() ? " · " + root.files() + " shown" : ""));
         tree.setPlaceholder(new Label(diff.changes().isEmpty() ? "The two snapshots hold the same files" : "No change matches the filter"));
-    }
-
-    private static TreeItem<DiffNode> item(DiffNode node) {
-        var item = new DiffItem(node);
-        // open what is small enough to read at a glance
-        item.setExpanded(node.files() <= 200);
-        return item;
-    }
-
-    /** Makes its children when first asked (opened or drawn): 87,000 changes would otherwise stall the FX thread. */
-    private static final class DiffItem extends TreeItem<DiffNode> {
-        private boolean built;
-
-        DiffItem(DiffNode node) {
-            super(node);
-        }
-
-        @Override
-        public boolean isLeaf() {
-            return getValue().change() != null;
-        }
-
-        @Override
-        public javafx.collections.ObservableList<TreeItem<DiffNode>> getChildren() {
-            if (!built) {
-                built = true;
-                var children = new ArrayList<TreeItem<DiffNode>>();
-                for (DiffNode child : getValue().children()) {
-                    children.add(item(child));
-                }
-                super.getChildren().setAll(children);
-            }
-            return super.getChildren();
-        }
-    }
-
-    /** The changes kept, as folders (with their changed files and bytes) holding changes, in path order. */
-    public static DiffNode tree(List<Change> changes, Predicate<Change> keep) {
-        var root = new Builder("", "");
-        for (Change c : changes) {
-            if (keep.test(c)) {
-                root.add(c.path().split("/", -1), 0, c);
-            }
-        }
-        return root.build();
-    }
-
-    private static final class Builder {
-        final String name;
-        final String path;
-        final Map<String, Builder> folders = new LinkedHashMap<>();
-        final List<DiffNode> files = new ArrayList<>();
-        int count;
-        long bytes;
-
-        Builder(String name, String path) {
-            this.name = name;
-            this.path = path;
-        }
-
-        void add(String[] parts, int at, Change c) {
-            count++;
-            bytes += c.bytes();
-            if (at == parts.length - 1) {
-                files.add(new DiffNode(parts[at], c.path(), c, List.of(), 1, c.bytes()));
-                return;
-            }
-            String folder = parts[at];
-            folders.computeIfAbsent(folder, f -> new Builder(f, path.isEmpty() ? f : path + "/" + f)).add(parts, at + 1, c);
-        }
-
-        DiffNode build() {
-            var children = new ArrayList<DiffNode>();
-            folders.values().forEach(b -> children.add(b.build()));
-            children.addAll(files);
-            return new DiffNode(name, path, null, children, count, bytes);
-        }
     }
 
     private static String word(Kind k) {
@@ -329,8 +314,18 @@ public final class CompareView extends BorderPane {
         return n.change().kind() == Kind.RENAMED ? n.name() + "  ← " + n.change().before().path() : n.name();
     }
 
-    private static String kind(DiffNode n) {
-        return n.change() == null ? "" : word(n.change().kind());
+    /** The kind of change in words; a changed mode shows both modes ("mode -rw-r--r-- → -rwxr-xr-x"). */
+    static String kind(DiffNode n) {
+        Change c = n.change();
+        if (c == null) {
+            return "";
+        }
+        String mode = DiffView.modeChange(c.before(), c.after());
+        if (mode == null || c.kind() == Kind.ADDED || c.kind() == Kind.REMOVED) {
+            return word(c.kind());
+        }
+        boolean sameContent = c.before().blob() != null && c.before().blob().equals(c.after().blob());
+        return c.kind() == Kind.CHANGED && sameContent ? mode : word(c.kind()) + ", " + mode;
     }
 
     private static String side(DiffNode n, boolean before) {

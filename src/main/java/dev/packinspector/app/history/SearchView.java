@@ -2,6 +2,7 @@ package dev.packinspector.app.history;
 
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.PreviewModel;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.ContentFinder;
@@ -38,11 +39,16 @@ public final class SearchView extends BorderPane {
     static final int LIMIT = 2_000;
 
     interface Actions {
-        void select(ManifestEntry version);
-
         void restore(ManifestEntry version, Snapshot from);
 
-        void compare(ManifestEntry older, ManifestEntry newer);
+        /** Show the line diff of two versions of one path, {@code older} first. */
+        void compare(PathVersions.Version older, PathVersions.Version newer);
+
+        /** How many objects (blobs and trees) of the store have ids starting with {@code hexPrefix}. */
+        int objectsWithPrefix(String hexPrefix);
+
+        /** Show those objects (in Objects, filtered). */
+        void showObjects(String hexPrefix);
     }
 
     /** A row: a path, one of its versions, a dropped file, or a place that file's content is used. */
@@ -65,6 +71,13 @@ public final class SearchView extends BorderPane {
     }
 
     private final Tasks tasks;
+    private final PreviewModel preview;
+    /** What the results' selection put in the preview, cleared with that selection. */
+    private PreviewModel.Target previewed;
+    /** Objects whose ids start with the query, when it looks like an id: a link to them in Objects. */
+    private final ObjectsLink objects;
+    /** Enter was pressed before the results came: open the first as soon as they do. */
+    private boolean openWhenShown;
     /** The search running: a newer query or index cancels it. */
     private final Tasks.Latest searching = new Tasks.Latest();
     private final Actions actions;
@@ -79,9 +92,11 @@ public final class SearchView extends BorderPane {
     private String shownQuery;
     private String indexState = "";
 
-    SearchView(Tasks tasks, Actions actions) {
+    SearchView(Tasks tasks, PreviewModel preview, Actions actions) {
         this.tasks = tasks;
+        this.preview = preview;
         this.actions = actions;
+        this.objects = new ObjectsLink(actions::objectsWithPrefix, actions::showObjects);
         setId("search-view");
         query.setId("find-anywhere");
         query.setPromptText("Find paths in every snapshot: text, or a glob such as *.rs or src/**/test_*");
@@ -113,7 +128,8 @@ public final class SearchView extends BorderPane {
         compare.setDisable(true);
         results.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<TreeItem<Row>>) c -> updateButtons());
 
-        var top = new VBox(6, new HBox(8, query), summary);
+        SearchSelection.nameSnapshots(results);
+        var top = new VBox(6, new HBox(8, query), summary, objects);
         top.setPadding(new Insets(8));
         var buttons = new HBox(8, restore, compare);
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -175,6 +191,7 @@ public final class SearchView extends BorderPane {
         if (searched == null) {
             return;
         }
+        objects.lookUp(text);
         if (text.isBlank()) {
             results.setRoot(null);
             shownQuery = null;
@@ -187,7 +204,56 @@ public final class SearchView extends BorderPane {
         }).quiet().in(searching).onSuccess(r -> {
             shownQuery = text;
             show(r.value(), r.nanos());
+            if (openWhenShown) {
+                openWhenShown = false;
+                openFirst();
+            }
         }).run();
+    }
+
+    /** The text of the link to objects by id, or null when none is shown. */
+    public String objectLink() {
+        return objects.prefix() == null ? null : objects.getText();
+    }
+
+    /**
+     * Opens the first result: the newest version of the first path found (previewed, the focus in
+     * the results), else the objects whose ids start with the query. Before the results of the
+     * query typed have come, does so when they come.
+     */
+    public void openFirst() {
+        if (index == null || query.getText().isBlank()) {
+            return;
+        }
+        if (!query.getText().equals(shownQuery)) {
+            openWhenShown = true;
+            search();
+            return;
+        }
+        TreeItem<Row> root = results.getRoot();
+        if (root != null && !root.getChildren().isEmpty()) {
+            TreeItem<Row> first = root.getChildren().getFirst();
+            first.setExpanded(true);
+            TreeItem<Row> newest = first.getChildren().isEmpty() ? first : first.getChildren().getLast();
+            results.getSelectionModel().clearAndSelect(results.getRow(newest));
+            results.scrollTo(results.getRow(first));
+            results.requestFocus();
+        } else if (objects.prefix() != null) {
+            actions.showObjects(objects.prefix());
+        }
+    }
+
+    /** Puts the focus in the results (on the first, if none is selected), or on the link to objects if there are none. */
+    public void focusResults() {
+        TreeItem<Row> root = results.getRoot();
+        if (root != null && !root.getChildren().isEmpty()) {
+            if (results.getSelectionModel().isEmpty()) {
+                results.getSelectionModel().clearAndSelect(0);
+            }
+            results.requestFocus();
+        } else if (objects.prefix() != null) {
+            objects.requestFocus();
+        }
     }
 
     private void show(SearchResult r, long nanos) {
@@ -234,55 +300,36 @@ public final class SearchView extends BorderPane {
     }
 
     private void selected(TreeItem<Row> item) {
-        if (item != null && item.getValue() instanceof VersionRow v) {
-            actions.select(v.version().entry());
-        } else if (item != null && item.getValue() instanceof FileRow f && f.found().id() != null && f.found().inStore()
-                && !f.found().uses().isEmpty()) {
+        Row row = item == null ? null : item.getValue();
+        if (row instanceof VersionRow v) {
+            previewed = preview.file(v.version().entry());
+        } else if (row instanceof PathRow p && !p.path().versions().isEmpty()) {
+            // a path stands for its newest version
+            previewed = preview.file(p.path().versions().getLast().entry());
+        } else if (row instanceof FileRow f && f.found().id() != null && f.found().inStore() && !f.found().uses().isEmpty()) {
             StoreIndex.Use use = f.found().uses().getFirst();
-            actions.select(new ManifestEntry(use.path(), f.found().id(), f.found().size(), use.mode(), null));
+            previewed = preview.file(new ManifestEntry(use.path(), f.found().id(), f.found().size(), use.mode(), null));
+        } else {
+            // no selection (new results, another store), or a row that is no file
+            preview.clear(previewed);
         }
     }
 
-    private List<VersionRow> selectedVersions() {
-        return results.getSelectionModel().getSelectedItems().stream().filter(i -> i != null && i.getValue() instanceof VersionRow)
-                .map(i -> (VersionRow) i.getValue()).toList();
-    }
-
     private void updateButtons() {
-        List<VersionRow> versions = selectedVersions();
-        restore.setDisable(versions.size() != 1);
-        compare.setDisable(comparison() == null);
+        restore.setDisable(SearchSelection.versions(results).size() != 1);
+        compare.setDisable(SearchSelection.comparison(results) == null);
     }
 
     private void restoreSelected() {
-        List<VersionRow> versions = selectedVersions();
+        List<VersionRow> versions = SearchSelection.versions(results);
         if (versions.size() == 1) {
             PathVersions.Version v = versions.getFirst().version();
             actions.restore(v.entry(), v.snapshots().getLast());
         }
     }
 
-    /** The two versions to compare: the two selected of one path, or the one selected and the one before it. */
-    private ManifestEntry[] comparison() {
-        List<TreeItem<Row>> items = results.getSelectionModel().getSelectedItems().stream()
-                .filter(i -> i != null && i.getValue() instanceof VersionRow).toList();
-        if (items.size() == 2 && items.get(0).getParent() == items.get(1).getParent()) {
-            VersionRow a = (VersionRow) items.get(0).getValue();
-            VersionRow b = (VersionRow) items.get(1).getValue();
-            return a.number() < b.number() ? new ManifestEntry[] {a.version().entry(), b.version().entry()}
-                    : new ManifestEntry[] {b.version().entry(), a.version().entry()};
-        }
-        if (items.size() == 1 && ((VersionRow) items.getFirst().getValue()).number() > 1) {
-            TreeItem<Row> item = items.getFirst();
-            int at = item.getParent().getChildren().indexOf(item);
-            return new ManifestEntry[] {((VersionRow) item.getParent().getChildren().get(at - 1).getValue()).version().entry(),
-                ((VersionRow) item.getValue()).version().entry()};
-        }
-        return null;
-    }
-
     private void compareSelected() {
-        ManifestEntry[] pair = comparison();
+        PathVersions.Version[] pair = SearchSelection.comparison(results);
         if (pair != null) {
             actions.compare(pair[0], pair[1]);
         }
@@ -327,17 +374,13 @@ public final class SearchView extends BorderPane {
     private static String where(Row row) {
         return switch (row) {
             case PathRow p -> Format.count(p.path().versions().size(), "version");
-            case VersionRow v -> snapshots(v.version().snapshots());
+            case VersionRow v -> SnapshotNames.of(v.version().snapshots());
             case FileRow f -> f.found().problem() != null ? f.found().problem()
                     : f.found().inStore() ? "in the store" + (f.found().uses().isEmpty() ? "" : ", " + Format.count(
                             f.found().uses().stream().map(u -> u.snapshot().id()).distinct().count(), "snapshot")) : "not in the store";
-            case UseRow u -> Format.time(u.use().snapshot().createdAt()) + "  " + u.use().snapshot().id();
+            case UseRow u -> Format.snapshot(u.use().snapshot());
             default -> "";
         };
-    }
-
-    private static String snapshots(List<Snapshot> in) {
-        return in.size() == 1 ? "1 snapshot" : Format.count(in.size(), "snapshot") + ", until " + minutes(in.getLast().createdAt());
     }
 
     /** A snapshot's time to the minute, which is enough to tell versions apart at a glance. */

@@ -3,6 +3,7 @@ package dev.packinspector.app.history;
 import dev.packinspector.app.common.Columns;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.session.PreviewModel;
 import dev.packinspector.history.Folder;
 import dev.packinspector.history.SpaceReport.PackSpace;
 import dev.packinspector.history.SpaceReport.SnapshotSpace;
@@ -20,17 +21,21 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * Where the store's space goes: a bar per snapshot of the stored bytes unique to it (what
- * deleting it would free) and shared with others; a treemap of the chosen snapshot's folders
- * (tinted where they hold unique bytes; click to go in); and per pack the ratio and the entries
- * no snapshot uses.
+ * deleting it would free) and shared with others; a treemap of the chosen snapshot's folders and
+ * files (tinted where they hold unique bytes; click a folder to go in, a file to preview it); and
+ * per pack the ratio and the entries no snapshot uses.
  */
 public final class SpaceView extends BorderPane {
     private static final double MB = 1 << 20;
@@ -39,7 +44,7 @@ public final class SpaceView extends BorderPane {
     /** The report, then the chosen snapshot's folders, being worked out: a newer index or choice cancels it. */
     private final Tasks.Latest working = new Tasks.Latest();
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
-    private final Treemap treemap = new Treemap(this::openFolder);
+    private final Treemap treemap;
     private final Label where = new Label();
     private final Button up = new Button("Up");
     private final TableView<PackSpace> packs = new TableView<>();
@@ -49,8 +54,9 @@ public final class SpaceView extends BorderPane {
     /** The chosen snapshot's root folder. */
     private Folder root;
 
-    SpaceView(Tasks tasks) {
+    SpaceView(Tasks tasks, PreviewModel preview) {
         this.tasks = tasks;
+        this.treemap = new Treemap(this::openFolder, preview::file);
         setId("space-view");
         chart.setId("space-chart");
         chart.setTitle("Stored bytes per snapshot (MB)");
@@ -72,13 +78,16 @@ public final class SpaceView extends BorderPane {
         map.setTop(crumbs);
         BorderPane.setMargin(crumbs, new Insets(0, 0, 6, 0));
         packs.setId("space-packs");
-        packs.getColumns().setAll(List.of(Columns.name("Pack", 150, PackSpace::name), Columns.number("Entries", 80, p -> Format.count(p.entries()), PackSpace::entries),
-                Columns.number("Data", 90, p -> Format.bytes(p.dataBytes()), PackSpace::dataBytes),
+        // what no snapshot uses, under one header: "Unused entries" and "Unused bytes" were cut to "Unused e…"
+        var unused = new TableColumn<PackSpace, Object>("Used by no snapshot");
+        unused.getColumns().setAll(List.of(Columns.number("Entries", 70, p -> Format.count(p.unusedEntries()), PackSpace::unusedEntries),
+                Columns.number("Bytes", 80, p -> Format.bytes(p.unusedStoredBytes()), PackSpace::unusedStoredBytes)));
+        packs.getColumns().setAll(List.of(Columns.name("Pack", 140, PackSpace::name), Columns.number("Entries", 70, p -> Format.count(p.entries()), PackSpace::entries),
+                Columns.number("Data", 80, p -> Format.bytes(p.dataBytes()), PackSpace::dataBytes),
                 Columns.number("Content used", 100, p -> Format.bytes(p.contentBytes()), PackSpace::contentBytes),
-                Columns.number("Ratio", 60, p -> p.ratio() > 0 ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "—", PackSpace::ratio),
-                Columns.number("Unused entries", 110, p -> Format.count(p.unusedEntries()), PackSpace::unusedEntries),
-                Columns.number("Unused bytes", 100, p -> Format.bytes(p.unusedStoredBytes()), PackSpace::unusedStoredBytes)));
-        Columns.onlyLastFlexes(packs);
+                Columns.number("Ratio", 60, p -> p.ratio() > 0 ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "—", PackSpace::ratio), unused));
+        headersFit(packs.getColumns());
+        packs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         packs.setPlaceholder(new Label("No readable packs"));
         var lower = new SplitPane(map, packs);
         lower.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -88,6 +97,21 @@ public final class SpaceView extends BorderPane {
         setTop(top);
         setCenter(lower);
         BorderPane.setMargin(lower, new Insets(8));
+    }
+
+    /** No column narrower than its header's words: the table scrolls sideways rather than cut them. */
+    private static <S> void headersFit(List<? extends TableColumn<S, ?>> columns) {
+        Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize() + 1);
+        for (TableColumn<S, ?> c : columns) {
+            if (c.getColumns().isEmpty()) {
+                var words = new Text(c.getText());
+                words.setFont(bold);
+                c.setMinWidth(Math.max(c.getMinWidth(), Math.ceil(words.getLayoutBounds().getWidth()) + 30));
+                c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
+            } else {
+                headersFit(c.getColumns());
+            }
+        }
     }
 
     /** Works the report out for {@code index} (null while it is built) over {@code packSet}. */
@@ -134,7 +158,8 @@ public final class SpaceView extends BorderPane {
             for (XYChart.Data<String, Number> d : series.getData()) {
                 SnapshotSpace s = (SnapshotSpace) d.getExtraValue();
                 if (d.getNode() != null) {
-                    Tooltip.install(d.getNode(), new Tooltip(s.snapshot().id() + "\n" + Format.count(s.files(), "file") + ", "
+                    Tooltip.install(d.getNode(), new Tooltip(Format.snapshot(s.snapshot()) + "\nid " + s.snapshot().id() + "\n"
+                            + Format.count(s.files(), "file") + ", "
                             + Format.bytes(s.bytes()) + " content\n" + Format.bytes(s.storedBytes()) + " stored, "
                             + Format.bytes(s.uniqueStoredBytes()) + " only here (deleting it frees that)\nclick for its folders"));
                     d.getNode().setOnMouseClicked(e -> choose(s));
@@ -163,8 +188,9 @@ public final class SpaceView extends BorderPane {
     private void openFolder(Folder f) {
         treemap.show(f);
         up.setDisable(f.path().isEmpty());
-        where.setText(Format.time(chosen.snapshot().createdAt()) + "  /" + f.path() + "   " + Format.bytes(f.bytes()) + ", "
+        where.setText(Format.snapshot(chosen.snapshot()) + "   /" + f.path() + "   " + Format.bytes(f.bytes()) + ", "
                 + Format.bytes(f.uniqueBytes()) + " unique to this snapshot");
+        where.setTooltip(new Tooltip("id " + chosen.snapshot().id()));
     }
 
     private void goUp() {

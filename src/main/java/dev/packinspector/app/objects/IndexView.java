@@ -51,6 +51,8 @@ public final class IndexView extends BorderPane {
     private IndexRows source = IndexRows.EMPTY;
     private RowList rows = RowList.range(0, 0, false);
     private final ShownRows shown = new ShownRows();
+    /** What the table's selection put in the preview, cleared with that selection. */
+    private PreviewModel.Target previewed;
 
     /** What the window does with this view's selection. */
     public interface Actions {
@@ -93,13 +95,11 @@ public final class IndexView extends BorderPane {
             return true;
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
+            if (row == null) {
+                preview.clear(previewed);
+            } else {
                 IndexRows.Entry e = at(row);
-                if (e.tree()) {
-                    preview.tree(e.id(), null);
-                } else {
-                    preview.object(e.id());
-                }
+                previewed = e.tree() ? preview.tree(e.id(), null) : preview.object(e.id());
             }
         });
         var copy = new MenuItem("Copy id");
@@ -172,6 +172,8 @@ public final class IndexView extends BorderPane {
 
     private void applyFilter() {
         sorting.cancel();
+        // the rows change under the selection: keeping its row numbers would select (and preview) other objects
+        table.getSelectionModel().clearSelection();
         String text = filter.getText().trim().toLowerCase(java.util.Locale.ROOT);
         if (!text.isEmpty() && (text.length() > 32 || !dev.packinspector.store.ObjectId.isHex(text))) {
             Css.flag(filter, "danger", true);

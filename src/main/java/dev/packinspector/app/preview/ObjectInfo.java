@@ -10,16 +10,25 @@ import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * The Info tab: where an object or tree lives, its size, what the background check said of it
- * and, for an object, which snapshots use it.
+ * and, for an object, which snapshots use it (named as their users know them, ids on hover).
  */
 final class ObjectInfo extends ScrollPane {
     private static final long USES_AFTER_MS = 250;
@@ -59,32 +68,60 @@ final class ObjectInfo extends ScrollPane {
         row = row(row, "Offset in .dat", Format.count(at.offset()));
         row = row(row, "Compressed", sizeText(at.compressedSize()));
         row = checking(row);
-        var used = new Label("looking up snapshots…");
+        var used = new VBox(2, new Label("looking up snapshots…"));
         used.setId("preview-used-by");
-        row(row, "Used by", used);
+        var key = new Label("Used by");
+        key.getStyleClass().add("text-muted");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        grid.add(key, 0, row);
+        grid.add(used, 1, row);
         if (session.catalog().isEmpty()) {
-            used.setText("(no catalog)");
+            used.getChildren().setAll(new Label("(no catalog)"));
             return;
         }
+        Map<String, Snapshot> snapshots = new HashMap<>();
+        session.snapshots().forEach(s -> snapshots.put(s.id(), s));
         Catalog catalog = session.catalog().get();
         tasks.job("Finding the snapshots that use " + id.shortHex(12), p -> {
             // the lookup reads every manifest row: wait until the selection has settled, so
             // stepping through files does not queue one scan per file (a newer selection cancels this)
             Thread.sleep(USES_AFTER_MS);
             return catalog.usesOf(id, USES_SHOWN, p::isCancelled);
-        }).quiet().alongside(loads).onSuccess(uses -> used.setText(usesText(uses)))
-                .onError(Exception.class, e -> used.setText("cannot read the catalog: " + Errors.sentence(e))).run();
+        }).quiet().alongside(loads).onSuccess(uses -> used.getChildren().setAll(usesOf(uses, snapshots)))
+                .onError(Exception.class, e -> used.getChildren().setAll(new Label("cannot read the catalog: " + Errors.sentence(e)))).run();
     }
 
-    private static String usesText(List<Catalog.PathRow> uses) {
+    /**
+     * One line per use: the snapshot as its user knows it (time · message) and the path; the
+     * snapshot's id on hover, and to copy with the path from the line's menu.
+     */
+    private static List<Label> usesOf(List<Catalog.PathRow> uses, Map<String, Snapshot> snapshots) {
         if (uses.isEmpty()) {
-            return "no snapshot";
+            return List.of(new Label("no snapshot"));
         }
-        var sb = new StringBuilder();
+        var out = new ArrayList<Label>();
         for (Catalog.PathRow r : uses) {
-            sb.append(Snapshot.shortId(r.snapshotId())).append("…  ").append(r.path()).append('\n');
+            Snapshot s = snapshots.get(r.snapshotId());
+            var line = new Label((s == null ? Snapshot.shortId(r.snapshotId()) + "…" : Format.snapshot(s)) + "  " + r.path());
+            line.setWrapText(true);
+            line.setTooltip(new Tooltip("snapshot id " + r.snapshotId()));
+            var copyId = new MenuItem("Copy snapshot id");
+            copyId.setOnAction(e -> copy(r.snapshotId()));
+            var copyPath = new MenuItem("Copy path");
+            copyPath.setOnAction(e -> copy(r.path()));
+            line.setContextMenu(new ContextMenu(copyId, copyPath));
+            out.add(line);
         }
-        return sb.toString().strip() + (uses.size() == USES_SHOWN ? "\n…" : "");
+        if (uses.size() == USES_SHOWN) {
+            out.add(new Label("…"));
+        }
+        return out;
+    }
+
+    private static void copy(String text) {
+        var content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /** Tree {@code id} of {@code session}'s tree pack; its entry count follows with {@link #treeRead}. */

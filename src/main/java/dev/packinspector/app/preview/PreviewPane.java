@@ -23,17 +23,14 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -55,7 +52,7 @@ public final class PreviewPane extends BorderPane {
     private final Label title = new Label("Preview");
     private final TextView text;
     private final HexView hex;
-    private final StackPane image = new StackPane();
+    private final ImagePane image = new ImagePane();
     private final ObjectInfo info;
     private final TabPane tabs = new TabPane();
     private final Tab textTab;
@@ -92,8 +89,7 @@ public final class PreviewPane extends BorderPane {
         title.setId("preview-title");
         title.setPadding(new Insets(6));
         title.setMinWidth(0);
-        image.setId("preview-image");
-        imageTab.setContent(new ScrollPane(image));
+        imageTab.setContent(image);
         infoTab.setContent(info);
         tabs.getTabs().setAll(textTab, hexTab, imageTab, infoTab);
         tabs.getTabs().forEach(t -> t.setClosable(false));
@@ -157,7 +153,7 @@ public final class PreviewPane extends BorderPane {
         title.setText("Preview");
         text.message(why);
         hex.clear(why);
-        image.getChildren().setAll(new Label(why));
+        image.message(why);
         info.clear(why);
     }
 
@@ -171,16 +167,15 @@ public final class PreviewPane extends BorderPane {
     }
 
     public Shown shown() {
-        String imageText = image.getChildren().isEmpty() || !(image.getChildren().getFirst() instanceof Label l) ? "" : l.getText();
-        return new Shown(location, info.integrity(), imageText, damaged.isVisible() ? damaged.getText() : "", crumbs.labels());
+        return new Shown(location, info.integrity(), image.message(), damaged.isVisible() ? damaged.getText() : "", crumbs.labels());
     }
 
-    /** The parts a user works with: the tabs, the text and hex views, the tree listing. */
-    public record Parts(TabPane tabs, TextView text, HexView hex, TreeListing listing) {
+    /** The parts a user works with: the tabs, the text, hex and image views, the tree listing. */
+    public record Parts(TabPane tabs, TextView text, HexView hex, ImagePane image, TreeListing listing) {
     }
 
     public Parts parts() {
-        return new Parts(tabs, text, hex, listing);
+        return new Parts(tabs, text, hex, image, listing);
     }
 
     private void showObject(StoreSession s, ObjectId id, ManifestEntry entry) {
@@ -198,7 +193,7 @@ public final class PreviewPane extends BorderPane {
         var content = new ObjectContent(at);
         boolean link = entry != null && (entry.mode() & 0170000) == 0120000;
         text.message("Loading…");
-        image.getChildren().setAll(new Label("Loading…"));
+        image.message("Loading…");
         hex.show(content, entry == null ? -1 : entry.size());
         info.object(s, id, entry, at, loads);
         tasks.job("Reading " + title.getText(), p -> Head.read(content)).quiet().alongside(loads).onSuccess(head -> {
@@ -207,7 +202,7 @@ public final class PreviewPane extends BorderPane {
             scan(content);
         }).onError(Exception.class, e -> {
             text.message("Cannot read this object: " + Errors.sentence(e));
-            image.getChildren().setAll(new Label(""));
+            image.message("");
             objectDamaged(e);
         }).run();
     }
@@ -238,9 +233,9 @@ public final class PreviewPane extends BorderPane {
             text.message("Binary content: see Hex");
         }
         if (kind == ObjectPreview.Kind.IMAGE) {
-            loadImage(content);
+            loadImage(content, ObjectPreview.imageFormat(head.bytes()));
         } else {
-            image.getChildren().setAll(new Label("Not an image (PNG, JPEG, GIF or BMP)"));
+            image.message("Not an image (PNG, JPEG, GIF or BMP)");
         }
         // Keep the tab the user chose unless it has nothing to show for this object.
         Tab current = tabs.getSelectionModel().getSelectedItem();
@@ -253,19 +248,18 @@ public final class PreviewPane extends BorderPane {
         }
     }
 
-    private void loadImage(ObjectContent content) {
-        image.getChildren().setAll(new Label("Loading image…"));
+    /** Decodes the image ({@code format} by its signature) off the FX thread; one that does not decode says why in a sentence. */
+    private void loadImage(ObjectContent content, String format) {
+        image.message("Loading image…");
         tasks.job("Reading the image", p -> new Image(new ByteArrayInputStream(content.read(0, MAX_IMAGE)))).quiet().alongside(loads)
                 .onSuccess(img -> {
-                    if (img.isError()) {
-                        image.getChildren().setAll(new Label("The image cannot be decoded: " + Errors.sentence(img.getException())));
+                    if (img.isError() || img.getWidth() <= 0) {
+                        image.message(ImagePane.notAnImage(format, img.getException()));
                     } else {
-                        var view = new ImageView(img);
-                        view.setPreserveRatio(true);
-                        image.getChildren().setAll(view);
+                        image.show(img);
                     }
                 })
-                .onError(Exception.class, e -> image.getChildren().setAll(new Label("The image cannot be read: " + Errors.sentence(e))))
+                .onError(Exception.class, e -> image.message("The image cannot be read: " + Errors.sentence(e)))
                 .run();
     }
 

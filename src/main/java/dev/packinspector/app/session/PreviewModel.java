@@ -56,24 +56,45 @@ public final class PreviewModel {
         return target.getReadOnlyProperty();
     }
 
-    /** Previews object {@code id}, known by no file. */
-    public void object(ObjectId id) {
-        target.set(new Blob(id, null));
+    /** Previews object {@code id}, known by no file; returns what is shown now. */
+    public Target object(ObjectId id) {
+        return show(new Blob(id, null));
     }
 
-    /** Previews snapshot file {@code entry} (a file whose object is missing says so instead). */
-    public void file(ManifestEntry entry) {
-        target.set(entry.blob() == null ? new Nothing(entry.path() + ": " + entry.problem()) : new Blob(entry.blob(), entry));
+    /** Previews snapshot file {@code entry} (a file whose object is missing says so instead); returns what is shown now. */
+    public Target file(ManifestEntry entry) {
+        return show(entry.blob() == null ? new Nothing(entry.path() + ": " + entry.problem()) : new Blob(entry.blob(), entry));
     }
 
-    /** Previews tree {@code id}; {@code path} may be null. */
-    public void tree(ObjectId id, String path) {
-        target.set(new Tree(id, path));
+    /** Previews tree {@code id}; {@code path} may be null; returns what is shown now. */
+    public Target tree(ObjectId id, String path) {
+        return show(new Tree(id, path));
     }
 
-    /** Shows no object, saying {@code why} (a folder's summary, for one). */
-    public void nothing(String why) {
-        target.set(new Nothing(why));
+    /** Shows no object, saying {@code why} (a folder's summary, for one); returns what is shown now. */
+    public Target nothing(String why) {
+        return show(new Nothing(why));
+    }
+
+    /** Shows no object, only the prompt to select one. */
+    public void nothing() {
+        show(new Nothing(PROMPT));
+    }
+
+    /**
+     * Shows nothing if the preview still shows {@code shown} (what a view set for a selection that
+     * is gone: cleared, filtered away, another snapshot); leaves it alone if another view has set
+     * something since. Null does nothing.
+     */
+    public void clear(Target shown) {
+        if (shown != null && target.get() == shown) {
+            nothing();
+        }
+    }
+
+    private Target show(Target t) {
+        target.set(t);
+        return t;
     }
 
     /** The object previewed, or null if it is not an object. */

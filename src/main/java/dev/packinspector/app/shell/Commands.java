@@ -11,6 +11,8 @@ import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.Navigation.View;
 import dev.packinspector.app.snapshots.SnapshotsView;
 import java.nio.file.Path;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 /** What the menus, the toolbar and their shortcuts do: each command asks the model or the view it concerns. */
@@ -32,6 +34,7 @@ final class Commands implements WindowCommands.Actions {
         this.nav = nav;
         this.status = status;
         this.views = views;
+        views.history().onShowObjects(this::find);
     }
 
     void chooser(FolderChooser c) {
@@ -73,12 +76,39 @@ final class Commands implements WindowCommands.Actions {
 
     @Override
     public void find(String prefix) {
-        nav.select(View.OBJECTS);
         if (prefix == null) {
-            views.index().filterField().requestFocus();
+            if (stage.getScene() != null && stage.getScene().lookup("#find") instanceof TextField field) {
+                field.requestFocus();
+                field.selectAll();
+            }
         } else {
+            nav.select(View.OBJECTS);
             views.index().filter(prefix);
         }
+    }
+
+    @Override
+    public StringProperty findText() {
+        return views.history().views().search().queryField().textProperty();
+    }
+
+    @Override
+    public void findTyped() {
+        if (nav.selected() != View.SEARCH) {
+            nav.select(View.SEARCH);
+        }
+    }
+
+    @Override
+    public void openFirstFound() {
+        nav.select(View.SEARCH);
+        views.history().views().search().openFirst();
+    }
+
+    @Override
+    public void focusFound() {
+        nav.select(View.SEARCH);
+        views.history().views().search().focusResults();
     }
 
     @Override

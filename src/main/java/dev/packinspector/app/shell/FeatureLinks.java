@@ -1,7 +1,6 @@
 package dev.packinspector.app.shell;
 
 import dev.packinspector.app.common.Tasks;
-import dev.packinspector.app.history.CompareWindow;
 import dev.packinspector.app.history.InsightViews;
 import dev.packinspector.app.objects.IndexView;
 import dev.packinspector.app.restore.ObjectExport;
@@ -21,8 +20,7 @@ import javafx.stage.Window;
 
 /**
  * What one feature asks of another, routed here because features never use each other: files and
- * objects to restore or drag out go to the restore feature, a path's history to Search (through the shell), two
- * versions to a compare window. {@code history} shows a path's versions.
+ * objects to restore or drag out go to the restore feature, a path's history to Search (through the shell). {@code history} shows a path's versions.
  */
 record FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window owner, RestoreFlow restores, ObjectExport export,
         Consumer<String> history) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
@@ -59,10 +57,5 @@ record FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window o
     @Override
     public void restore(ManifestEntry version, Snapshot from) {
         restores.restoreFiles(session.getValue(), from, List.of(version));
-    }
-
-    @Override
-    public void compare(ManifestEntry older, ManifestEntry newer) {
-        CompareWindow.show(owner, tasks, session.getValue().packs(), older, newer, older.blob().shortHex(8), newer.blob().shortHex(8));
     }
 }

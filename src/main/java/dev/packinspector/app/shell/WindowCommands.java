@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -15,10 +16,13 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.TextFields;
 
 /**
  * The window's menus and toolbar: every command with its shortcut and tooltip; what needs a store
@@ -39,8 +43,20 @@ final class WindowCommands {
 
         void show(Navigation.View view);
 
-        /** Show the objects whose ids start with {@code prefix}; null: put the cursor in the index filter. */
+        /** Show the objects whose ids start with {@code prefix}; null: put the cursor in the main find field. */
         void find(String prefix);
+
+        /** The main find field's text: what Search looks for in every snapshot. */
+        StringProperty findText();
+
+        /** The user typed in the main find field: show what it finds. */
+        void findTyped();
+
+        /** Enter in the main find field: open the first thing found. */
+        void openFirstFound();
+
+        /** Down in the main find field: move into what it found. */
+        void focusFound();
 
         /** Show the search across every snapshot, with the cursor in its field. */
         void searchAll();
@@ -78,7 +94,7 @@ final class WindowCommands {
         for (Navigation.View v : Navigation.View.values()) {
             view.getItems().add(item(v.title(), "Shortcut+" + (v.ordinal() + 1), () -> a.show(v)));
         }
-        var find = item("Find object…", "Shortcut+F", () -> a.find(null));
+        var find = item("Find…", "Shortcut+F", () -> a.find(null));
         find.disableProperty().bind(noStore);
         var searchAll = item("Search all snapshots…", "Shortcut+Shift+F", a::searchAll);
         searchAll.disableProperty().bind(noStore);
@@ -96,11 +112,7 @@ final class WindowCommands {
     }
 
     static ToolBar toolbar(Actions a, ObservableBooleanValue noStore) {
-        var find = new TextField();
-        find.setId("find");
-        find.setPromptText("Find object by id prefix…");
-        find.setPrefColumnCount(22);
-        find.setOnAction(e -> a.find(find.getText().trim()));
+        var find = findField(a);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var refresh = button("Refresh", "Pick up packs and snapshots chkpt added (F5)", a::refresh);
@@ -113,6 +125,34 @@ final class WindowCommands {
         }
         return new ToolBar(button("Open…", "Open a store or a bare packs folder (Ctrl+O)", a::chooseStore),
                 refresh, new Separator(Orientation.VERTICAL), verify, restore, export, spacer, find);
+    }
+
+    /**
+     * The field that finds anything: files by name or path in every snapshot (Search shows them as
+     * they are typed) and objects when the text looks like the start of an id; Down moves into
+     * what it found, Enter opens the first.
+     */
+    private static TextField findField(Actions a) {
+        TextField find = TextFields.createClearableTextField();
+        find.setId("find");
+        find.setPromptText("Find files in every snapshot, or an object id…  (Ctrl+F)");
+        find.setTooltip(new Tooltip("Text finds paths in every snapshot; *, ? and [..] make a glob (*.rs, src/**/test_*); hex digits also find "
+                + "objects whose id starts with them. Down: into the results. Enter: open the first."));
+        find.setPrefColumnCount(30);
+        find.textProperty().bindBidirectional(a.findText());
+        find.textProperty().addListener((obs, old, text) -> {
+            if (find.isFocused() && !text.isBlank()) {
+                a.findTyped();
+            }
+        });
+        find.setOnAction(e -> a.openFirstFound());
+        find.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN) {
+                e.consume();
+                a.focusFound();
+            }
+        });
+        return find;
     }
 
     private static MenuItem none() {

@@ -63,6 +63,8 @@ public final class SnapshotsView extends SplitPane {
     /** Reading the selected snapshot, or filtering its tree: a newer selection or search cancels it. */
     private final Tasks.Latest loading = new Tasks.Latest();
     private List<ManifestEntry> manifest = List.of();
+    /** What the file tree's selection put in the preview, cleared with that selection. */
+    private PreviewModel.Target previewed;
     private final PauseTransition searchPause = new PauseTransition(Duration.millis(200));
     /** Search results with up to this many files open up. */
     static final int EXPAND_SEARCH_RESULTS = 2_000;
@@ -84,7 +86,11 @@ public final class SnapshotsView extends SplitPane {
                 Columns.number("Size", 90, s -> Format.bytes(s.totalBytes()), Snapshot::totalBytes),
                 Columns.number("New objects", 100, s -> Format.count(s.newObjects()), Snapshot::newObjects),
                 Columns.text("Id", 300, Snapshot::id)));
-        snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> load(s));
+        snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> {
+            // a file of the old snapshot is no file of the new one
+            files.getSelectionModel().clearSelection();
+            load(s);
+        });
 
         files.setId("file-tree");
         files.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
@@ -97,11 +103,14 @@ public final class SnapshotsView extends SplitPane {
                 treeColumn("Mode", 80, n -> n.folder() ? Format.count(n.files(), "file") : Format.mode(n.entry().mode())),
                 treeColumn("Id", 290, n -> n.folder() || n.entry().blob() == null ? "" : n.entry().blob().toHex())));
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null && !item.getValue().folder()) {
-                preview.file(item.getValue().entry());
-            } else if (item != null) {
+            if (item == null) {
+                // the selection is gone (cleared, filtered away, another snapshot): so is its preview
+                preview.clear(previewed);
+            } else if (!item.getValue().folder()) {
+                previewed = preview.file(item.getValue().entry());
+            } else {
                 FileNode folder = item.getValue();
-                preview.nothing(folder.path() + "/: " + Format.count(folder.files(), "file") + ", " + Format.bytes(folder.size())
+                previewed = preview.nothing(folder.path() + "/: " + Format.count(folder.files(), "file") + ", " + Format.bytes(folder.size())
                         + ". Select a file to preview it; Restore… restores the whole folder.");
             }
         });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.packinspector.Fixtures;
 import dev.packinspector.ManifestDiff;
 import dev.packinspector.app.history.CompareView;
+import dev.packinspector.app.history.DiffView;
 import dev.packinspector.app.history.SearchView;
 import dev.packinspector.app.snapshots.FileNode;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,12 +100,16 @@ class HistoryViewsTest extends MainWindowTestBase {
                 && ui.preview().shown().location().id().toHex().equals(ids.get(1)));
 
         robot.clickOn("#compare-versions");
-        WindowDriver.waitUntil("the comparison is shown", () -> diffLines() != null && !diffLines().getItems().isEmpty());
-        List<String> lines = WindowDriver.onFx(() -> List.copyOf(diffLines().getItems()));
-        assertTrue(lines.get(0).startsWith("--- src/module_03.rs") && lines.get(1).startsWith("+++ src/module_03.rs"), lines.toString());
+        WindowDriver.waitUntil("the comparison is shown", () -> diffWindow() != null && diffWindow().diff() != null);
+        DiffView view = diffWindow();
+        List<String> lines = WindowDriver.onFx(() -> view.diff().unified("older", "newer"));
+        assertTrue(lines.get(0).equals("--- older") && lines.get(1).equals("+++ newer"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("@@")), "it has hunks");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("+") && !l.startsWith("+++")), "lines were added (the file grew by 500 bytes)");
-        WindowDriver.onFx(() -> diffLines().getScene().getWindow().hide());
+        // the window names the two versions by their snapshots, as users know them, not by ids
+        String title = WindowDriver.onFx(() -> ((javafx.stage.Stage) view.getScene().getWindow()).getTitle());
+        assertTrue(title.startsWith("src/module_03.rs — ") && title.contains(" · basic save 1 → ") && title.endsWith(" · basic save 2"), title);
+        WindowDriver.onFx(() -> view.getScene().getWindow().hide());
     }
 
     @Test
@@ -127,13 +131,10 @@ class HistoryViewsTest extends MainWindowTestBase {
         assertEquals(path.path().versions().get(0).entry().blob(), path.path().versions().get(1).entry().blob());
     }
 
-    private static ListView<String> diffLines() {
+    /** The diff of a compare window, if one is showing. */
+    static DiffView diffWindow() {
         return WindowDriver.onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
-                .map(w -> w.getScene().getRoot().lookup("#diff-lines")).filter(n -> n != null).map(n -> {
-                    @SuppressWarnings("unchecked")
-                    var list = (ListView<String>) n;
-                    return list;
-                }).findFirst().orElse(null));
+                .map(w -> w.getScene().getRoot()).filter(n -> n instanceof DiffView).map(n -> (DiffView) n).findFirst().orElse(null));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.packinspector.Fixtures;
+import dev.packinspector.app.common.Format;
 import dev.packinspector.app.shell.DemoStore;
 import dev.packinspector.app.snapshots.FileNode;
 import java.io.IOException;
@@ -47,7 +48,8 @@ class PreviewTest extends MainWindowTestBase {
         for (JsonNode snapshot : Fixtures.manifest("basic").get("snapshots")) {
             for (JsonNode f : snapshot.get("files")) {
                 if (f.get("blob_hash").asText().equals(blob)) {
-                    String use = snapshot.get("id").asText().substring(0, 13) + "…  " + f.get("path").asText();
+                    // each snapshot by its time and message, as its user knows it (the id is on hover)
+                    String use = Format.time(snapshot.get("created_at").asText()) + " · " + snapshot.get("message").asText() + "  " + f.get("path").asText();
                     assertTrue(usedBy.lines().anyMatch(l -> l.strip().equals(use)), "used by " + use + ":\n" + usedBy);
                 }
             }

@@ -1,0 +1,52 @@
+package dev.packinspector.app.history;
+
+import dev.packinspector.app.common.Format;
+import dev.packinspector.catalog.Snapshot;
+import java.util.Collection;
+import java.util.List;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+
+/** Snapshots named as their users know them (time · message), their ids on hover and to copy. */
+final class SnapshotNames {
+    private static final int ON_HOVER = 30;
+
+    private SnapshotNames() {
+    }
+
+    /** One snapshot by its name; several as their number, the first and the last. */
+    static String of(List<Snapshot> in) {
+        if (in.isEmpty()) {
+            return "";
+        }
+        if (in.size() == 1) {
+            return Format.snapshot(in.getFirst());
+        }
+        return Format.count(in.size(), "snapshot") + ": " + Format.snapshot(in.getFirst()) + " … " + Format.snapshot(in.getLast());
+    }
+
+    /** Every snapshot (the first 30) by name and id, for a tooltip; null when there are none. */
+    static Tooltip tip(List<Snapshot> in) {
+        if (in.isEmpty()) {
+            return null;
+        }
+        var sb = new StringBuilder(in.size() == 1 ? "In the snapshot" : "In " + Format.count(in.size(), "snapshot"));
+        for (Snapshot s : in.subList(0, Math.min(in.size(), ON_HOVER))) {
+            sb.append("\n").append(Format.snapshot(s)).append("   id ").append(s.id());
+        }
+        if (in.size() > ON_HOVER) {
+            sb.append("\n…");
+        }
+        return new Tooltip(sb.toString());
+    }
+
+    /** Puts the ids on the clipboard, one a line. */
+    static void copyIds(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            var content = new ClipboardContent();
+            content.putString(String.join("\n", ids));
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+}
