@@ -95,7 +95,7 @@ public final class MainWindow {
             stage.setTitle(now == null ? "Pack Inspector" : "Pack Inspector — " + now.path());
             status.totals(now == null ? "" : now.totals());
         });
-        var scene = new Scene(root, settings.number("width", 1400), settings.number("height", 860));
+        var scene = new Scene(root); // sized by Placement, to fit the screen
         scene.getStylesheets().add(MainWindow.class.getResource("pack-inspector.css").toExternalForm());
         WindowDrops.install(scene, session, model::open, files -> {
             nav.select(View.SEARCH);
