@@ -13,7 +13,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The bottom line of the window: the last outcome (one clear sentence, with details on demand for
- * errors) on the left, store totals on the right.
+ * errors) on the left, store totals on the right. An error stays until the next outcome replaces
+ * it or the user moves on ({@link #dismissError}: another view, store or command).
  */
 public final class StatusLine extends HBox {
     private final Label message = new Label("Ready");
@@ -47,6 +48,21 @@ public final class StatusLine extends HBox {
         details.setVisible(e != null);
         Css.flag(message, "danger", true);
         message.setText(what + ": " + Errors.sentence(e));
+    }
+
+    /**
+     * Clears an error shown (nothing else): the user has moved on, to another view, another store or
+     * another command, so an old failure no longer stands beside what they see. Its Details… go with it.
+     */
+    public void dismissError() {
+        if (showsError()) {
+            info("");
+        }
+    }
+
+    /** True while the line shows an error (in red, with Details… when there is a trace). */
+    public boolean showsError() {
+        return message.getStyleClass().contains("danger");
     }
 
     public String text() {
