@@ -65,8 +65,8 @@ public final class TaskPanel extends VBox {
         HBox.setHgrow(title, Priority.ALWAYS);
         var bar = new ProgressBar();
         bar.progressProperty().bind(task.progressProperty());
-        bar.setPrefWidth(160);
-        bar.setMinWidth(60);
+        bar.setPrefWidth(140);
+        bar.setMinWidth(Region.USE_PREF_SIZE); // every row's bar the same width: the title gives way and wraps
         var cancel = new Button("Cancel");
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setTooltip(new Tooltip("Stop this task; nothing half-written is left behind"));

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -65,7 +66,8 @@ final class Help {
         }
         var scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        shortcuts = window("Keyboard shortcuts", new Scene(scroll, 520, 640));
+        // the root paints the theme's background (a scroll pane is transparent: the scene's white would show)
+        shortcuts = window("Keyboard shortcuts", new Scene(new StackPane(scroll), 520, 640));
     }
 
     /** Shows the README bundled with this build. */

@@ -23,7 +23,10 @@ import javafx.scene.layout.VBox;
 final class StartPage extends VBox {
     /** The page for a window showing {@code model}, scrolling: the stores in {@code root}, the recent ones; {@code choose} asks for a folder. */
     static ScrollPane of(Path root, WindowModel model, Runnable choose) {
-        return new ScrollPane(new StartPage(root, StoreFinder.find(root), model.recentStores(), model::open, choose, model::openDemo, model::clearRecent));
+        var scroll = new ScrollPane(new StartPage(root, StoreFinder.find(root), model.recentStores(), model::open, choose, model::openDemo,
+                model::clearRecent));
+        scroll.setFitToWidth(true); // its sentences wrap to the window rather than scroll sideways
+        return scroll;
     }
 
     StartPage(Path root, List<StoreFinder.FoundStore> found, List<Path> recent, Consumer<Path> open, Runnable choose, Runnable demo,
