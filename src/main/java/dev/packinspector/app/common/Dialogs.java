@@ -39,10 +39,18 @@ public final class Dialogs {
             w.sizeToScene();
             centre(w, owner);
         });
+        // Ctrl+W before any control sees it; Esc only if no control used it (as its Cancel button
+        // would: close() answers with the cancel button, and refuses where there is none to answer with)
         dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (CLOSE.match(e)) {
                 e.consume();
-                dialog.getDialogPane().getScene().getWindow().hide();
+                dialog.close();
+            }
+        });
+        dialog.getDialogPane().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                dialog.close();
             }
         });
         return dialog;
@@ -60,7 +68,13 @@ public final class Dialogs {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (CLOSE.match(e) || e.getCode() == KeyCode.ESCAPE && !e.isConsumed()) {
+            if (CLOSE.match(e)) {
+                e.consume();
+                stage.close();
+            }
+        });
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) { // unless a control used it (a search field clearing itself)
                 e.consume();
                 stage.close();
             }
@@ -73,6 +87,11 @@ public final class Dialogs {
             centre(stage, owner);
         });
         stage.show();
+    }
+
+    /** The keys that close a dialog or secondary window, as the platform writes them ("Esc, Ctrl+W"). */
+    public static String closeKeys() {
+        return new KeyCodeCombination(KeyCode.ESCAPE).getDisplayText() + ", " + CLOSE.getDisplayText();
     }
 
     /** Centres {@code w} on {@code owner} (on its screen when there is none), kept wholly within that screen's visual bounds. */

@@ -1,5 +1,7 @@
 package dev.packinspector.app.common;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +9,9 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the application remembers between runs: recent stores, window bounds, divider positions.
- * Changes are written out by {@link #flush}, which does file I/O: call it off the FX thread where
- * the window is waiting. Thread-safe ({@link Preferences} is).
+ * What the application remembers between runs: recent stores, window bounds, divider positions,
+ * the last folder chosen for each purpose. Changes are written out by {@link #flush}, which does
+ * file I/O: call it off the FX thread where the window is waiting. Thread-safe ({@link Preferences} is).
  */
 public final class Settings {
     private static final int MAX_RECENT = 8;
@@ -38,12 +40,42 @@ public final class Settings {
         var list = new ArrayList<>(recentStores());
         list.remove(store);
         list.addFirst(store);
+        putRecent(list);
+    }
+
+    /** Forgets every recent store. */
+    public void clearRecent() {
+        putRecent(List.of());
+    }
+
+    private void putRecent(List<Path> list) {
         for (int i = 0; i < MAX_RECENT; i++) {
             if (i < list.size()) {
                 prefs.put("recent." + i, list.get(i).toString());
             } else {
                 prefs.remove("recent." + i);
             }
+        }
+    }
+
+    /** The folder last chosen for {@code purpose} ("store", "restore", "export"), if it still exists; else null. */
+    public Path folder(String purpose) {
+        String p = prefs.get("folder." + purpose, null);
+        if (p == null) {
+            return null;
+        }
+        try {
+            Path folder = Path.of(p);
+            return Files.isDirectory(folder) ? folder : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Remembers {@code folder} as the one to start in next time for {@code purpose}. */
+    public void folder(String purpose, Path folder) {
+        if (folder != null) {
+            prefs.put("folder." + purpose, folder.toAbsolutePath().toString());
         }
     }
 

@@ -13,7 +13,8 @@ import javafx.scene.layout.Region;
 
 /**
  * The bottom line of the window: the last outcome (one clear sentence, with details on demand for
- * errors) on the left, store totals on the right.
+ * errors) on the left, store totals on the right. An error stays until the next outcome replaces
+ * it or the user moves on ({@link #dismissError}: another view, store or command).
  */
 public final class StatusLine extends HBox {
     private final Label message = new Label("Ready");
@@ -54,6 +55,21 @@ public final class StatusLine extends HBox {
     /** Tells {@code listener} every error shown (the sentence and its cause), for whoever watches the window (the self-test). */
     public void onError(java.util.function.BiConsumer<String, Throwable> listener) {
         errorListeners.add(listener);
+    }
+
+    /**
+     * Clears an error shown (nothing else): the user has moved on, to another view, another store or
+     * another command, so an old failure no longer stands beside what they see. Its Details… go with it.
+     */
+    public void dismissError() {
+        if (showsError()) {
+            info("");
+        }
+    }
+
+    /** True while the line shows an error (in red, with Details… when there is a trace). */
+    public boolean showsError() {
+        return message.getStyleClass().contains("danger");
     }
 
     public String text() {

@@ -14,17 +14,20 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The running background tasks, one row each: title, progress, message (counts, throughput,
- * ETA) and Cancel. A row appears only once its task has run for {@link #SHOW_AFTER}, so quick
+ * The running background tasks, one row each: title, progress and Cancel on a line, the message
+ * (counts, throughput, ETA) under them; nothing is cut off at any window width. A row appears only once its task has run for {@link #SHOW_AFTER}, so quick
  * tasks never flash by; when its task ends it becomes a note of the outcome for
  * {@link #NOTICE_FOR}. Every outcome also goes to the status line.
  */
 public final class TaskPanel extends VBox {
     public static final Duration SHOW_AFTER = Duration.millis(300);
+    /** The panel's width when the window leaves room for it (it narrows with a narrower window). */
+    static final double WIDTH = 560;
 
     private final StatusLine status;
     private final Set<Task<?>> running = new HashSet<>();
@@ -35,7 +38,8 @@ public final class TaskPanel extends VBox {
         setId("tasks");
         setSpacing(4);
         setPadding(new Insets(8));
-        setMaxWidth(720);
+        // wide enough for a title, a bar and Cancel on one line, narrow enough to leave the views visible
+        setMaxWidth(WIDTH);
         setMaxHeight(USE_PREF_SIZE);
         setPickOnBounds(false);
         getStyleClass().add("task-panel");
@@ -52,21 +56,30 @@ public final class TaskPanel extends VBox {
      */
     <T> void track(Task<T> task, java.util.function.Function<T, String> done, java.util.function.Predicate<T> good, boolean reportCancel,
             java.util.function.Predicate<Throwable> reportFailure) {
+        // the title, the bar and Cancel on one line, the counts, throughput and ETA below: each wraps
+        // rather than being cut, and Cancel always reads Cancel
         var title = new Label();
         title.textProperty().bind(task.titleProperty());
-        title.setMinWidth(180);
+        title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(title, Priority.ALWAYS);
         var bar = new ProgressBar();
         bar.progressProperty().bind(task.progressProperty());
-        bar.setPrefWidth(220);
-        var message = new Label();
-        message.textProperty().bind(task.messageProperty());
-        HBox.setHgrow(message, Priority.ALWAYS);
-        message.setMaxWidth(Double.MAX_VALUE);
+        bar.setPrefWidth(140);
+        bar.setMinWidth(Region.USE_PREF_SIZE); // every row's bar the same width: the title gives way and wraps
         var cancel = new Button("Cancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setTooltip(new Tooltip("Stop this task; nothing half-written is left behind"));
         cancel.setOnAction(e -> task.cancel());
-        var row = new HBox(8, title, bar, message, cancel);
-        row.setAlignment(Pos.CENTER_LEFT);
+        var top = new HBox(8, title, bar, cancel);
+        top.setAlignment(Pos.CENTER_LEFT);
+        var message = new Label();
+        message.textProperty().bind(task.messageProperty());
+        message.setWrapText(true);
+        message.getStyleClass().add("muted");
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        var row = new VBox(2, top, message);
         row.getStyleClass().add("task-row");
         running.add(task);
         var delay = new PauseTransition(showAfter);
@@ -126,9 +139,10 @@ public final class TaskPanel extends VBox {
         mark.getStyleClass().add(how.style);
         var message = new Label(text);
         message.setWrapText(true);
-        message.setMaxWidth(600);
+        message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
         var close = new Button("×");
+        close.setMinWidth(Region.USE_PREF_SIZE);
         close.setTooltip(new Tooltip("Dismiss"));
         var row = new HBox(8, mark, message, close);
         row.setAlignment(Pos.CENTER_LEFT);

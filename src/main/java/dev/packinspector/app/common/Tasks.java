@@ -190,6 +190,9 @@ public final class Tasks implements AutoCloseable {
 
         /** Starts the job; its {@link Task} is returned for tests and for cancelling. */
         public Task<T> run() {
+            if (!quiet) {
+                status.dismissError(); // a new command: the last one's error no longer stands
+            }
             var task = new FxTask<>(this);
             if (slot != null) {
                 if (replace) {

@@ -1,6 +1,5 @@
 package dev.packinspector.app.shell;
 
-import dev.packinspector.Version;
 import dev.packinspector.app.common.FolderChooser;
 import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.history.InsightViews;
@@ -11,6 +10,7 @@ import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.Navigation.View;
 import dev.packinspector.app.snapshots.SnapshotsView;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -22,14 +22,18 @@ final class Commands implements WindowCommands.Actions {
     private final Navigation nav;
     private final StatusLine status;
     private final Views views;
-    private FolderChooser chooser = FolderChooser.system();
+    private final Help help;
+    private FolderChooser chooser;
 
     /** The views the commands act on. */
     record Views(SnapshotsView snapshots, IndexView index, ProblemsView problems, InsightViews history, RestoreFlow restores) {
     }
 
-    Commands(Stage stage, WindowModel model, Navigation nav, StatusLine status, Views views) {
+    /** {@code chooser} asks for the store to open. */
+    Commands(Stage stage, WindowModel model, Navigation nav, StatusLine status, Views views, FolderChooser chooser) {
         this.stage = stage;
+        this.chooser = chooser;
+        this.help = new Help(stage);
         this.model = model;
         this.nav = nav;
         this.status = status;
@@ -150,7 +154,22 @@ final class Commands implements WindowCommands.Actions {
     }
 
     @Override
+    public void clearRecent() {
+        model.clearRecent();
+    }
+
+    @Override
+    public void shortcuts(List<WindowCommands.Shortcut> shortcuts) {
+        help.shortcuts(shortcuts);
+    }
+
+    @Override
+    public void readme() {
+        help.readme();
+    }
+
+    @Override
     public void about() {
-        status.info("Pack Inspector " + Version.current() + ": browse, verify and restore chkpt stores");
+        help.about();
     }
 }

@@ -5,8 +5,12 @@ import dev.packinspector.store.PackWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -36,7 +40,107 @@ public final class DemoStore {
     private record Entry(byte[] content, long mode) {
     }
 
+    /** The temporary folders demo stores are written into: {@code <tmp>/pack-inspector-demo-<random>/demo-store}. */
+    static final String PREFIX = "pack-inspector-demo-";
+    /** In each such folder: the id of the process that made it, so that only its maker, or a run after its maker died, deletes it. */
+    static final String OWNER = "pack-inspector-demo.pid";
+    /** This run's demo folder (the one {@link #ofThisRun} made), or null; guarded by the class. */
+    private static Path thisRun;
+
     private DemoStore() {
+    }
+
+    /**
+     * This run's demo store: written into a new temporary folder the first time, the same store every
+     * time after (written again if someone deleted it). The folder is deleted when the process ends;
+     * folders that runs killed before they could delete theirs are deleted now.
+     */
+    public static synchronized Path ofThisRun() throws IOException {
+        if (thisRun != null && Files.isDirectory(thisRun.resolve("demo-store/packs")) && Files.isRegularFile(thisRun.resolve("demo-store/catalog.sqlite"))) {
+            return thisRun.resolve("demo-store");
+        }
+        if (thisRun == null) {
+            deleteLeftovers();
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pack-inspector-demo-cleanup").unstarted(DemoStore::deleteThisRun));
+        } else {
+            deleteOwn(thisRun);
+        }
+        Path dir = Files.createTempDirectory(PREFIX);
+        Files.writeString(dir.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
+        thisRun = dir;
+        return write(dir.resolve("demo-store"));
+    }
+
+    /** True if {@code store} is a demo store in a temporary folder of ours (this run's or another's). */
+    static boolean isDemo(Path store) {
+        Path folder = store.toAbsolutePath().normalize().getParent();
+        return folder != null && folder.getFileName() != null && folder.getFileName().toString().startsWith(PREFIX)
+                && tempRoot().equals(folder.getParent());
+    }
+
+    private static synchronized void deleteThisRun() {
+        if (thisRun != null) {
+            deleteOwn(thisRun);
+        }
+    }
+
+    /** Deletes the demo folders whose maker has died: those {@link #ofThisRun} made in a run that was killed. */
+    private static void deleteLeftovers() {
+        try (var folders = Files.newDirectoryStream(tempRoot(), PREFIX + "*")) {
+            for (Path folder : folders) {
+                long pid = owner(folder);
+                boolean makerAlive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (pid > 0 && pid != ProcessHandle.current().pid() && !makerAlive) {
+                    deleteTree(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("pack-inspector: cannot look for old demo stores: " + e.getMessage());
+        }
+    }
+
+    /** Deletes {@code folder} if this process made it (its owner file says so). */
+    private static void deleteOwn(Path folder) {
+        if (owner(folder) == ProcessHandle.current().pid()) {
+            deleteTree(folder);
+        }
+    }
+
+    /** The process that made {@code folder} (a temporary folder named {@link #PREFIX}...), or -1 if it is not one of ours. */
+    private static long owner(Path folder) {
+        if (!isDemo(folder.resolve("demo-store")) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(Files.readString(folder.resolve(OWNER)).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1; // no owner file: not made by ofThisRun, not ours to delete
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, never following a link out of it. */
+    private static void deleteTree(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file); // a symlink is removed itself, its target untouched
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            System.err.println("pack-inspector: cannot delete the demo store " + root + ": " + e.getMessage());
+        }
+    }
+
+    private static Path tempRoot() {
+        return Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     }
 
     /** Writes the demo store into {@code dir} (which must not exist yet or be empty) and returns it. */

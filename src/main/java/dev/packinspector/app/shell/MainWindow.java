@@ -1,6 +1,7 @@
 package dev.packinspector.app.shell;
 
 import dev.packinspector.app.common.FolderChooser;
+import dev.packinspector.app.common.SaveChooser;
 import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
@@ -22,7 +23,6 @@ import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -82,20 +82,27 @@ public final class MainWindow {
         nav.add(View.SEARCH, history.views().search());
         nav.add(View.COMPARE, history.views().compare());
         nav.add(View.SPACE, history.views().space());
-        this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores));
+        // each folder dialog opens where the last one of its kind was chosen; the first store dialog in chkpt's stores folder
+        restores.chooser(FolderChooser.remembering(settings, "restore", null));
+        restores.saveChooser(SaveChooser.remembering(settings, "export"));
+        this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores),
+                FolderChooser.remembering(settings, "store", storesRoot));
         split = new SplitPane(nav.centre(), previewPane);
         split.setDividerPositions(settings.number("divider", 0.55));
         var noStore = Bindings.isNull(session);
         var root = new BorderPane();
-        root.setTop(new VBox(WindowCommands.menus(commands, settings::recentStores, noStore), WindowCommands.toolbar(commands, noStore)));
+        root.setTop(new VBox(WindowCommands.menus(commands, model::recentStores, noStore), WindowCommands.toolbar(commands, noStore)));
         root.setLeft(nav.list());
-        root.setCenter(new Body(session, () -> startPage(storesRoot), split, tasks.panel()));
+        root.setCenter(new Body(session, () -> StartPage.of(storesRoot, model, commands::chooseStore), split, tasks.panel()));
         root.setBottom(status);
+        // an error stands until the user moves on: to another store, another view or another command (Tasks)
+        nav.list().getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> status.dismissError());
         session.addListener((obs, old, now) -> {
+            status.dismissError();
             stage.setTitle(now == null ? "Pack Inspector" : "Pack Inspector — " + now.path());
             status.totals(now == null ? "" : now.totals());
         });
-        var scene = new Scene(root, settings.number("width", 1400), settings.number("height", 860));
+        var scene = new Scene(root); // sized by Placement, to fit the screen
         scene.getStylesheets().add(MainWindow.class.getResource("pack-inspector.css").toExternalForm());
         WindowDrops.install(scene, session, model::open, files -> {
             nav.select(View.SEARCH);
@@ -104,11 +111,6 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("Pack Inspector");
         stage.setOnHidden(e -> close());
-    }
-
-    private ScrollPane startPage(Path storesRoot) {
-        return new ScrollPane(new StartPage(storesRoot, StoreFinder.find(storesRoot), settings.recentStores(), model::open, commands::chooseStore,
-                model::openDemo));
     }
 
     private void showHistory(String path) {

@@ -50,6 +50,8 @@ public final class Navigation {
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> centre.setCenter(v == null ? null : views.get(v)));
         problems.addListener((ListChangeListener<Object>) c -> list.refresh());
         list.setPrefWidth(170);
+        // nothing to show before a store is open: the list says so by being disabled, not by doing nothing
+        list.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> session.getValue() == null, session));
         session.addListener((obs, old, now) -> shown(old, now));
     }
 

@@ -2,14 +2,18 @@ package dev.packinspector.app.shell;
 
 import dev.packinspector.app.common.Format;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
@@ -17,7 +21,16 @@ import javafx.scene.layout.VBox;
  * snapshot count, size and last save), recent stores, and a way in when there are none.
  */
 final class StartPage extends VBox {
-    StartPage(Path root, List<StoreFinder.FoundStore> found, List<Path> recent, Consumer<Path> open, Runnable choose, Runnable demo) {
+    /** The page for a window showing {@code model}, scrolling: the stores in {@code root}, the recent ones; {@code choose} asks for a folder. */
+    static ScrollPane of(Path root, WindowModel model, Runnable choose) {
+        var scroll = new ScrollPane(new StartPage(root, StoreFinder.find(root), model.recentStores(), model::open, choose, model::openDemo,
+                model::clearRecent));
+        scroll.setFitToWidth(true); // its sentences wrap to the window rather than scroll sideways
+        return scroll;
+    }
+
+    StartPage(Path root, List<StoreFinder.FoundStore> found, List<Path> recent, Consumer<Path> open, Runnable choose, Runnable demo,
+            Runnable clearRecent) {
         setId("start-page");
         setSpacing(10);
         setPadding(new Insets(24));
@@ -44,7 +57,7 @@ final class StartPage extends VBox {
             none.setWrapText(true);
             var demoButton = new Button("Open the demo store");
             demoButton.setId("start-demo");
-            demoButton.setTooltip(new Tooltip("Writes a small store into a temporary folder and opens it"));
+            demoButton.setTooltip(new Tooltip("Writes a small store into a temporary folder (deleted when Pack Inspector quits) and opens it"));
             demoButton.setOnAction(e -> demo.run());
             demoButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
             getChildren().addAll(none, demoButton);
@@ -58,12 +71,26 @@ final class StartPage extends VBox {
         if (!recent.isEmpty()) {
             var recentTitle = new Label("Recent");
             recentTitle.getStyleClass().add("title-4");
-            getChildren().add(recentTitle);
+            var links = new ArrayList<Node>();
             for (Path p : recent) {
                 var link = new Hyperlink(p.toString());
+                link.setMnemonicParsing(false);
                 link.setOnAction(e -> open.accept(p));
-                getChildren().add(link);
+                links.add(link);
             }
+            var clear = new Button("Clear recent");
+            clear.setId("start-clear-recent");
+            clear.setTooltip(new Tooltip("Forget these stores (nothing is deleted)"));
+            clear.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+            var heading = new HBox(12, recentTitle, clear);
+            heading.setAlignment(Pos.BASELINE_LEFT);
+            getChildren().add(heading);
+            getChildren().addAll(links);
+            clear.setOnAction(e -> {
+                clearRecent.run();
+                getChildren().remove(heading);
+                getChildren().removeAll(links);
+            });
         }
     }
 }

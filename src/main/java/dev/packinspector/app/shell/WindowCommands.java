@@ -1,6 +1,8 @@
 package dev.packinspector.app.shell;
 
+import dev.packinspector.app.common.Dialogs;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -17,6 +19,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -68,47 +71,127 @@ final class WindowCommands {
         /** Export the selected files and folders, or the whole snapshot, as an archive. */
         void export();
 
+        /** Forget the recent stores. */
+        void clearRecent();
+
+        /** Show the keyboard shortcuts: {@code shortcuts} lists every one the menus define. */
+        void shortcuts(List<Shortcut> shortcuts);
+
+        void readme();
+
         void about();
     }
+
+    /** One keyboard shortcut: where it lives ("File"), what it does ("Open…") and its keys, as the platform writes them. */
+    record Shortcut(String where, String what, String keys) {
+    }
+
+    /** The shortcuts' second key (a menu item holds only one accelerator): F1, as in most applications. */
+    private static final KeyCombination SHORTCUTS_AGAIN = new KeyCodeCombination(KeyCode.F1);
 
     private WindowCommands() {
     }
 
+    /**
+     * The menu bar; every item has a mnemonic (Alt+letter), and every accelerator it defines is
+     * listed by Help ▸ Keyboard shortcuts, read from the items themselves.
+     */
     static MenuBar menus(Actions a, Supplier<List<Path>> recentStores, ObservableBooleanValue noStore) {
-        var recent = new Menu("Recent stores");
+        var recent = new Menu("_Recent stores");
         recent.setOnShowing(e -> {
             recent.getItems().clear();
             for (Path p : recentStores.get()) {
-                recent.getItems().add(item(p.toString(), null, () -> a.openStore(p)));
+                var open = item(p.toString(), null, () -> a.openStore(p));
+                open.setMnemonicParsing(false); // a path's underscores are its own
+                recent.getItems().add(open);
             }
             if (recent.getItems().isEmpty()) {
                 recent.getItems().add(none());
             }
+            var clear = item("_Clear recent", null, a::clearRecent);
+            clear.setId("clear-recent");
+            clear.setDisable(recentStores.get().isEmpty());
+            recent.getItems().addAll(new SeparatorMenuItem(), clear);
         });
         recent.getItems().add(none());
-        var refresh = item("Refresh", "F5", a::refresh);
+        var refresh = item("Re_fresh", "F5", a::refresh);
         refresh.disableProperty().bind(noStore);
-        var file = new Menu("File", null, item("Open…", "Shortcut+O", a::chooseStore), item("Open the demo store", null, a::openDemo), recent,
-                refresh, new SeparatorMenuItem(), item("Quit", "Shortcut+Q", a::quit));
-        var view = new Menu("View");
+        var file = new Menu("_File", null, item("_Open…", "Shortcut+O", a::chooseStore), item("Open the _demo store", null, a::openDemo), recent,
+                refresh, new SeparatorMenuItem(), item("_Quit", "Shortcut+Q", a::quit));
+        var view = new Menu("_View");
         for (Navigation.View v : Navigation.View.values()) {
-            view.getItems().add(item(v.title(), "Shortcut+" + (v.ordinal() + 1), () -> a.show(v)));
+            var show = item(mnemonic(v), "Shortcut+" + (v.ordinal() + 1), () -> a.show(v));
+            show.disableProperty().bind(noStore); // no store, no parts to show
+            view.getItems().add(show);
         }
-        var find = item("Find…", "Shortcut+F", () -> a.find(null));
+        var find = item("_Find…", "Shortcut+F", () -> a.find(null));
         find.disableProperty().bind(noStore);
-        var searchAll = item("Search all snapshots…", "Shortcut+Shift+F", a::searchAll);
+        var searchAll = item("Search all s_napshots…", "Shortcut+Shift+F", a::searchAll);
         searchAll.disableProperty().bind(noStore);
-        view.getItems().addAll(find, searchAll);
-        var verify = item("Verify", "Shortcut+Shift+V", a::verify);
-        var restore = item("Restore…", "Shortcut+Shift+R", a::restore);
-        var export = item("Export as zip or tar…", "Shortcut+E", a::export);
+        view.getItems().addAll(new SeparatorMenuItem(), find, searchAll);
+        var verify = item("_Verify", "Shortcut+Shift+V", a::verify);
+        var restore = item("_Restore…", "Shortcut+Shift+R", a::restore);
+        var export = item("_Export as zip or tar…", "Shortcut+E", a::export);
         verify.disableProperty().bind(noStore);
         restore.disableProperty().bind(noStore);
         export.disableProperty().bind(noStore);
-        var help = new Menu("Help", null, item("About Pack Inspector", null, a::about));
-        var bar = new MenuBar(file, view, new Menu("Store", null, verify, restore, export), help);
+        var help = new Menu("_Help");
+        var bar = new MenuBar(file, view, new Menu("_Store", null, verify, restore, export), help);
+        Runnable showShortcuts = () -> a.shortcuts(shortcuts(bar));
+        var keys = item("_Keyboard shortcuts", "Shortcut+Shift+Slash", showShortcuts);
+        keys.setId("help-shortcuts");
+        help.getItems().addAll(keys, item("_README", null, a::readme), new SeparatorMenuItem(), item("_About Pack Inspector", null, a::about));
+        // F1 opens the shortcuts too: an accelerator of the window, as a menu item has only one
+        bar.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(SHORTCUTS_AGAIN, showShortcuts);
+            }
+        });
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * Every keyboard shortcut of {@code bar}: each menu item's accelerator (found by walking the
+     * menus, so the list cannot drift from them), F1, and the keys that close a dialog.
+     */
+    static List<Shortcut> shortcuts(MenuBar bar) {
+        var out = new ArrayList<Shortcut>();
+        for (Menu m : bar.getMenus()) {
+            collect(plain(m.getText()), m.getItems(), out);
+        }
+        out.add(new Shortcut("Help", "Keyboard shortcuts", SHORTCUTS_AGAIN.getDisplayText()));
+        out.add(new Shortcut("Dialogs and secondary windows", "Close", Dialogs.closeKeys()));
+        return out;
+    }
+
+    private static void collect(String where, List<MenuItem> items, List<Shortcut> out) {
+        for (MenuItem i : items) {
+            if (i instanceof Menu sub) {
+                collect(where + " ▸ " + plain(sub.getText()), sub.getItems(), out);
+            } else if (i.getAccelerator() != null) {
+                out.add(new Shortcut(where, i.isMnemonicParsing() ? plain(i.getText()) : i.getText(), i.getAccelerator().getDisplayText()));
+            }
+        }
+    }
+
+    /** A label without its mnemonic mark: "_Open…" reads "Open…". */
+    static String plain(String text) {
+        int at = text.indexOf('_');
+        return at < 0 ? text : text.substring(0, at) + text.substring(at + 1);
+    }
+
+    /** A view's title with a mnemonic no other item of the View menu uses (three of them begin with S). */
+    private static String mnemonic(Navigation.View v) {
+        return switch (v) {
+            case SNAPSHOTS -> "_Snapshots";
+            case PACKS -> "_Packs";
+            case OBJECTS -> "_Objects";
+            case PROBLEMS -> "Pro_blems";
+            case SEARCH -> "Sea_rch";
+            case COMPARE -> "_Compare";
+            case SPACE -> "Sp_ace";
+        };
     }
 
     static ToolBar toolbar(Actions a, ObservableBooleanValue noStore) {
@@ -157,6 +240,7 @@ final class WindowCommands {
 
     private static MenuItem none() {
         var none = new MenuItem("(none yet)");
+        none.setMnemonicParsing(false);
         none.setDisable(true);
         return none;
     }

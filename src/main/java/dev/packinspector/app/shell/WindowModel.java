@@ -4,8 +4,8 @@ import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.StoreSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -50,23 +50,42 @@ public final class WindowModel {
         }
     }
 
-    /** Writes the demo store into a temporary folder and opens it. */
+    /**
+     * Opens this run's demo store: written into a temporary folder the first time, the same
+     * folder every time after, deleted when the application quits. It is never a recent store.
+     */
     public Task<Path> openDemo() {
-        return tasks.job("Writing the demo store", p -> DemoStore.write(Files.createTempDirectory("pack-inspector-demo-").resolve("demo-store")))
-                .onSuccess(this::open).report(path -> "Demo store written to " + path).run();
+        return tasks.job("Writing the demo store", p -> DemoStore.ofThisRun()).onSuccess(this::open).run();
+    }
+
+    /** The stores opened lately, newest first; never a demo store (nor one an older version left in the recent list). */
+    public List<Path> recentStores() {
+        return settings.recentStores().stream().filter(p -> !DemoStore.isDemo(p)).toList();
+    }
+
+    /** Forgets the recent stores. */
+    public void clearRecent() {
+        settings.clearRecent();
+        saveSettings();
     }
 
     private void show(StoreSession s) {
         StoreSession old = session.get();
         session.set(s);
-        settings.addRecent(s.path());
+        if (!DemoStore.isDemo(s.path())) {
+            settings.addRecent(s.path());
+            saveSettings();
+        }
+        if (old != null) {
+            closeLater(old);
+        }
+    }
+
+    private void saveSettings() {
         tasks.job("Saving the recent stores", p -> {
             settings.flush();
             return null;
         }).quiet().run();
-        if (old != null) {
-            closeLater(old);
-        }
     }
 
     /** Closes the open store and stops opening one: the window is closing. */

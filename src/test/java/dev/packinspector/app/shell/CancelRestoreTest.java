@@ -22,7 +22,6 @@ import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,9 +101,9 @@ class CancelRestoreTest extends MainWindowTestBase {
 
     /** The Cancel button of the task panel's row titled {@code title}; on the FX thread. */
     private java.util.Optional<Button> cancelButtonOf(String title) {
-        return ui.tasks().getChildren().stream().map(HBox.class::cast)
-                .filter(row -> row.getChildren().stream().anyMatch(n -> n instanceof Label l && title.equals(l.getText())))
-                .flatMap(row -> row.getChildren().stream()).filter(n -> n instanceof Button b && "Cancel".equals(b.getText()))
+        return ui.tasks().getChildren().stream()
+                .filter(row -> row.lookupAll(".label").stream().anyMatch(n -> n instanceof Label l && title.equals(l.getText())))
+                .flatMap(row -> row.lookupAll(".button").stream()).filter(n -> n instanceof Button b && "Cancel".equals(b.getText()))
                 .map(Button.class::cast).findFirst();
     }
 

@@ -63,17 +63,24 @@ final class WindowDriver implements AutoCloseable {
 
     /** Shows a new main window whose start page looks for stores in {@code storesRoot}. */
     static WindowDriver start(Path storesRoot) {
+        return start(storesRoot, prefs -> {
+            // a window that fits the headless screen (1000 x 1000), so the robot can click everything in it
+            prefs.putDouble("width", 1000);
+            prefs.putDouble("height", 780);
+            prefs.putDouble("x", 0);
+            prefs.putDouble("y", 0);
+        });
+    }
+
+    /** Shows a new main window whose settings are what {@code remembered} puts in a fresh profile (nothing: a first start). */
+    static WindowDriver start(Path storesRoot, java.util.function.Consumer<Preferences> remembered) {
         try {
             FxToolkit.registerPrimaryStage();
         } catch (TimeoutException e) {
             throw new AssertionError("the JavaFX toolkit did not start", e);
         }
         Preferences prefs = Preferences.userRoot().node("dev/packinspector-test/" + UUID.randomUUID());
-        // a window that fits the headless screen, so the robot can click everything in it
-        prefs.putDouble("width", 1200);
-        prefs.putDouble("height", 780);
-        prefs.putDouble("x", 0);
-        prefs.putDouble("y", 0);
+        remembered.accept(prefs);
         return onFx(() -> {
             Theme.apply(javafx.application.ColorScheme.LIGHT); // as the application does: its stylesheet builds on the theme's colours
             var stage = new Stage();
