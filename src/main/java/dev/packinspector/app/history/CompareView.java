@@ -81,7 +81,7 @@ public final class CompareView extends BorderPane {
         for (ComboBox<Snapshot> box : List.of(from, to)) {
             box.setCellFactory(v -> snapshotCell());
             box.setButtonCell(snapshotCell());
-            box.setPrefWidth(340);
+            box.setPrefWidth(290);
             box.valueProperty().addListener((obs, old, s) -> {
                 box.setTooltip(s == null ? null : new Tooltip(Format.snapshot(s) + "\nid " + s.id()));
                 compare();
@@ -102,6 +102,7 @@ public final class CompareView extends BorderPane {
             var button = new ToggleButton(word(k));
             button.setId("compare-" + k.name().toLowerCase(Locale.ROOT));
             button.setSelected(true);
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setTooltip(new Tooltip("Show " + word(k).toLowerCase(Locale.ROOT) + " paths"));
             button.selectedProperty().addListener((obs, old, on) -> showTree());
             kinds.put(k, button);

@@ -74,6 +74,8 @@ public final class DiffView extends BorderPane {
         unified.setTooltip(new Tooltip("Removed and added lines one under the other"));
         sideBySide.setId("diff-side-by-side");
         sideBySide.setTooltip(new Tooltip("The older version on the left, the newer on the right"));
+        unified.setMinWidth(Region.USE_PREF_SIZE);
+        sideBySide.setMinWidth(Region.USE_PREF_SIZE);
         var modes = new SegmentedButton(unified, sideBySide);
         modes.setToggleGroup(new ToggleGroup());
         unified.setSelected(true);
@@ -87,7 +89,7 @@ public final class DiffView extends BorderPane {
         });
         summary.setId("diff-summary");
         summary.getStyleClass().add("muted");
-        summary.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
         var bar = new HBox(8, modes, summary);
         bar.getChildren().addAll(extras);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -174,7 +176,8 @@ public final class DiffView extends BorderPane {
         }
         String mode = modeChange(older, newer);
         String renamed = older.path().equals(newer.path()) ? "" : "Renamed from " + older.path() + ". ";
-        return renamed + (mode != null ? "Only the " + mode + "; the content is the same." : "The content is the same.");
+        return renamed + (mode != null ? "Only the mode changed (" + mode.substring("mode ".length()) + "); the content is the same."
+                : "The content is the same.");
     }
 
     /** "mode -rw-r--r-- → -rwxr-xr-x" when the two versions' modes differ, else null. */
@@ -290,7 +293,8 @@ public final class DiffView extends BorderPane {
         }
 
         private Label number(int n) {
-            var l = text(n == 0 ? " ".repeat(String.format(numberFormat, 1).length()) : String.format(numberFormat, n), false);
+            String shown = n == 0 ? " ".repeat(String.format(numberFormat, 1).length()) : String.format(numberFormat, n);
+            var l = text(shown + " ", false);
             l.getStyleClass().add("diff-number");
             return l;
         }

@@ -44,6 +44,20 @@ final class SearchSelection {
         return null;
     }
 
+    /** The version of {@code p} in the latest snapshot holding it (not the last to appear: a file can go back to an older content). */
+    static PathVersions.Version latest(PathVersions p, StoreIndex index) {
+        PathVersions.Version best = p.versions().getLast();
+        int at = -1;
+        for (PathVersions.Version v : p.versions()) {
+            int n = index == null ? -1 : index.numberOf(v.snapshots().getLast());
+            if (n > at) {
+                at = n;
+                best = v;
+            }
+        }
+        return best;
+    }
+
     /** The snapshots a row names: a version's, or those using a dropped file's content. */
     static List<Snapshot> snapshotsOf(Row row) {
         return switch (row) {

@@ -37,6 +37,7 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class SearchView extends BorderPane {
     static final int LIMIT = 2_000;
+    private static final String PROMPT = "Type to search every snapshot's paths, or drop files on the window to find their content";
 
     interface Actions {
         void restore(ManifestEntry version, Snapshot from);
@@ -115,7 +116,7 @@ public final class SearchView extends BorderPane {
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         results.getColumns().setAll(List.of(column("Path / version", 260, this::title), column("Size", 70, SearchView::size),
                 column("Object", 110, SearchView::object), column("Mode", 80, SearchView::mode), column("Snapshots", 210, SearchView::where)));
-        results.setPlaceholder(new Label("Type to search every snapshot's paths, or drop files on the window to find their content"));
+        results.setPlaceholder(new Label(PROMPT));
         results.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
 
         restore.setId("restore-version");
@@ -194,6 +195,7 @@ public final class SearchView extends BorderPane {
         objects.lookUp(text);
         if (text.isBlank()) {
             results.setRoot(null);
+            results.setPlaceholder(new Label(PROMPT));
             shownQuery = null;
             summary.setText(indexState);
             return;
@@ -217,7 +219,7 @@ public final class SearchView extends BorderPane {
     }
 
     /**
-     * Opens the first result: the newest version of the first path found (previewed, the focus in
+     * Opens the first result: the first path found as the latest snapshot holding it has it (previewed, the focus in
      * the results), else the objects whose ids start with the query. Before the results of the
      * query typed have come, does so when they come.
      */
@@ -234,7 +236,8 @@ public final class SearchView extends BorderPane {
         if (root != null && !root.getChildren().isEmpty()) {
             TreeItem<Row> first = root.getChildren().getFirst();
             first.setExpanded(true);
-            TreeItem<Row> newest = first.getChildren().isEmpty() ? first : first.getChildren().getLast();
+            TreeItem<Row> newest = first.getChildren().stream().filter(i -> i.getValue() instanceof VersionRow v
+                    && v.version() == SearchSelection.latest(((PathRow) first.getValue()).path(), index)).findFirst().orElse(first);
             results.getSelectionModel().clearAndSelect(results.getRow(newest));
             results.scrollTo(results.getRow(first));
             results.requestFocus();
@@ -269,6 +272,7 @@ public final class SearchView extends BorderPane {
             root.getChildren().add(item);
         }
         results.setRoot(root);
+        results.setPlaceholder(new Label(r.matches() == 0 ? "No path in any snapshot matches “" + r.query().text() + "”" : PROMPT));
         summary.setText((r.matches() == 0 ? "No path matches" : Format.count(r.matches(), "path") + " match"
                 + (r.truncated() ? ", the first " + Format.count(r.paths().size()) + " shown" : ""))
                 + (r.query().isGlob() ? " (glob)" : "") + String.format(java.util.Locale.ROOT, " · %.0f ms", nanos / 1e6));
@@ -305,7 +309,7 @@ public final class SearchView extends BorderPane {
             previewed = preview.file(v.version().entry());
         } else if (row instanceof PathRow p && !p.path().versions().isEmpty()) {
             // a path stands for its newest version
-            previewed = preview.file(p.path().versions().getLast().entry());
+            previewed = preview.file(SearchSelection.latest(p.path(), index).entry());
         } else if (row instanceof FileRow f && f.found().id() != null && f.found().inStore() && !f.found().uses().isEmpty()) {
             StoreIndex.Use use = f.found().uses().getFirst();
             previewed = preview.file(new ManifestEntry(use.path(), f.found().id(), f.found().size(), use.mode(), null));
@@ -340,7 +344,7 @@ public final class SearchView extends BorderPane {
     private String title(Row row) {
         return switch (row) {
             case PathRow p -> p.path().path();
-            case VersionRow v -> "v" + v.number() + " · " + minutes(v.version().snapshots().getFirst().createdAt());
+            case VersionRow v -> "v" + v.number() + " · " + Format.snapshot(v.version().snapshots().getFirst());
             case FileRow f -> f.found().file().toString();
             case UseRow u -> u.use().path();
             case Note n -> n.text();
@@ -381,11 +385,5 @@ public final class SearchView extends BorderPane {
             case UseRow u -> Format.snapshot(u.use().snapshot());
             default -> "";
         };
-    }
-
-    /** A snapshot's time to the minute, which is enough to tell versions apart at a glance. */
-    private static String minutes(String createdAt) {
-        String time = Format.time(createdAt);
-        return time.length() > 16 ? time.substring(0, 16) : time;
     }
 }

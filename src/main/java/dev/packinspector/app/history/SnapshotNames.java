@@ -15,7 +15,10 @@ final class SnapshotNames {
     private SnapshotNames() {
     }
 
-    /** One snapshot by its name; several as their number, the first and the last. */
+    /**
+     * One snapshot by its name (time · message); several, beside a version already dated, by
+     * their messages (times where they have none): the first and the last, with their number.
+     */
     static String of(List<Snapshot> in) {
         if (in.isEmpty()) {
             return "";
@@ -23,7 +26,12 @@ final class SnapshotNames {
         if (in.size() == 1) {
             return Format.snapshot(in.getFirst());
         }
-        return Format.count(in.size(), "snapshot") + ": " + Format.snapshot(in.getFirst()) + " … " + Format.snapshot(in.getLast());
+        return Format.count(in.size(), "snapshot") + ": " + brief(in.getFirst()) + (in.size() == 2 ? ", " : " … ") + brief(in.getLast());
+    }
+
+    /** A snapshot's message, or its time when it has none. */
+    static String brief(Snapshot s) {
+        return s.message() == null || s.message().isBlank() ? Format.time(s.createdAt()) : Format.middle(s.message().strip(), 40);
     }
 
     /** Every snapshot (the first 30) by name and id, for a tooltip; null when there are none. */

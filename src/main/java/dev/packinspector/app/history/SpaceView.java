@@ -26,6 +26,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -43,7 +44,8 @@ public final class SpaceView extends BorderPane {
     private final Tasks tasks;
     /** The report, then the chosen snapshot's folders, being worked out: a newer index or choice cancels it. */
     private final Tasks.Latest working = new Tasks.Latest();
-    private final StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+    /** Bars lie along the width, one a snapshot, newest on top: their labels read across however many there are. */
+    private final StackedBarChart<Number, String> chart = new StackedBarChart<>(new NumberAxis(), new CategoryAxis());
     private final Treemap treemap;
     private final Label where = new Label();
     private final Button up = new Button("Up");
@@ -59,12 +61,11 @@ public final class SpaceView extends BorderPane {
         this.treemap = new Treemap(this::openFolder, preview::file);
         setId("space-view");
         chart.setId("space-chart");
-        chart.setTitle("Stored bytes per snapshot (MB)");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         chart.setPrefHeight(260);
-        chart.setMinHeight(180);
-        ((NumberAxis) chart.getYAxis()).setLabel("MB stored");
+        chart.setMinHeight(120);
+        ((NumberAxis) chart.getXAxis()).setLabel("MB stored per snapshot");
         summary.getStyleClass().add("muted");
         summary.setId("space-summary");
         where.setId("treemap-path");
@@ -72,6 +73,8 @@ public final class SpaceView extends BorderPane {
         up.setTooltip(new Tooltip("Back to the folder above"));
         up.setOnAction(e -> goUp());
         up.setDisable(true);
+        up.setMinWidth(Region.USE_PREF_SIZE);
+        where.setMinWidth(0);
         var crumbs = new HBox(8, up, where);
         crumbs.setAlignment(Pos.CENTER_LEFT);
         var map = new BorderPane(treemap);
@@ -79,7 +82,7 @@ public final class SpaceView extends BorderPane {
         BorderPane.setMargin(crumbs, new Insets(0, 0, 6, 0));
         packs.setId("space-packs");
         // what no snapshot uses, under one header: "Unused entries" and "Unused bytes" were cut to "Unused e…"
-        var unused = new TableColumn<PackSpace, Object>("Used by no snapshot");
+        var unused = new TableColumn<PackSpace, Object>("Unused");
         unused.getColumns().setAll(List.of(Columns.number("Entries", 70, p -> Format.count(p.unusedEntries()), PackSpace::unusedEntries),
                 Columns.number("Bytes", 80, p -> Format.bytes(p.unusedStoredBytes()), PackSpace::unusedStoredBytes)));
         packs.getColumns().setAll(List.of(Columns.name("Pack", 140, PackSpace::name), Columns.number("Entries", 70, p -> Format.count(p.entries()), PackSpace::entries),
@@ -89,14 +92,15 @@ public final class SpaceView extends BorderPane {
         headersFit(packs.getColumns());
         packs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         packs.setPlaceholder(new Label("No readable packs"));
-        var lower = new SplitPane(map, packs);
-        lower.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        lower.setDividerPositions(0.65);
-        var top = new VBox(4, summary, chart);
+        // chart, treemap and packs share the height as the user likes: at 700 px there is not room for all at their best
+        var parts = new SplitPane(chart, map, packs);
+        parts.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        parts.setDividerPositions(0.34, 0.76);
+        var top = new VBox(4, summary);
         top.setPadding(new Insets(8, 8, 0, 8));
         setTop(top);
-        setCenter(lower);
-        BorderPane.setMargin(lower, new Insets(8));
+        setCenter(parts);
+        BorderPane.setMargin(parts, new Insets(8));
     }
 
     /** No column narrower than its header's words: the table scrolls sideways rather than cut them. */
@@ -138,24 +142,25 @@ public final class SpaceView extends BorderPane {
         return treemap;
     }
 
-    public StackedBarChart<String, Number> chart() {
+    public StackedBarChart<Number, String> chart() {
         return chart;
     }
 
     private void show(SpaceReport r) {
         report = r;
-        var unique = new XYChart.Series<String, Number>();
+        var unique = new XYChart.Series<Number, String>();
         unique.setName("Unique to the snapshot");
-        var shared = new XYChart.Series<String, Number>();
+        var shared = new XYChart.Series<Number, String>();
         shared.setName("Shared with others");
+        var labels = new java.util.HashSet<String>();
         for (SnapshotSpace s : r.snapshots()) {
-            String label = Format.time(s.snapshot().createdAt());
-            unique.getData().add(new XYChart.Data<>(label, s.uniqueStoredBytes() / MB, s));
-            shared.getData().add(new XYChart.Data<>(label, s.sharedStoredBytes() / MB, s));
+            String label = barLabel(s.snapshot(), labels);
+            unique.getData().add(new XYChart.Data<>(s.uniqueStoredBytes() / MB, label, s));
+            shared.getData().add(new XYChart.Data<>(s.sharedStoredBytes() / MB, label, s));
         }
         chart.getData().setAll(List.of(unique, shared));
-        for (XYChart.Series<String, Number> series : chart.getData()) {
-            for (XYChart.Data<String, Number> d : series.getData()) {
+        for (XYChart.Series<Number, String> series : chart.getData()) {
+            for (XYChart.Data<Number, String> d : series.getData()) {
                 SnapshotSpace s = (SnapshotSpace) d.getExtraValue();
                 if (d.getNode() != null) {
                     Tooltip.install(d.getNode(), new Tooltip(Format.snapshot(s.snapshot()) + "\nid " + s.snapshot().id() + "\n"
@@ -173,6 +178,19 @@ public final class SpaceView extends BorderPane {
         if (!r.snapshots().isEmpty()) {
             choose(r.snapshots().getLast());
         }
+    }
+
+    /**
+     * A bar's label: the snapshot's message, else its time (the whole name and id are on hover);
+     * made unique, as bars of one label would fall into one category.
+     */
+    private static String barLabel(dev.packinspector.catalog.Snapshot s, java.util.Set<String> taken) {
+        String label = s.message() == null || s.message().isBlank() ? Format.time(s.createdAt()) : Format.middle(s.message().strip(), 24);
+        String unique = label;
+        for (int n = 2; !taken.add(unique); n++) {
+            unique = label + " (" + n + ")";
+        }
+        return unique;
     }
 
     /** Shows {@code s}'s folders in the treemap, worked out off the FX thread (100,000 files take tens of milliseconds). */

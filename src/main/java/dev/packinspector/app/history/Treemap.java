@@ -29,7 +29,7 @@ public final class Treemap extends Pane {
     /** At most this many cells; the smallest beyond them share one. */
     static final int MAX_CELLS = 150;
     /** A cell narrower than this shows no label: a letter and an ellipsis tell nothing. */
-    static final double MIN_LABEL_WIDTH = 36;
+    public static final double MIN_LABEL_WIDTH = 36;
 
     private final Consumer<Folder> open;
     private final Consumer<ManifestEntry> preview;

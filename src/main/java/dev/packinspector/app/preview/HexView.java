@@ -48,6 +48,8 @@ public final class HexView extends BorderPane {
         this.tasks = tasks;
         lines.setId("preview-hex");
         lines.getStyleClass().addAll("monospace", atlantafx.base.theme.Styles.DENSE);
+        // one line of text a row, as dense as an editor (and as the diffs)
+        lines.setFixedCellSize(20);
         prev.setId("hex-prev");
         next.setId("hex-next");
         prev.setTooltip(new Tooltip("Previous 64 KB"));

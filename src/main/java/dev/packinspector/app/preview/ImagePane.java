@@ -29,6 +29,7 @@ public final class ImagePane extends BorderPane {
     private final StackPane canvas = new StackPane();
     private final ScrollPane scroll = new ScrollPane(canvas);
     private final Label message = new Label();
+    private final StackPane messagePane = new StackPane(message);
     private final ToggleButton fit = new ToggleButton("Fit");
     private final ToggleButton actual = new ToggleButton("1:1");
     private final Label size = new Label();
@@ -42,6 +43,7 @@ public final class ImagePane extends BorderPane {
         message.setWrapText(true);
         message.setPadding(new Insets(8));
         canvas.setAlignment(Pos.CENTER);
+        canvas.getChildren().setAll(view);
         scroll.setPannable(true);
         // the canvas is at least the viewport: a smaller image sits in its middle
         scroll.viewportBoundsProperty().addListener((obs, old, b) -> layoutImage());
@@ -78,10 +80,9 @@ public final class ImagePane extends BorderPane {
         image = null;
         view.setImage(null);
         message.setText(text);
-        canvas.getChildren().setAll(message);
         bar.setVisible(false);
         bar.setManaged(false);
-        setCenter(canvas);
+        setCenter(messagePane);
     }
 
     /** What shows instead of an image; empty while one shows. */
@@ -93,12 +94,16 @@ public final class ImagePane extends BorderPane {
     void show(Image img) {
         image = img;
         view.setImage(img);
-        canvas.getChildren().setAll(view);
         fit.setSelected(true);
         bar.setVisible(true);
         bar.setManaged(true);
         setCenter(scroll);
         layoutImage();
+    }
+
+    /** The part of the pane the image is shown in. */
+    public Bounds viewport() {
+        return scroll.getViewportBounds();
     }
 
     public ImageView view() {

@@ -79,15 +79,17 @@ final class ObjectInfo extends ScrollPane {
             used.getChildren().setAll(new Label("(no catalog)"));
             return;
         }
-        Map<String, Snapshot> snapshots = new HashMap<>();
-        session.snapshots().forEach(s -> snapshots.put(s.id(), s));
+        // a snapshot that shares another's manifest (chkpt's metadata-only save) uses what that one uses
+        Map<String, List<Snapshot>> byManifest = new HashMap<>();
+        session.snapshots().forEach(s -> byManifest.computeIfAbsent(s.manifestSnapshotId() != null ? s.manifestSnapshotId() : s.id(),
+                k -> new ArrayList<>()).add(s));
         Catalog catalog = session.catalog().get();
         tasks.job("Finding the snapshots that use " + id.shortHex(12), p -> {
             // the lookup reads every manifest row: wait until the selection has settled, so
             // stepping through files does not queue one scan per file (a newer selection cancels this)
             Thread.sleep(USES_AFTER_MS);
             return catalog.usesOf(id, USES_SHOWN, p::isCancelled);
-        }).quiet().alongside(loads).onSuccess(uses -> used.getChildren().setAll(usesOf(uses, snapshots)))
+        }).quiet().alongside(loads).onSuccess(uses -> used.getChildren().setAll(usesOf(uses, byManifest)))
                 .onError(Exception.class, e -> used.getChildren().setAll(new Label("cannot read the catalog: " + Errors.sentence(e)))).run();
     }
 
@@ -95,27 +97,36 @@ final class ObjectInfo extends ScrollPane {
      * One line per use: the snapshot as its user knows it (time · message) and the path; the
      * snapshot's id on hover, and to copy with the path from the line's menu.
      */
-    private static List<Label> usesOf(List<Catalog.PathRow> uses, Map<String, Snapshot> snapshots) {
+    private static List<Label> usesOf(List<Catalog.PathRow> uses, Map<String, List<Snapshot>> byManifest) {
         if (uses.isEmpty()) {
             return List.of(new Label("no snapshot"));
         }
         var out = new ArrayList<Label>();
         for (Catalog.PathRow r : uses) {
-            Snapshot s = snapshots.get(r.snapshotId());
-            var line = new Label((s == null ? Snapshot.shortId(r.snapshotId()) + "…" : Format.snapshot(s)) + "  " + r.path());
-            line.setWrapText(true);
-            line.setTooltip(new Tooltip("snapshot id " + r.snapshotId()));
-            var copyId = new MenuItem("Copy snapshot id");
-            copyId.setOnAction(e -> copy(r.snapshotId()));
-            var copyPath = new MenuItem("Copy path");
-            copyPath.setOnAction(e -> copy(r.path()));
-            line.setContextMenu(new ContextMenu(copyId, copyPath));
-            out.add(line);
+            List<Snapshot> holders = byManifest.getOrDefault(r.snapshotId(), List.of());
+            if (holders.isEmpty()) {
+                out.add(use(Snapshot.shortId(r.snapshotId()) + "…", r.snapshotId(), r.path()));
+            }
+            for (Snapshot s : holders) {
+                out.add(use(Format.snapshot(s), s.id(), r.path()));
+            }
         }
         if (uses.size() == USES_SHOWN) {
             out.add(new Label("…"));
         }
         return out;
+    }
+
+    private static Label use(String snapshot, String id, String path) {
+        var line = new Label(snapshot + "  " + path);
+        line.setWrapText(true);
+        line.setTooltip(new Tooltip("snapshot id " + id));
+        var copyId = new MenuItem("Copy snapshot id");
+        copyId.setOnAction(e -> copy(id));
+        var copyPath = new MenuItem("Copy path");
+        copyPath.setOnAction(e -> copy(path));
+        line.setContextMenu(new ContextMenu(copyId, copyPath));
+        return line;
     }
 
     private static void copy(String text) {

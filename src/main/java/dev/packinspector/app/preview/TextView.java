@@ -40,6 +40,8 @@ public final class TextView extends BorderPane {
         this.tasks = tasks;
         lines.setId("preview-text");
         lines.getStyleClass().addAll("monospace", atlantafx.base.theme.Styles.DENSE);
+        // one line of text a row, as dense as an editor (and as the diffs)
+        lines.setFixedCellSize(20);
         lines.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String line, boolean empty) {

@@ -220,13 +220,13 @@ public final class SnapshotsView extends SplitPane {
         }
         var catalog = current.catalog().get();
         String filter = search.getText().trim();
-        tasks.job("Reading snapshot " + Snapshot.shortId(s.id()), p -> {
+        tasks.job("Reading snapshot " + Format.snapshot(s), p -> {
             List<ManifestEntry> entries = SnapshotFiles.of(catalog, current.trees(), s);
             return new Loaded(entries, FileNode.tree(entries, filter));
         }).in(loading).onSuccess(loaded -> {
             manifest = loaded.manifest();
             showTree(loaded.root(), filter);
-        }).report(loaded -> Format.count(loaded.manifest().size(), "file") + " in snapshot " + Snapshot.shortId(s.id())).run();
+        }).report(loaded -> Format.count(loaded.manifest().size(), "file") + " in " + Format.snapshot(s)).run();
     }
 
     /** A snapshot's manifest and its tree, both made off the FX thread. */

@@ -5,10 +5,12 @@ import dev.packinspector.app.common.Fx;
 import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.TaskPanel;
 import dev.packinspector.app.common.Theme;
+import dev.packinspector.app.history.CompareView;
 import dev.packinspector.app.history.SearchView;
 import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.shell.MainWindow;
 import dev.packinspector.app.snapshots.FileNode;
+import dev.packinspector.history.SnapshotDiff;
 import dev.packinspector.restore.RestoreItems;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,7 +168,18 @@ public final class ScreenshotTour {
             window.select(Navigation.View.COMPARE);
             return null;
         });
-        waitFor(() -> WindowDriver.compare(window).diff() != null);
+        waitFor(() -> WindowDriver.compare(window).diff() != null && WindowDriver.compare(window).tree().getRoot() != null);
+        fx(() -> {
+            // a changed file, so that its diff shows beneath the changes
+            var tree = WindowDriver.compare(window).tree();
+            TreeItem<CompareView.DiffNode> changed = firstChanged(tree.getRoot());
+            if (changed != null) {
+                tree.getSelectionModel().select(changed);
+                tree.scrollTo(tree.getRow(changed));
+            }
+            return null;
+        });
+        waitFor(() -> WindowDriver.compare(window).diffView().diff() != null || !WindowDriver.compare(window).diffView().message().isEmpty());
         Thread.sleep(300);
         shot("compare");
 
@@ -219,6 +232,19 @@ public final class ScreenshotTour {
             return null;
         });
         prefs.removeNode();
+    }
+
+    private static TreeItem<CompareView.DiffNode> firstChanged(TreeItem<CompareView.DiffNode> at) {
+        if (at.getValue() != null && at.getValue().change() != null && at.getValue().change().kind() == SnapshotDiff.Kind.CHANGED) {
+            return at;
+        }
+        for (TreeItem<CompareView.DiffNode> c : at.getChildren()) {
+            TreeItem<CompareView.DiffNode> found = firstChanged(c);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static TreeItem<FileNode> child(TreeItem<FileNode> parent, String name) {
