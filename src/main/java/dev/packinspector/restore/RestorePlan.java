@@ -18,7 +18,10 @@ public record RestorePlan(Path target, List<Write> writes, List<String> folders,
      * nearest existing ancestor, whose file store has {@code usableBytes} free (-1 when the file
      * system would not say); the plan needs {@code neededBytes} there: the content it writes, less
      * what the files it replaces free, plus the largest replacement (its new copy is written before
-     * the old one goes). File system overhead (blocks, folders) is not counted.
+     * the old one goes). File system overhead (blocks, folders) is not counted, and an object of
+     * unknown size (extracted by id without a catalog) counts its compressed size: the check never
+     * refuses what would fit, and a restore that still runs out fails file by file, leaving no
+     * partial file.
      */
     public record Space(Path measuredAt, long usableBytes, long neededBytes) {
         /** True unless the file system says it has less room than the plan needs. */
