@@ -132,6 +132,7 @@ public final class IndexView extends BorderPane {
 
     /** The table menu's restore items: the selected objects, or one object saved where the user chooses. */
     private List<MenuItem> restoreItems(Actions actions) {
+        dev.packinspector.app.common.RowMenus.selectOnRightClick(table);
         var selected = table.getSelectionModel().getSelectedItems();
         var restore = new MenuItem("Restore selection…");
         restore.setId("menu-restore-objects");

@@ -175,6 +175,7 @@ public final class SnapshotsView extends SplitPane {
 
     /** The snapshot table's restore and export items, for the snapshot right-clicked (selected). */
     private List<MenuItem> snapshotRestoreItems() {
+        dev.packinspector.app.common.RowMenus.selectOnRightClick(snapshots);
         var noSnapshot = snapshots.getSelectionModel().selectedItemProperty().isNull();
         var restore = menuItem("menu-restore-snapshot", "Restore snapshot…", noSnapshot, () -> actions.restoreSnapshot(selectedSnapshot()));
         var export = menuItem("menu-export-snapshot", "Export snapshot…", noSnapshot, () -> actions.exportSnapshot(selectedSnapshot()));
@@ -183,6 +184,7 @@ public final class SnapshotsView extends SplitPane {
 
     /** The file tree's restore, export and save items, for the files and folders selected. */
     private List<MenuItem> fileRestoreItems() {
+        dev.packinspector.app.common.RowMenus.selectOnRightClick(files);
         var selected = files.getSelectionModel().getSelectedItems();
         var none = javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedSnapshot() == null || selected.isEmpty(), selected,
                 snapshots.getSelectionModel().selectedItemProperty());
