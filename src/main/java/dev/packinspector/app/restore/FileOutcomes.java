@@ -18,7 +18,8 @@ import javafx.scene.control.TableView;
 
 /**
  * One row per file of a restore, for the plan (what will happen to it) and the report (what did):
- * its path in the target, size, action and the reason. A sortable table of them, trouble first.
+ * its path in the target, size, action and the reason, trouble first. Rows are made off the FX
+ * thread (a snapshot may hold 100,000 files); a sortable table shows them.
  */
 final class FileOutcomes {
     /** What happens, or happened, to a file; the order is the table's default (trouble first). */
@@ -37,10 +38,17 @@ final class FileOutcomes {
     record Row(String path, long size, Action action, String reason) {
     }
 
+    /** A plan and its rows. */
+    record Planned(RestorePlan plan, List<Row> rows) {
+        static Planned of(RestorePlan plan) {
+            return new Planned(plan, planned(plan));
+        }
+    }
+
     private FileOutcomes() {
     }
 
-    /** What {@code plan} will do with each file. */
+    /** What {@code plan} will do with each file, trouble first. */
     static List<Row> planned(RestorePlan plan) {
         var rows = new ArrayList<Row>();
         for (RestoreProblem p : plan.refused()) {
@@ -56,10 +64,10 @@ final class FileOutcomes {
         for (RestorePlan.Existing e : plan.unchanged()) {
             rows.add(new Row(e.item().path(), e.item().size(), Action.IDENTICAL, identicalNote(e, false)));
         }
-        return rows;
+        return sorted(rows);
     }
 
-    /** What a restore of {@code plan} did with each file: {@code written} holds the paths it put in place. */
+    /** What a restore of {@code plan} did with each file, trouble first: {@code written} holds the paths it put in place. */
     static List<Row> done(RestorePlan plan, RestoreResult result, Set<String> written) {
         Map<String, RestoreProblem> failed = new HashMap<>();
         for (RestoreProblem p : result.problems()) {
@@ -96,12 +104,12 @@ final class FileOutcomes {
                 rows.add(new Row(p.path(), -1, Action.FAILED, p.message()));
             }
         }
-        return rows;
+        return sorted(rows);
     }
 
     /** Rows of entries left out of an archive. */
     static List<Row> leftOut(List<RestoreProblem> refused) {
-        return refused.stream().map(p -> new Row(p.path(), -1, Action.REFUSED, p.message())).toList();
+        return sorted(refused.stream().map(p -> new Row(p.path(), -1, Action.REFUSED, p.message())).toList());
     }
 
     private static String linkNote(RestoreItem item) {
@@ -134,11 +142,16 @@ final class FileOutcomes {
         return table;
     }
 
-    /** Shows {@code rows} in {@code table}: trouble first, then by path, until the user sorts otherwise. */
-    static void show(TableView<Row> table, List<Row> rows) {
+    /** Trouble first, then by path. */
+    private static List<Row> sorted(List<Row> rows) {
         var sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(Row::action).thenComparing(Row::path, Columns.NATURAL));
+        return List.copyOf(sorted);
+    }
+
+    /** Shows {@code rows} in {@code table} in their order, until the user sorts otherwise. */
+    static void show(TableView<Row> table, List<Row> rows) {
         table.getSortOrder().clear();
-        table.setItems(FXCollections.observableArrayList(sorted));
+        table.setItems(FXCollections.observableArrayList(rows));
     }
 }

@@ -30,8 +30,8 @@ import javafx.stage.Window;
  */
 final class PlanDialog {
     private final Alert dialog;
-    private final RestorePlan keep;
-    private final RestorePlan overwrite;
+    private final FileOutcomes.Planned keep;
+    private final FileOutcomes.Planned overwrite;
     private final CheckBox overwriteBox;
     private final TableView<FileOutcomes.Row> table;
     private final Label toWrite = value("to-write", "");
@@ -47,9 +47,10 @@ final class PlanDialog {
         void cancel();
     }
 
-    private PlanDialog(Window owner, String what, RestorePlan keep, RestorePlan overwrite, Answers answers) {
-        this.keep = keep;
-        this.overwrite = overwrite;
+    private PlanDialog(Window owner, String what, FileOutcomes.Planned keepPlanned, FileOutcomes.Planned overwritePlanned, Answers answers) {
+        this.keep = keepPlanned;
+        this.overwrite = overwritePlanned;
+        RestorePlan keep = keepPlanned.plan();
         dialog = Dialogs.fit(new Alert(Alert.AlertType.CONFIRMATION), owner);
         dialog.setTitle("Restore " + what);
         dialog.setHeaderText("Restore " + what);
@@ -77,19 +78,19 @@ final class PlanDialog {
         overwriteBox.setId("plan-overwrite");
         overwriteBox.setVisible(!keep.conflicts().isEmpty());
         overwriteBox.setManaged(!keep.conflicts().isEmpty());
-        table = FileOutcomes.table("plan-table", "Action", FileOutcomes.planned(keep));
+        table = FileOutcomes.table("plan-table", "Action", keepPlanned.rows());
         VBox.setVgrow(table, Priority.ALWAYS);
         var savePlan = new Button("Save plan…");
         savePlan.setId("plan-save");
         savePlan.setTooltip(new Tooltip("Write this plan, one row per file, as CSV or JSON (nothing is restored)"));
-        savePlan.setOnAction(e -> answers.save(chosen()));
+        savePlan.setOnAction(e -> answers.save(chosen().plan()));
         var caption = new Label("Paths are inside the folder above");
         caption.getStyleClass().add("text-muted");
         dialog.getDialogPane().setContent(new VBox(10, summary, refusal, overwriteBox, caption, table, savePlan));
         dialog.getButtonTypes().setAll(RestoreFlow.RESTORE, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b);
         overwriteBox.selectedProperty().addListener((obs, old, now) -> show(chosen()));
-        show(keep);
+        show(keepPlanned);
         dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> {
             Node restore = dialog.getDialogPane().lookupButton(RestoreFlow.RESTORE);
             if (!restore.isDisabled()) {
@@ -98,7 +99,7 @@ final class PlanDialog {
         });
         dialog.resultProperty().addListener((obs, old, result) -> {
             if (result == RestoreFlow.RESTORE) {
-                answers.restore(chosen());
+                answers.restore(chosen().plan());
             } else {
                 answers.cancel();
             }
@@ -106,19 +107,20 @@ final class PlanDialog {
     }
 
     /** Shows the plan to restore {@code what}: {@code keep} keeps the files that differ, {@code overwrite} replaces them. */
-    static Alert show(Window owner, String what, RestorePlan keep, RestorePlan overwrite, Answers answers) {
+    static Alert show(Window owner, String what, FileOutcomes.Planned keep, FileOutcomes.Planned overwrite, Answers answers) {
         var d = new PlanDialog(owner, what, keep, overwrite, answers);
         d.dialog.show();
         return d.dialog;
     }
 
-    private RestorePlan chosen() {
+    private FileOutcomes.Planned chosen() {
         return overwriteBox.isSelected() ? overwrite : keep;
     }
 
-    /** Shows {@code plan}'s files and room, and lets it start only if it fits. */
-    private void show(RestorePlan plan) {
-        FileOutcomes.show(table, FileOutcomes.planned(plan));
+    /** Shows {@code planned}'s files and room, and lets it start only if it fits. */
+    private void show(FileOutcomes.Planned planned) {
+        RestorePlan plan = planned.plan();
+        FileOutcomes.show(table, planned.rows());
         toWrite.setText(Format.count(plan.filesToWrite(), "file") + " (" + Format.bytes(plan.bytesToWrite()) + ")");
         RestorePlan.Space room = plan.space();
         String needs = "needs " + Format.bytes(room.neededBytes());

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.concurrent.Task;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -151,8 +152,8 @@ public final class RestoreFlow {
         FreeSpace room = freeSpace;
         tasks.job("Planning the restore of " + what, p -> {
             List<RestoreItem> all = items.get();
-            return new RestorePlan[] {RestorePlanner.plan(session.packs(), all, target, false, room),
-                RestorePlanner.plan(session.packs(), all, target, true, room)};
+            return new FileOutcomes.Planned[] {FileOutcomes.Planned.of(RestorePlanner.plan(session.packs(), all, target, false, room)),
+                FileOutcomes.Planned.of(RestorePlanner.plan(session.packs(), all, target, true, room))};
         }).onSuccess(plans -> {
             planned.set(true);
             PlanDialog.show(owner, what, plans[0], plans[1], new PlanDialog.Answers() {
@@ -212,6 +213,7 @@ public final class RestoreFlow {
         var restorer = new Restorer(Tasks.workers());
         Set<String> written = ConcurrentHashMap.newKeySet();
         var ended = new CompletableFuture<RestoreResult>();
+        var outcomes = new AtomicReference<List<FileOutcomes.Row>>();
         return tasks.job("Restoring " + what, StoreSession.holding(hold, p -> {
             try {
                 RestoreResult r = restorer.run(plan, new RestoreListener() {
@@ -228,6 +230,7 @@ public final class RestoreFlow {
                     }
                 });
                 ended.complete(r);
+                outcomes.set(FileOutcomes.done(plan, r, written));
                 return r;
             } catch (Exception | Error e) {
                 ended.completeExceptionally(e);
@@ -236,7 +239,7 @@ public final class RestoreFlow {
         })).onCancel(() -> {
             restorer.cancel();
             reportCancelled(session, what, plan, written, ended);
-        }).onSuccess(r -> RestoreReport.restored(owner, what, plan, r, written, false, answers(null)))
+        }).onSuccess(r -> RestoreReport.restored(owner, what, plan, r, outcomes.get(), false, answers(null)))
                 .report(r -> RestoreReport.sentence(what, plan, r), r -> r.problems().isEmpty() && r.conflictsKept() == 0)
                 .run();
     }
@@ -254,16 +257,24 @@ public final class RestoreFlow {
         }
         StoreSession.Hold hold = again;
         var shown = new AtomicBoolean();
-        tasks.job("Stopping the restore of " + what, p -> ended.get()).quiet().onSuccess(r -> {
+        tasks.job("Stopping the restore of " + what, p -> {
+            RestoreResult r = ended.get();
+            return new Stopped(r, FileOutcomes.done(plan, r, written));
+        }).quiet().onSuccess(s -> {
             shown.set(true);
-            RestoreReport.restored(owner, what, plan, r, written, hold != null, answers(hold == null ? null : new Again(session, hold, what, plan)));
+            RestoreReport.restored(owner, what, plan, s.result(), s.rows(), hold != null,
+                    answers(hold == null ? null : new Again(session, hold, what, plan)));
         }).onError(Exception.class, e -> {
             // the cancelled restore failed on its way out; the task panel said it was cancelled
-        }).report(r -> RestoreReport.sentence(what, plan, r), r -> false).andFinally(() -> {
+        }).report(s -> RestoreReport.sentence(what, plan, s.result()), s -> false).andFinally(() -> {
             if (!shown.get() && hold != null) {
                 hold.close();
             }
         }).run();
+    }
+
+    /** How a cancelled restore ended, once its workers stopped. */
+    private record Stopped(RestoreResult result, List<FileOutcomes.Row> rows) {
     }
 
     /** Restoring a cancelled plan's files again into its folder, with the store held meanwhile. */

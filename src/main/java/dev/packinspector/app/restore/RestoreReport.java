@@ -8,7 +8,6 @@ import dev.packinspector.restore.RestoreResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -44,13 +43,13 @@ final class RestoreReport {
     private RestoreReport() {
     }
 
-    /** Shows how restoring {@code what} by {@code plan} ended; {@code written} holds the paths put in place; "Restore again" if {@code offerAgain}. */
-    static Alert restored(Window owner, String what, RestorePlan plan, RestoreResult r, Set<String> written, boolean offerAgain, Answers answers) {
+    /** Shows how restoring {@code what} by {@code plan} ended, each file's outcome in {@code rows}; "Restore again" if {@code offerAgain}. */
+    static Alert restored(Window owner, String what, RestorePlan plan, RestoreResult r, List<FileOutcomes.Row> rows, boolean offerAgain,
+            Answers answers) {
         var dialog = Dialogs.fit(new Alert(r.cancelled() ? Alert.AlertType.WARNING : r.ok() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING),
                 owner);
         dialog.setTitle(r.cancelled() ? "Restore cancelled" : "Restore finished");
         dialog.setHeaderText(headline(what, plan, r));
-        List<FileOutcomes.Row> rows = FileOutcomes.done(plan, r, written);
         var grid = grid();
         int line = 0;
         line(grid, line++, "Into", "target", plan.target().toString());
