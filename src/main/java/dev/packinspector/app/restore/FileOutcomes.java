@@ -138,8 +138,27 @@ final class FileOutcomes {
                 Columns.name("Reason", 320, Row::reason)));
         table.getColumns().get(0).setId("col-path");
         table.getColumns().get(2).setId("col-action");
-        table.setPrefSize(800, 240);
+        table.setPrefSize(800, 200); // the dialog fits a 1024×700 screen with room for its reason and buttons
         return table;
+    }
+
+    /**
+     * Makes {@code label} wrap within the width its dialog gets from its other parts (the table)
+     * instead of widening the dialog to the length of its text (a long path or reason).
+     */
+    static <L extends Label> L wrapping(L label) {
+        label.setWrapText(true);
+        label.setPrefWidth(200);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** Makes a value of a dialog's summary grid wrap at the width its table leaves beside the grid's keys. */
+    static <L extends Label> L wrappingValue(L label) {
+        label.setWrapText(true);
+        label.setMaxWidth(620);
+        return label;
     }
 
     /** Trouble first, then by path. */

@@ -56,7 +56,7 @@ final class PlanDialog {
         dialog.setHeaderText("Restore " + what);
         var target = new Label(keep.target() + (Files.exists(keep.target()) ? "" : "  (a new folder)"));
         target.setId("plan-target");
-        target.setWrapText(true);
+        FileOutcomes.wrappingValue(target);
         target.setTooltip(new Tooltip("Every file lands in this folder, at its path in the list below"));
         var summary = new GridPane();
         summary.setId("plan-summary");
@@ -72,7 +72,7 @@ final class PlanDialog {
         space.setId("plan-space");
         row(summary, 5, "Space", space);
         refusal.setId("plan-refusal");
-        refusal.setWrapText(true);
+        FileOutcomes.wrapping(refusal);
         refusal.getStyleClass().add("danger");
         overwriteBox = new CheckBox("Replace the " + Format.count(keep.conflicts().size(), "file") + " that differ");
         overwriteBox.setId("plan-overwrite");

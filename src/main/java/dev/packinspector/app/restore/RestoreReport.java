@@ -69,7 +69,7 @@ final class RestoreReport {
             var note = new Label("Restoring again into the same folder writes the other " + Format.count(left(plan, r), "file")
                     + ": the complete ones are found identical and skipped.");
             note.setId("report-note");
-            note.setWrapText(true);
+            FileOutcomes.wrapping(note);
             content.getChildren().add(note);
         }
         content.getChildren().add(table(rows));
@@ -171,7 +171,7 @@ final class RestoreReport {
         key.getStyleClass().add("text-muted");
         var value = new Label(text);
         value.setId("report-" + id);
-        value.setWrapText(true);
+        FileOutcomes.wrappingValue(value);
         GridPane.setHgrow(value, Priority.ALWAYS);
         grid.addRow(row, key, value);
     }
