@@ -3,6 +3,7 @@ package dev.packinspector.cli;
 import dev.packinspector.Errors;
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.UnknownSnapshotException;
+import dev.packinspector.restore.FreeSpace;
 import dev.packinspector.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -26,10 +27,17 @@ public final class Cli {
 
     private final OutputStream stdout;
     private final PrintStream stderr;
+    private final FreeSpace freeSpace;
 
     public Cli(OutputStream stdout, PrintStream stderr) {
+        this(stdout, stderr, FreeSpace.SYSTEM);
+    }
+
+    /** A command line whose restores ask {@code freeSpace} how much room their target has (tests: a "full" disk). */
+    Cli(OutputStream stdout, PrintStream stderr, FreeSpace freeSpace) {
         this.stdout = stdout;
         this.stderr = stderr;
+        this.freeSpace = freeSpace;
     }
 
     /** A command line bound to the process's standard output (buffered, raw bytes) and error. */
@@ -38,7 +46,7 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        var root = new RootCommand(stdout, stderr);
+        var root = new RootCommand(stdout, stderr, freeSpace);
         var cl = new CommandLine(root);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(stderr, true));

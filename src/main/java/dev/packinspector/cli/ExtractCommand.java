@@ -39,7 +39,7 @@ final class ExtractCommand extends Subcommand {
                 }
                 items.add(RestoreItem.object(id, size));
             }
-            return options.restore(packs, items, to, stdout(), stderr());
+            return options.restore(packs, items, to, freeSpace(), stdout(), stderr());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.PathText;
+import dev.packinspector.restore.FreeSpace;
 import dev.packinspector.restore.PlanExport;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestorePlan;
@@ -38,8 +39,12 @@ final class RestoreOptions {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per core)")
     int threads = Restorer.defaultThreads();
 
-    /** Plans restoring {@code items} into {@code target} and prints the plan (--dry-run) or runs it; returns the exit code. */
-    int restore(PackSet packs, List<RestoreItem> items, Path target, OutputStream stdout, PrintStream stderr) throws Exception {
+    /**
+     * Plans restoring {@code items} into {@code target} and prints the plan (--dry-run) or runs it; returns the exit code.
+     * A target without room for the plan ({@code freeSpace} says how much it has) is a usage error, after the dry run's plan.
+     */
+    int restore(PackSet packs, List<RestoreItem> items, Path target, FreeSpace freeSpace, OutputStream stdout, PrintStream stderr)
+            throws Exception {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
@@ -49,7 +54,7 @@ final class RestoreOptions {
         if ((json ? 1 : 0) + (csv ? 1 : 0) + (nul ? 1 : 0) > 1) {
             throw new UsageException("choose one of --json, --csv and -z");
         }
-        RestorePlan plan = RestorePlanner.plan(packs, items, target, overwrite);
+        RestorePlan plan = RestorePlanner.plan(packs, items, target, overwrite, freeSpace);
         if (dryRun) {
             if (json) {
                 PlanExport.json(plan, stdout);
@@ -60,8 +65,10 @@ final class RestoreOptions {
             } else {
                 printPlan(plan, stdout);
             }
+            refuseWithoutRoom(plan, "would be written");
             return plan.refused().isEmpty() && plan.conflicts().isEmpty() ? Cli.OK : Cli.PROBLEMS;
         }
+        refuseWithoutRoom(plan, "was written");
         var progress = new TerminalProgress(stderr, "restoring", TerminalProgress.stderrIsTerminal());
         RestoreResult result = new Restorer(threads).run(plan, progress);
         progress.finish();
@@ -74,6 +81,16 @@ final class RestoreOptions {
                     result.conflictsKept(), result.problems().size(), result.elapsedNanos() / 1e9));
         }
         return result.ok() ? Cli.OK : Cli.PROBLEMS;
+    }
+
+    /**
+     * A target that cannot hold the restore is refused as one that is not a folder is (exit code 2):
+     * the command cannot be carried out as given, and no --force makes the disk larger.
+     */
+    private static void refuseWithoutRoom(RestorePlan plan, String nothing) {
+        if (plan.spaceProblem() != null) {
+            throw new UsageException(plan.spaceProblem() + " (nothing " + nothing + ")");
+        }
     }
 
     private void printPlan(RestorePlan plan, OutputStream stdout) throws Exception {
@@ -93,9 +110,11 @@ final class RestoreOptions {
             for (RestoreProblem p : plan.refused()) {
                 out.write("refuse\t" + out.path(p.path()) + "\t" + Records.text(p.message()));
             }
-            out.write(String.format(Locale.ROOT, "plan: %,d to write (%s), %,d unchanged, %,d kept, %,d refused",
+            RestorePlan.Space space = plan.space();
+            out.write(String.format(Locale.ROOT, "plan: %,d to write (%s), %,d unchanged, %,d kept, %,d refused; needs %s, %s free",
                     plan.filesToWrite(), TerminalProgress.bytes(plan.bytesToWrite()), plan.unchanged().size(),
-                    plan.conflicts().size(), plan.refused().size()));
+                    plan.conflicts().size(), plan.refused().size(), TerminalProgress.bytes(space.neededBytes()),
+                    TerminalProgress.bytes(space.usableBytes())));
         }
     }
 }

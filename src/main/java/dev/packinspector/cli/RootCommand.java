@@ -1,6 +1,7 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.Version;
+import dev.packinspector.restore.FreeSpace;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
@@ -16,10 +17,12 @@ import picocli.CommandLine.ScopeType;
 final class RootCommand implements Runnable {
     final OutputStream stdout;
     final PrintStream stderr;
+    final FreeSpace freeSpace;
 
-    RootCommand(OutputStream stdout, PrintStream stderr) {
+    RootCommand(OutputStream stdout, PrintStream stderr, FreeSpace freeSpace) {
         this.stdout = stdout;
         this.stderr = stderr;
+        this.freeSpace = freeSpace;
     }
 
     @picocli.CommandLine.Spec

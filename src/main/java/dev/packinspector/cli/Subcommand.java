@@ -1,5 +1,6 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.restore.FreeSpace;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -17,5 +18,10 @@ abstract class Subcommand implements Callable<Integer> {
 
     final PrintStream stderr() {
         return root.stderr;
+    }
+
+    /** Where a restore asks how much room its target has. */
+    final FreeSpace freeSpace() {
+        return root.freeSpace;
     }
 }

@@ -42,7 +42,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * content; entries the restore engine would refuse (unsafe paths, device modes, duplicates,
  * paths beneath a link of the archive, unusable rows, missing or damaged objects) are left out
  * and listed. The archive is written to a temp file beside it and renamed into place when
- * complete, so a cancelled or failed export leaves nothing under the final name. Not thread-safe.
+ * complete, so a cancelled or failed export leaves nothing under the final name; it gets the mode
+ * any new file of the user gets (0666 less the umask). Not thread-safe.
  */
 public final class ArchiveExporter {
     /** The archive kinds, by file name. */
@@ -98,7 +99,8 @@ public final class ArchiveExporter {
         var refused = new ArrayList<RestoreProblem>();
         List<RestoreItem> kept = admissible(items, refused);
         Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+        // a plain new file's mode (createTempFile's would be 0600): the archive is the user's, as any file they save
+        Path temp = SavedFiles.tempBeside(absolute);
         int files = 0;
         long[] bytes = {0};
         try {

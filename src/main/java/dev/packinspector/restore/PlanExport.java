@@ -80,6 +80,10 @@ public final class PlanExport {
             g.writeNumberField("unchanged", plan.unchanged().size());
             g.writeNumberField("kept", plan.conflicts().size());
             g.writeNumberField("refused", plan.refused().size());
+            // room on the target's file system: usable -1 when it would not say
+            g.writeNumberField("bytes_needed", plan.space().neededBytes());
+            g.writeNumberField("bytes_free", plan.space().usableBytes());
+            g.writeBooleanField("fits", plan.space().fits());
             g.writeArrayFieldStart("actions");
             for (Row r : rows(plan)) {
                 g.writeStartObject();

@@ -7,11 +7,28 @@ import java.util.List;
 /**
  * What a restore will do, worked out before anything is written: the files and links to write
  * (files in pack and offset order, for locality), the folders to create, what is already there
- * and identical, what differs and is kept, and what is refused and why. A value: showing it is a
- * dry run.
+ * and identical, what differs and is kept, what is refused and why, and whether the target's
+ * file system has room for it ({@link #space()}). A value: showing it is a dry run.
  */
 public record RestorePlan(Path target, List<Write> writes, List<String> folders, List<Existing> unchanged,
-        List<Existing> conflicts, List<RestoreProblem> refused, boolean overwrite) {
+        List<Existing> conflicts, List<RestoreProblem> refused, boolean overwrite, Space space) {
+
+    /**
+     * Room for the plan: {@code measuredAt} is the target or, when it does not exist yet, its
+     * nearest existing ancestor, whose file store has {@code usableBytes} free (-1 when the file
+     * system would not say); the plan needs {@code neededBytes} there: the content it writes, less
+     * what the files it replaces free, plus the largest replacement (its new copy is written before
+     * the old one goes). File system overhead (blocks, folders) is not counted, and an object of
+     * unknown size (extracted by id without a catalog) counts its compressed size: the check never
+     * refuses what would fit, and a restore that still runs out fails file by file, leaving no
+     * partial file.
+     */
+    public record Space(Path measuredAt, long usableBytes, long neededBytes) {
+        /** True unless the file system says it has less room than the plan needs. */
+        public boolean fits() {
+            return usableBytes < 0 || neededBytes <= usableBytes;
+        }
+    }
 
     /** One file or link to write; {@code replaces} when it overwrites a different one in the target. */
     public record Write(RestoreItem item, ObjectLocation location, boolean replaces) {
@@ -27,6 +44,7 @@ public record RestorePlan(Path target, List<Write> writes, List<String> folders,
         unchanged = List.copyOf(unchanged);
         conflicts = List.copyOf(conflicts);
         refused = List.copyOf(refused);
+        java.util.Objects.requireNonNull(space, "space");
     }
 
     public int filesToWrite() {
@@ -35,11 +53,42 @@ public record RestorePlan(Path target, List<Write> writes, List<String> folders,
 
     /** Content bytes to write (recorded sizes; unknown sizes count as compressed sizes). */
     public long bytesToWrite() {
+        return contentBytes(writes);
+    }
+
+    static long contentBytes(List<Write> writes) {
         long total = 0;
         for (Write w : writes) {
             total += w.item().size() >= 0 ? w.item().size() : w.location().compressedSize();
         }
         return total;
+    }
+
+    /**
+     * Null when the target has room for the plan; else the sentence that says it does not, for the
+     * command line and the window alike. {@link Restorer} refuses such a plan before writing anything.
+     */
+    public String spaceProblem() {
+        if (space.fits()) {
+            return null;
+        }
+        return "the target's file system (at " + space.measuredAt() + ") has " + bytes(space.usableBytes()) + " free but this restore needs "
+                + bytes(space.neededBytes()) + "; free some space or choose a folder on another disk";
+    }
+
+    /** 2.7 MB, 12 GB: decimal units, as file managers show free space. */
+    static String bytes(long n) {
+        if (n < 1000) {
+            return n + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB", "PB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
     /** True when nothing needs writing and nothing was refused or kept. */

@@ -27,12 +27,17 @@ import java.util.TreeSet;
  * Works out a {@link RestorePlan}: refuses unsafe or unusable entries (absolute paths, {@code ..},
  * paths through a link the same restore creates or one already in the target, device modes,
  * duplicates, missing objects), then compares each entry with what the target holds (size, then
- * XXH3-128 of the file). Reads the target and the store; writes nothing. Not thread-safe.
+ * XXH3-128 of the file), and measures the room on the target's file system against what the plan
+ * writes. Reads the target and the store; writes nothing. Not thread-safe.
  */
 public final class RestorePlanner {
     private final PackSet packs;
     private final Path target;
     private final boolean overwrite;
+    private final FreeSpace freeSpace;
+    /** Bytes the files this plan replaces hold now (freed when their new copies are renamed over them), and the largest new copy. */
+    private long replacedBytes;
+    private long largestReplacement;
     private final Map<String, RestoreProblem> folderProblems = new HashMap<>();
     private final Set<String> foldersToCreate = new TreeSet<>();
     /** Folders (relative, "" for the target itself) known not to exist yet: nothing beneath them needs a look. */
@@ -43,10 +48,11 @@ public final class RestorePlanner {
     private final List<RestoreProblem> refused = new ArrayList<>();
     private final ObjectReader reader = new ObjectReader();
 
-    private RestorePlanner(PackSet packs, Path target, boolean overwrite) {
+    private RestorePlanner(PackSet packs, Path target, boolean overwrite, FreeSpace freeSpace) {
         this.packs = packs;
         this.target = target;
         this.overwrite = overwrite;
+        this.freeSpace = freeSpace;
     }
 
     /**
@@ -55,12 +61,21 @@ public final class RestorePlanner {
      * @throws IllegalArgumentException if the target is inside the store or is not a folder
      */
     public static RestorePlan plan(PackSet packs, List<RestoreItem> items, Path target, boolean overwrite) throws IOException {
+        return plan(packs, items, target, overwrite, FreeSpace.SYSTEM);
+    }
+
+    /**
+     * Plans as {@link #plan(PackSet, List, Path, boolean)} does, asking {@code freeSpace} how much room the target's file system has.
+     *
+     * @throws IllegalArgumentException if the target is inside the store or is not a folder
+     */
+    public static RestorePlan plan(PackSet packs, List<RestoreItem> items, Path target, boolean overwrite, FreeSpace freeSpace) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         refuseInsideStore(packs, absolute);
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("the restore target " + target + " is not a folder");
         }
-        var planner = new RestorePlanner(packs, absolute, overwrite);
+        var planner = new RestorePlanner(packs, absolute, overwrite, freeSpace);
         if (!Files.exists(absolute)) {
             planner.missingFolders.add("");
         }
@@ -168,22 +183,27 @@ public final class RestorePlanner {
                     && (PosixModes.bits(existing.permissions()) != item.permissions());
             unchanged.add(new RestorePlan.Existing(item, modeDiffers));
         } else if (overwrite) {
-            write(item, true);
+            if (write(item, true)) {
+                replacedBytes += existing.isSymbolicLink() ? 0 : existing.size();
+                largestReplacement = Math.max(largestReplacement, Math.max(0, item.size()));
+            }
         } else {
             conflicts.add(new RestorePlan.Existing(item, false));
         }
     }
 
-    private void write(RestoreItem item, boolean replaces) {
+    /** Plans writing {@code item}; false if it is refused instead (its object is in no readable pack). */
+    private boolean write(RestoreItem item, boolean replaces) {
         ObjectLocation at = packs.locate(item.id()).orElse(null);
         if (at == null) {
             refuse(item, ProblemKind.OBJECT_NOT_FOUND, "object " + item.id() + " is in none of the readable packs");
-            return;
+            return false;
         }
         for (String f = SafePaths.parent(item.path()); !f.isEmpty() && foldersToCreate.add(f); f = SafePaths.parent(f)) {
             // every missing ancestor, once
         }
         writes.add(new RestorePlan.Write(item, at, replaces));
+        return true;
     }
 
     private boolean identical(RestoreItem item, Path file, PosixFileAttributes existing) throws IOException {
@@ -268,6 +288,22 @@ public final class RestorePlanner {
                 missing.add(f);
             }
         }
-        return new RestorePlan(target, writes, missing, unchanged, conflicts, refused, overwrite);
+        return new RestorePlan(target, writes, missing, unchanged, conflicts, refused, overwrite, space(RestorePlan.contentBytes(writes)));
+    }
+
+    /** The room the target's file system has (measured at its nearest existing folder) against what the plan writes. */
+    private RestorePlan.Space space(long bytesToWrite) {
+        long needed = Math.max(0, bytesToWrite - replacedBytes) + largestReplacement;
+        Path existing = target;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        long usable;
+        try {
+            usable = existing == null ? -1 : freeSpace.usableBytes(existing);
+        } catch (IOException | UnsupportedOperationException e) {
+            usable = -1; // the file system would not say: the restore itself reports a full disk, file by file
+        }
+        return new RestorePlan.Space(existing == null ? target : existing, usable, needed);
     }
 }

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * offset order. Creates folders once, cleans temp files a killed earlier run left, writes files
  * (see {@link ObjectFileWriter}), then links, then fixes permissions of identical files. A failed
  * entry does not stop the others. {@link #cancel()} (or interrupting the calling thread) stops
- * it between blocks and leaves no temp or partial file. One restore per instance.
+ * it between blocks and leaves no temp or partial file. A plan the target has no room for is
+ * refused before anything is written. One restore per instance.
  */
 public final class Restorer {
     private final int threads;
@@ -47,7 +48,15 @@ public final class Restorer {
         cancelled.set(true);
     }
 
+    /**
+     * Carries out {@code plan}, telling {@code listener} how it goes.
+     *
+     * @throws IllegalArgumentException before writing anything, if the plan says the target's file system has no room for it
+     */
     public RestoreResult run(RestorePlan plan, RestoreListener listener) throws IOException {
+        if (plan.spaceProblem() != null) {
+            throw new IllegalArgumentException(plan.spaceProblem());
+        }
         var problems = Collections.synchronizedList(new ArrayList<RestoreProblem>(plan.refused()));
         plan.refused().forEach(listener::problem);
         var progress = new ProgressCounter(plan.filesToWrite(), plan.bytesToWrite());

@@ -84,6 +84,26 @@ class ArchiveExporterTest {
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()).toList()).containsExactly(name);
     }
 
+    /** Files.createTempFile gives 0600 whatever the umask; an archive is the user's file and gets what any new file of theirs gets. */
+    @ParameterizedTest
+    @ValueSource(strings = {"snapshot.tar", "snapshot.zip", "snapshot.tar.gz"})
+    void anArchiveGetsTheModeOfAPlainNewFileInItsFolder(String name, @TempDir Path dir) throws Exception {
+        Path archive = dir.resolve(name);
+        try (PackSet packs = PackSet.open(Fixtures.store("real/head-basic"))) {
+            List<RestoreItem> latest;
+            try (Catalog catalog = Catalog.open(Fixtures.store("real/head-basic")).orElseThrow()) {
+                latest = catalog.files(catalog.resolve("latest")).stream().map(RestoreItem::of).toList();
+            }
+            new ArchiveExporter(packs).export(latest, archive, false, TIME, () -> false, n -> { });
+            var plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+            assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(plain);
+            // replacing an archive gives the new one the same mode, not the temp file's
+            new ArchiveExporter(packs).export(latest, archive, true, TIME, () -> false, n -> { });
+            assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(plain);
+        }
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("plain", name);
+    }
+
     private static Map<String, Held> read(Path archive) throws Exception {
         var held = new HashMap<String, Held>();
         if (archive.toString().endsWith(".zip")) {

@@ -1,6 +1,8 @@
 package dev.packinspector.restore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,7 +36,8 @@ class DiskFullTest {
             Path target = disk.resolve("target");
             RestoreResult result;
             try (PackSet packs = PackSet.open(work.resolve("store"))) {
-                result = new Restorer(2).run(RestorePlanner.plan(packs, items, target, false), RestoreListener.NONE);
+                // the plan would refuse a target this small: say it had room, as when another program fills the disk after planning
+                result = new Restorer(2).run(RestorePlanner.plan(packs, items, target, false, folder -> Long.MAX_VALUE), RestoreListener.NONE);
             }
             assertFalse(result.ok(), "20 MiB cannot fit in 4 MB");
             assertTrue(result.written() < items.size());
@@ -44,6 +47,26 @@ class DiskFullTest {
             int complete = RestoreChecks.assertNoPartialFiles(target, expected);
             RestoreChecks.assertNoTempFiles(target);
             assertTrue(complete == result.written(), complete + " complete files, " + result.written() + " reported written");
+        } finally {
+            run("umount", disk.toString());
+        }
+    }
+
+    @Test
+    void aPlanForARealDiskTooSmallIsRefusedBeforeAnythingIsWritten(@TempDir Path work) throws Exception {
+        Path disk = Files.createDirectories(work.resolve("small-disk"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString()), "cannot mount a small tmpfs here");
+        try {
+            List<RestoreItem> items = GeneratedStore.write(work.resolve("store/packs"), 20, 1 << 20, 7);
+            Path target = disk.resolve("target");
+            try (PackSet packs = PackSet.open(work.resolve("store"))) {
+                RestorePlan plan = RestorePlanner.plan(packs, items, target, false);
+                assertEquals(disk, plan.space().measuredAt(), "measured where the target will be created");
+                assertFalse(plan.space().fits(), "20 MiB cannot fit in 4 MB");
+                assertTrue(plan.spaceProblem().contains("has 4.2 MB free but this restore needs 21 MB"), plan.spaceProblem());
+                assertThrows(IllegalArgumentException.class, () -> new Restorer(2).run(plan, RestoreListener.NONE));
+            }
+            assertFalse(Files.exists(target), "nothing was written");
         } finally {
             run("umount", disk.toString());
         }

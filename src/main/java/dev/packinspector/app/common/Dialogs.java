@@ -1,8 +1,10 @@
 package dev.packinspector.app.common;
 
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -11,11 +13,13 @@ import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * Every dialog and secondary window opens the same way: sized to its content (never smaller than
  * it), resizable, centred on the window that opened it and wholly on that window's screen; Esc
- * and Ctrl+W close it.
+ * and Ctrl+W close it, and it closes with that window (JavaFX leaves owned windows showing when
+ * their owner is hidden, and a window left showing keeps the application running).
  */
 public final class Dialogs {
     private static final KeyCombination CLOSE = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
@@ -53,6 +57,11 @@ public final class Dialogs {
                 dialog.close();
             }
         });
+        if (owner != null) {
+            EventHandler<WindowEvent> ownerHidden = e -> dialog.getDialogPane().getScene().getWindow().hide();
+            dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> owner.addEventHandler(WindowEvent.WINDOW_HIDDEN, ownerHidden));
+            dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> owner.removeEventHandler(WindowEvent.WINDOW_HIDDEN, ownerHidden));
+        }
         return dialog;
     }
 
@@ -80,6 +89,11 @@ public final class Dialogs {
             }
         });
         stage.setScene(scene);
+        if (owner != null) {
+            EventHandler<WindowEvent> ownerHidden = e -> stage.hide();
+            owner.addEventHandler(WindowEvent.WINDOW_HIDDEN, ownerHidden);
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> owner.removeEventHandler(WindowEvent.WINDOW_HIDDEN, ownerHidden));
+        }
         stage.setOnShown(e -> {
             Rectangle2D screen = screenOf(owner == null ? stage : owner);
             stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));

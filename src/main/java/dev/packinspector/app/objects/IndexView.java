@@ -61,6 +61,9 @@ public final class IndexView extends BorderPane {
 
         /** The objects restored into a temp folder, ready to be dropped elsewhere; null if not possible now. */
         List<File> dragOut(List<ObjectId> ids);
+
+        /** Save one object's content where the user chooses. */
+        void saveAs(ObjectId id);
     }
 
     /** The index entries of {@code session}'s store, whichever is open; selecting one previews it in {@code preview}. */
@@ -105,9 +108,9 @@ public final class IndexView extends BorderPane {
         var copy = new MenuItem("Copy id");
         copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
         copy.setOnAction(e -> copySelectedIds());
-        var restore = new MenuItem("Restore selected objects…");
-        restore.setOnAction(e -> actions.restore(selectedIds()));
-        table.setContextMenu(new ContextMenu(copy, restore));
+        var menu = new ContextMenu(copy);
+        menu.getItems().addAll(restoreItems(actions));
+        table.setContextMenu(menu);
         table.setOnDragDetected(e -> {
             List<ObjectId> ids = selectedIds();
             List<File> out = ids.isEmpty() ? null : actions.dragOut(ids);
@@ -125,6 +128,27 @@ public final class IndexView extends BorderPane {
         });
         setCenter(table);
         session.addListener((obs, old, now) -> show(now == null ? IndexRows.EMPTY : IndexRows.of(now.packs(), now.trees())));
+    }
+
+    /** The table menu's restore items: the selected objects, or one object saved where the user chooses. */
+    private List<MenuItem> restoreItems(Actions actions) {
+        dev.packinspector.app.common.RowMenus.selectOnRightClick(table);
+        var selected = table.getSelectionModel().getSelectedItems();
+        var restore = new MenuItem("Restore selection…");
+        restore.setId("menu-restore-objects");
+        restore.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(selected::isEmpty, selected));
+        restore.setOnAction(e -> actions.restore(selectedIds()));
+        var save = new MenuItem("Save as…");
+        save.setId("menu-save-object");
+        save.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> selected.size() != 1
+                || selected.getFirst() == null || at(selected.getFirst()).tree(), selected));
+        save.setOnAction(e -> {
+            List<ObjectId> ids = selectedIds();
+            if (ids.size() == 1) {
+                actions.saveAs(ids.getFirst());
+            }
+        });
+        return List.of(restore, save);
     }
 
     private TableColumn<Integer, String> textColumn(String title, double width, java.util.function.Function<IndexRows.Entry, String> value) {

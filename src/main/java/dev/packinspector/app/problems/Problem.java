@@ -5,7 +5,6 @@ import dev.packinspector.app.common.Format;
 import dev.packinspector.app.session.Damage;
 import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.Finding;
-import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
@@ -56,12 +55,6 @@ public record Problem(String what, String file, long offset, String detail, Stri
 
     static Problem of(StoreException e) {
         return of(e.kind(), e.file(), e.offset(), e.getMessage());
-    }
-
-    static Problem of(RestoreProblem p) {
-        String what = "Not restored" + (p.kind() == null ? "" : ": " + words(p.kind()).toLowerCase(Locale.ROOT));
-        return new Problem(what, p.path(), -1, p.message(), "restore: " + p.path() + ": " + p.message()
-                + (p.id() == null ? "" : " (object " + p.id() + ")"), null, p.id());
     }
 
     static Problem catalog(String message) {

@@ -9,7 +9,6 @@ import dev.packinspector.restore.CatalogReferences;
 import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.Progress;
 import dev.packinspector.restore.RestoreListener;
-import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.restore.StoreVerifier;
 import dev.packinspector.restore.TreeCheck;
 import dev.packinspector.restore.VerifyReport;
@@ -198,10 +197,6 @@ public final class ProblemsView extends BorderPane {
         if (!rows.contains(p)) {
             rows.add(p);
         }
-    }
-
-    public void addRestoreProblems(List<RestoreProblem> problems) {
-        problems.forEach(p -> rows.add(Problem.of(p)));
     }
 
     /** Verifies the open store: every pack, object, hash, tree and catalog reference. */

@@ -1,13 +1,13 @@
 package dev.packinspector.app.restore;
 
 import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.SaveChooser;
 import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestoreListener;
 import dev.packinspector.restore.RestorePlanner;
-import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.restore.RestoreResult;
 import dev.packinspector.restore.Restorer;
 import dev.packinspector.store.ObjectContent;
@@ -18,10 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.HostServices;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -29,8 +27,28 @@ import javafx.stage.Window;
  * application, or restored into a temp folder so a drag can carry them out. Every file goes
  * through the restore engine, so it is verified and never half-written.
  */
-public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, Consumer<List<RestoreProblem>> problems,
-        HostServices host, Window owner) {
+public final class ObjectExport {
+    private final Supplier<StoreSession> session;
+    private final Tasks tasks;
+    private final StatusLine status;
+    private final HostServices host;
+    private final Window owner;
+    private SaveChooser saveChooser = SaveChooser.system();
+
+    /** Saves and drags objects of {@code session}'s store; {@code host} opens files in their applications (null: it cannot). */
+    public ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, HostServices host, Window owner) {
+        this.session = session;
+        this.tasks = tasks;
+        this.status = status;
+        this.host = host;
+        this.owner = owner;
+    }
+
+    /** Replaces the system's save dialog (tests answer it themselves). */
+    public void saveChooser(SaveChooser c) {
+        this.saveChooser = c;
+    }
+
     /** Something done with one object: {@code name} is the file name to give it, {@code size} -1 if unknown. */
     @FunctionalInterface
     public interface Action {
@@ -59,8 +77,8 @@ public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLi
             // the FX thread waits for this anyway: every core helps
             RestoreResult r = new Restorer(Restorer.defaultThreads()).run(RestorePlanner.plan(s.packs(), items, temp, false), RestoreListener.NONE);
             if (!r.problems().isEmpty()) {
-                problems.accept(r.problems());
-                status.info(Format.count(r.problems().size()) + " of the dragged files could not be restored (see Problems)");
+                // what a restore refused belongs to that restore, not to the store's Problems: the first reason says why
+                status.info(Format.count(r.problems().size()) + " of the dragged files could not be restored: " + r.problems().getFirst());
             }
             try (var top = Files.list(temp)) {
                 return top.map(Path::toFile).toList();
@@ -81,14 +99,14 @@ public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLi
         }
     }
 
-    /** Asks where to save object {@code id} ({@code name} suggested; {@code size} -1 if unknown), then writes it there. */
+    /**
+     * Asks where to save object {@code id} ({@code name} suggested; {@code size} -1 if unknown), then
+     * writes it there, with the mode any new file of the user gets.
+     */
     public void save(ObjectId id, String name, long size) {
-        var chooser = new FileChooser();
-        chooser.setTitle("Save object as");
-        chooser.setInitialFileName(name);
-        File f = chooser.showSaveDialog(owner);
-        if (f != null) {
-            write(id, size, f.toPath(), false);
+        Path file = saveChooser.choose(owner, "Save " + name + " as", name);
+        if (file != null) {
+            write(id, size, file.toAbsolutePath(), false);
         }
     }
 
@@ -103,6 +121,10 @@ public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLi
 
     private void write(ObjectId id, long size, Path file, boolean thenOpen) {
         StoreSession s = session.get();
+        if (s == null) {
+            return;
+        }
+        // mode -1: the file gets what a new file gets under the user's umask, as any file they save
         var item = new RestoreItem(file.getFileName().toString(), id, size, -1, null);
         // the user chose this file (and confirmed replacing it): overwrite
         tasks.job("Saving " + file.getFileName(), s.holding(p -> new Restorer(1).run(RestorePlanner.plan(s.packs(), List.of(item), file.getParent(), true),

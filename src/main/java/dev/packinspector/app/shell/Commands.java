@@ -9,9 +9,13 @@ import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.Navigation.View;
 import dev.packinspector.app.snapshots.SnapshotsView;
+import dev.packinspector.catalog.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
@@ -24,6 +28,8 @@ final class Commands implements WindowCommands.Actions {
     private final Views views;
     private final Help help;
     private FolderChooser chooser;
+    private BooleanBinding noSnapshot;
+    private BooleanBinding noSelection;
 
     /** The views the commands act on. */
     record Views(SnapshotsView snapshots, IndexView index, ProblemsView problems, InsightViews history, RestoreFlow restores) {
@@ -39,6 +45,7 @@ final class Commands implements WindowCommands.Actions {
         this.status = status;
         this.views = views;
         views.history().onShowObjects(this::find);
+        watchSelections();
     }
 
     void chooser(FolderChooser c) {
@@ -129,28 +136,77 @@ final class Commands implements WindowCommands.Actions {
         }
     }
 
-    /** Restores the selection of the view shown: objects in Objects, else files and folders of the snapshot. */
+    /** Restores the whole of the snapshot selected in Snapshots, whichever view is shown. */
     @Override
-    public void restore() {
+    public void restoreSnapshot() {
         StoreSession s = model.session().get();
-        if (s != null && nav.selected() == View.OBJECTS && !views.index().selectedIds().isEmpty()) {
-            views.restores().restoreObjects(s, views.index().selectedIds());
-        } else if (s == null || views.snapshots().selectedSnapshot() == null) {
+        Snapshot snapshot = views.snapshots().selectedSnapshot();
+        if (s == null || snapshot == null) {
             status.info("Open a store and select a snapshot to restore");
         } else {
-            views.restores().restoreFiles(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedEntries());
+            views.restores().restoreSnapshot(s, snapshot);
         }
     }
 
-    /** Exports the files and folders selected in Snapshots (the whole snapshot when none is). */
+    /** Restores what the view shown has selected: objects in Objects, files and folders in Snapshots. */
     @Override
-    public void export() {
+    public void restoreSelection() {
         StoreSession s = model.session().get();
-        if (s == null || views.snapshots().selectedSnapshot() == null) {
+        if (s != null && nav.selected() == View.OBJECTS && !views.index().selectedIds().isEmpty()) {
+            views.restores().restoreObjects(s, views.index().selectedIds());
+        } else if (s != null && nav.selected() == View.SNAPSHOTS && views.snapshots().selectedSnapshot() != null
+                && !views.snapshots().selectedFiles().isEmpty()) {
+            views.restores().restoreFiles(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedFiles());
+        } else {
+            status.info("Select files or folders in Snapshots, or objects in Objects, to restore them");
+        }
+    }
+
+    @Override
+    public void exportSnapshot() {
+        StoreSession s = model.session().get();
+        Snapshot snapshot = views.snapshots().selectedSnapshot();
+        if (s == null || snapshot == null) {
             status.info("Open a store and select a snapshot to export");
         } else {
-            views.restores().export(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedEntries());
+            views.restores().exportSnapshot(s, snapshot);
         }
+    }
+
+    /** Exports the files and folders selected in Snapshots. */
+    @Override
+    public void exportSelection() {
+        StoreSession s = model.session().get();
+        if (s == null || views.snapshots().selectedSnapshot() == null || views.snapshots().selectedFiles().isEmpty()) {
+            status.info("Select files or folders in Snapshots to export them");
+        } else {
+            views.restores().export(s, views.snapshots().selectedSnapshot(), views.snapshots().selectedFiles());
+        }
+    }
+
+    @Override
+    public ObservableBooleanValue noSnapshot() {
+        return noSnapshot;
+    }
+
+    @Override
+    public ObservableBooleanValue noSelection() {
+        return noSelection;
+    }
+
+    /** No snapshot selected (or no store); nothing selected in the view shown that Restore selection… would restore. */
+    private void watchSelections() {
+        var snapshot = views.snapshots().snapshotTable().getSelectionModel().selectedItemProperty();
+        noSnapshot = Bindings.createBooleanBinding(() -> model.session().get() == null || snapshot.get() == null, model.session(), snapshot);
+        var files = views.snapshots().fileTree().getSelectionModel().getSelectedItems();
+        var objects = views.index().table().getSelectionModel().getSelectedItems();
+        noSelection = Bindings.createBooleanBinding(() -> {
+            if (model.session().get() == null) {
+                return true;
+            }
+            View shown = nav.selected();
+            return shown == View.OBJECTS ? objects.isEmpty() : shown != View.SNAPSHOTS || snapshot.get() == null || files.isEmpty();
+        }, model.session(), snapshot, files, objects, nav.selectedView());
     }
 
     @Override

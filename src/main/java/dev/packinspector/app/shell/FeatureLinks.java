@@ -25,8 +25,34 @@ import javafx.stage.Window;
 record FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window owner, RestoreFlow restores, ObjectExport export,
         Consumer<String> history) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
     @Override
+    public void restoreSnapshot(Snapshot s) {
+        restores.restoreSnapshot(session.getValue(), s);
+    }
+
+    @Override
+    public void exportSnapshot(Snapshot s) {
+        restores.exportSnapshot(session.getValue(), s);
+    }
+
+    @Override
     public void restore(Snapshot s, List<ManifestEntry> entries) {
         restores.restoreFiles(session.getValue(), s, entries);
+    }
+
+    @Override
+    public void export(Snapshot s, List<ManifestEntry> entries) {
+        restores.export(session.getValue(), s, entries);
+    }
+
+    /** Saves a file's content under its own name (suggested), with a new file's mode. */
+    @Override
+    public void saveAs(ManifestEntry file) {
+        export.save(file.blob(), file.path().substring(file.path().lastIndexOf('/') + 1), file.size());
+    }
+
+    @Override
+    public void saveAs(ObjectId id) {
+        export.save(id, id.toHex(), -1);
     }
 
     @Override

@@ -67,8 +67,9 @@ public final class MainWindow {
         this.packs = new PacksView(session);
         var problems = new ProblemsView(tasks, session, this::goTo);
         this.nav = new Navigation(session, problems.rows());
-        this.restores = new RestoreFlow(tasks, stage, problems::addRestoreProblems);
-        this.export = new ObjectExport(session::get, tasks, status, problems::addRestoreProblems, host, stage);
+        // what a restore refused goes to its report, not to the store's Problems; Open folder asks the system's file manager
+        this.restores = new RestoreFlow(tasks, stage, folder -> java.util.Optional.ofNullable(host).ifPresent(h -> h.showDocument(folder.toUri().toString())));
+        this.export = new ObjectExport(session::get, tasks, status, host, stage);
         var links = new FeatureLinks(session, tasks, stage, restores, export, this::showHistory);
         this.index = new IndexView(tasks, session, preview, links);
         this.history = new InsightViews(tasks, session, insight, preview, links);

@@ -97,6 +97,11 @@ public final class Navigation {
         return list.getSelectionModel().getSelectedItem();
     }
 
+    /** The part shown, as it changes. */
+    ObservableValue<View> selectedView() {
+        return list.getSelectionModel().selectedItemProperty();
+    }
+
     ListView<View> list() {
         return list;
     }

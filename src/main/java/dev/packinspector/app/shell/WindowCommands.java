@@ -12,6 +12,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
@@ -66,10 +67,23 @@ final class WindowCommands {
 
         void verify();
 
-        void restore();
+        /** Restore the whole of the snapshot selected in Snapshots. */
+        void restoreSnapshot();
 
-        /** Export the selected files and folders, or the whole snapshot, as an archive. */
-        void export();
+        /** Restore what is selected in the view shown: files and folders in Snapshots, objects in Objects. */
+        void restoreSelection();
+
+        /** Export the whole of the snapshot selected in Snapshots as an archive. */
+        void exportSnapshot();
+
+        /** Export the files and folders selected in Snapshots as an archive. */
+        void exportSelection();
+
+        /** True while there is no snapshot to restore or export. */
+        ObservableBooleanValue noSnapshot();
+
+        /** True while the view shown has nothing selected to restore. */
+        ObservableBooleanValue noSelection();
 
         /** Forget the recent stores. */
         void clearRecent();
@@ -130,13 +144,18 @@ final class WindowCommands {
         searchAll.disableProperty().bind(noStore);
         view.getItems().addAll(new SeparatorMenuItem(), find, searchAll);
         var verify = item("_Verify", "Shortcut+Shift+V", a::verify);
-        var restore = item("_Restore…", "Shortcut+Shift+R", a::restore);
-        var export = item("_Export as zip or tar…", "Shortcut+E", a::export);
+        var restoreSnapshot = item("_Restore snapshot…", "Shortcut+Shift+R", a::restoreSnapshot);
+        var restoreSelection = item("Restore se_lection…", "Shortcut+R", a::restoreSelection);
+        var exportSnapshot = item("_Export snapshot as zip or tar…", "Shortcut+E", a::exportSnapshot);
+        var exportSelection = item("Export selec_tion as zip or tar…", "Shortcut+Shift+E", a::exportSelection);
         verify.disableProperty().bind(noStore);
-        restore.disableProperty().bind(noStore);
-        export.disableProperty().bind(noStore);
+        restoreSnapshot.disableProperty().bind(a.noSnapshot());
+        restoreSelection.disableProperty().bind(a.noSelection());
+        exportSnapshot.disableProperty().bind(a.noSnapshot());
+        exportSelection.disableProperty().bind(a.noSelection());
         var help = new Menu("_Help");
-        var bar = new MenuBar(file, view, new Menu("_Store", null, verify, restore, export), help);
+        var bar = new MenuBar(file, view, new Menu("_Store", null, verify, new SeparatorMenuItem(), restoreSnapshot, restoreSelection,
+                new SeparatorMenuItem(), exportSnapshot, exportSelection), help);
         Runnable showShortcuts = () -> a.shortcuts(shortcuts(bar));
         var keys = item("_Keyboard shortcuts", "Shortcut+Shift+Slash", showShortcuts);
         keys.setId("help-shortcuts");
@@ -200,14 +219,26 @@ final class WindowCommands {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var refresh = button("Refresh", "Pick up packs and snapshots chkpt added (F5)", a::refresh);
         var verify = button("Verify", "Check every pack, object and catalog reference (Ctrl+Shift+V)", a::verify);
-        var restore = button("Restore…", "Restore the selected files, or the whole snapshot, or the selected objects (Ctrl+Shift+R)", a::restore);
-        var export = button("Export…", "Write the selected files, or the whole snapshot, into a zip or tar archive (Ctrl+E)", a::export);
+        var restoreSnapshot = button("Restore snapshot…", "Restore the whole of the snapshot selected in Snapshots (Ctrl+Shift+R)", a::restoreSnapshot);
+        restoreSnapshot.disableProperty().bind(a.noSnapshot());
+        var restoreSelection = button("Restore selection…", "Restore the files and folders selected in Snapshots, or the objects selected in Objects (Ctrl+R)",
+                a::restoreSelection);
+        restoreSelection.disableProperty().bind(a.noSelection());
+        var exportSnapshot = new MenuItem("Export snapshot…");
+        exportSnapshot.setOnAction(e -> a.exportSnapshot());
+        exportSnapshot.disableProperty().bind(a.noSnapshot());
+        var exportSelection = new MenuItem("Export selection…");
+        exportSelection.setOnAction(e -> a.exportSelection());
+        exportSelection.disableProperty().bind(a.noSelection());
+        var export = new MenuButton("Export", null, exportSnapshot, exportSelection);
         export.setId("export");
-        for (var needsStore : List.of(refresh, verify, restore, export, find)) {
+        export.setTooltip(new Tooltip("Write the snapshot (Ctrl+E) or the selected files (Ctrl+Shift+E) into a zip or tar archive"));
+        export.disableProperty().bind(a.noSnapshot());
+        for (var needsStore : List.of(refresh, verify, find)) {
             needsStore.disableProperty().bind(noStore);
         }
         return new ToolBar(button("Open…", "Open a store or a bare packs folder (Ctrl+O)", a::chooseStore),
-                refresh, new Separator(Orientation.VERTICAL), verify, restore, export, spacer, find);
+                refresh, new Separator(Orientation.VERTICAL), verify, restoreSnapshot, restoreSelection, export, spacer, find);
     }
 
     /**
@@ -258,7 +289,7 @@ final class WindowCommands {
         var b = new Button(text);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
-        b.setId("tool-" + text.replace("…", "").toLowerCase(Locale.ROOT));
+        b.setId("tool-" + text.replace("…", "").toLowerCase(Locale.ROOT).replace(' ', '-'));
         return b;
     }
 }

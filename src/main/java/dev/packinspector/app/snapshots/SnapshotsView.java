@@ -42,7 +42,20 @@ import org.controlsfx.control.textfield.TextFields;
 public final class SnapshotsView extends SplitPane {
     /** What the window does with a selection of this view. */
     public interface Actions {
+        /** Restore the whole of {@code snapshot}, into a folder the user chooses. */
+        void restoreSnapshot(Snapshot snapshot);
+
+        /** Export the whole of {@code snapshot} as an archive. */
+        void exportSnapshot(Snapshot snapshot);
+
+        /** Restore {@code entries} of {@code snapshot}, into a folder the user chooses. */
         void restore(Snapshot snapshot, List<ManifestEntry> entries);
+
+        /** Export {@code entries} of {@code snapshot} as an archive. */
+        void export(Snapshot snapshot, List<ManifestEntry> entries);
+
+        /** Save one file's content where the user chooses. */
+        void saveAs(ManifestEntry file);
 
         /** A folder was dropped on the restore area: restore the selection there. */
         void restoreInto(Snapshot snapshot, List<ManifestEntry> entries, java.nio.file.Path folder);
@@ -111,11 +124,9 @@ public final class SnapshotsView extends SplitPane {
             } else {
                 FileNode folder = item.getValue();
                 previewed = preview.nothing(folder.path() + "/: " + Format.count(folder.files(), "file") + ", " + Format.bytes(folder.size())
-                        + ". Select a file to preview it; Restore… restores the whole folder.");
+                        + ". Select a file to preview it; Restore selection… restores the whole folder.");
             }
         });
-        var restore = new MenuItem("Restore selection…");
-        restore.setOnAction(e -> actions.restore(selectedSnapshot(), selectedEntries()));
         var history = new MenuItem("Show history");
         history.setId("show-history");
         history.setOnAction(e -> {
@@ -124,7 +135,11 @@ public final class SnapshotsView extends SplitPane {
                 actions.history(item.getValue().path());
             }
         });
-        files.setContextMenu(new ContextMenu(restore, history));
+        var fileMenu = new ContextMenu();
+        fileMenu.getItems().addAll(fileRestoreItems());
+        fileMenu.getItems().add(history);
+        files.setContextMenu(fileMenu);
+        snapshots.setContextMenu(new ContextMenu(snapshotRestoreItems().toArray(MenuItem[]::new)));
         files.setOnDragDetected(e -> {
             List<java.io.File> out = actions.dragOut(selectedSnapshot(), selectedEntries());
             if (out != null && !out.isEmpty()) {
@@ -167,6 +182,51 @@ public final class SnapshotsView extends SplitPane {
         session.addListener((obs, old, now) -> show(now));
     }
 
+    /** The snapshot table's restore and export items, for the snapshot right-clicked (selected). */
+    private List<MenuItem> snapshotRestoreItems() {
+        dev.packinspector.app.common.RowMenus.selectOnRightClick(snapshots);
+        var noSnapshot = snapshots.getSelectionModel().selectedItemProperty().isNull();
+        var restore = menuItem("menu-restore-snapshot", "Restore snapshot…", noSnapshot, () -> actions.restoreSnapshot(selectedSnapshot()));
+        var export = menuItem("menu-export-snapshot", "Export snapshot…", noSnapshot, () -> actions.exportSnapshot(selectedSnapshot()));
+        return List.of(restore, export);
+    }
+
+    /** The file tree's restore, export and save items, for the files and folders selected. */
+    private List<MenuItem> fileRestoreItems() {
+        dev.packinspector.app.common.RowMenus.selectOnRightClick(files);
+        var selected = files.getSelectionModel().getSelectedItems();
+        var none = javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedSnapshot() == null || selected.isEmpty(), selected,
+                snapshots.getSelectionModel().selectedItemProperty());
+        var restore = menuItem("menu-restore-selection", "Restore selection…", none, () -> actions.restore(selectedSnapshot(), selectedFiles()));
+        var export = menuItem("menu-export-selection", "Export selection…", none, () -> actions.export(selectedSnapshot(), selectedFiles()));
+        var notOneFile = javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedFile() == null, selected);
+        var save = menuItem("menu-save-as", "Save as…", notOneFile, () -> {
+            ManifestEntry file = selectedFile();
+            if (file != null) {
+                actions.saveAs(file);
+            }
+        });
+        return List.of(restore, export, save);
+    }
+
+    private static MenuItem menuItem(String id, String text, javafx.beans.value.ObservableBooleanValue disabled, Runnable action) {
+        var item = new MenuItem(text);
+        item.setId(id);
+        item.disableProperty().bind(disabled);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** The one regular file selected (not a folder or a link), or null. */
+    private ManifestEntry selectedFile() {
+        var selected = files.getSelectionModel().getSelectedItems();
+        if (selected.size() != 1 || selected.getFirst() == null || selected.getFirst().getValue().folder()) {
+            return null;
+        }
+        ManifestEntry e = selected.getFirst().getValue().entry();
+        return e.blob() != null && e.problem() == null && (e.mode() < 0 || (e.mode() & 0170000) == 0100000) ? e : null;
+    }
+
     private static TreeTableColumn<FileNode, String> treeColumn(String title, double width, Function<FileNode, String> value) {
         var c = new TreeTableColumn<FileNode, String>(title);
         c.setPrefWidth(width);
@@ -191,13 +251,19 @@ public final class SnapshotsView extends SplitPane {
 
     /** The selected files, and everything beneath selected folders; the whole snapshot if nothing is selected. */
     public List<ManifestEntry> selectedEntries() {
+        List<ManifestEntry> selected = selectedFiles();
+        return selected.isEmpty() ? manifest : selected;
+    }
+
+    /** The selected files, and everything beneath selected folders; none if nothing is selected. */
+    public List<ManifestEntry> selectedFiles() {
         var out = new ArrayList<ManifestEntry>();
         for (TreeItem<FileNode> item : files.getSelectionModel().getSelectedItems()) {
-            if (item != null) {
+            if (item != null && item.getValue() != null) {
                 out.addAll(item.getValue().entries());
             }
         }
-        return out.isEmpty() ? manifest : out.stream().distinct().toList();
+        return out.stream().distinct().toList();
     }
 
     public TableView<Snapshot> snapshotTable() {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,11 +60,15 @@ class CancelRestoreTest extends MainWindowTestBase {
         }
         assertEquals(Worker.State.CANCELLED, end, "every one of " + TRIES + " restores ended before Cancel was pressed");
         WindowDriver.waitUntil("the task row is gone", () -> !ui.tasks().busy());
-        assertEquals("Restoring the generated files cancelled", ui.status());
+        DialogPane report = new RestoreDialogs(ui).report();
+        assertEquals("Restore cancelled", RestoreDialogs.title(report));
         awaitRestoreWorkersStopped();
         RestoreChecks.assertNoTempFiles(target);
         int complete = RestoreChecks.assertNoPartialFiles(target, expected);
         assertTrue(complete >= 3 && complete < FILES, "stopped part-way: " + complete + " of " + FILES);
+        assertTrue(ui.status().startsWith("Restore of the generated files cancelled: " + complete + " of " + FILES + " files complete in " + target
+                + "; restoring again writes the other " + (FILES - complete)), ui.status());
+        robot.clickOn(RestoreDialogs.button(report, "Close"));
 
         RestorePlan again = RestorePlanner.plan(session.packs(), items, target, false);
         assertEquals(FILES - complete, again.filesToWrite(), "a re-run writes only what is missing");
@@ -95,6 +100,8 @@ class CancelRestoreTest extends MainWindowTestBase {
         Worker.State end = WindowDriver.awaitEnd(restore);
         if (end == Worker.State.SUCCEEDED) {
             WindowDriver.waitUntil("the task row is gone", () -> !ui.tasks().busy());
+            robot.clickOn(RestoreDialogs.button(new RestoreDialogs(ui).report(), "Close"));
+            WindowDriver.waitUntil("the report is closed", () -> !new RestoreDialogs(ui).reportShown());
         }
         return end;
     }

@@ -161,7 +161,7 @@ class RestoreFromWindowTest extends MainWindowTestBase {
         Path archive = work.resolve("snapshot.tar");
         WindowDriver.onFx(() -> {
             window().restores().saveChooser((owner, title, suggested, kinds) -> archive);
-            window().commands().export();
+            window().commands().exportSnapshot();
         });
         WindowDriver.waitUntil("the export has ended", () -> !ui.tasks().busy() && WindowDriver.statusLine(window()).text().startsWith("Exported"));
         var paths = new java.util.TreeSet<String>();

@@ -82,7 +82,7 @@ public final class ScreenshotTour {
         fx(() -> {
             WindowDriver.tasks(window).showAfter(javafx.util.Duration.ZERO);
             WindowDriver.snapshots(window).fileTree().getSelectionModel().clearSelection();
-            window.restores().restoreTo(WindowDriver.session(window), "snapshot " + WindowDriver.snapshots(window).selectedSnapshot().id().substring(0, 13),
+            window.restores().restoreTo(WindowDriver.session(window), RestoreFlow.name(WindowDriver.snapshots(window).selectedSnapshot()),
                     RestoreItems.of(WindowDriver.snapshots(window).selectedEntries()), target);
             return null;
         });
@@ -95,8 +95,14 @@ public final class ScreenshotTour {
             ((javafx.scene.control.Button) pane.lookupButton(RestoreFlow.RESTORE)).fire();
             return null;
         });
-        waitFor(() -> !WindowDriver.tasks(window).busy() && !WindowDriver.tasks(window).getChildren().isEmpty());
+        waitFor(() -> !WindowDriver.tasks(window).busy() && !WindowDriver.tasks(window).getChildren().isEmpty() && report() != null);
         shot("restored");
+        Thread.sleep(300);
+        write(fx(() -> report().getScene().snapshot(null)), "restore-report");
+        fx(() -> {
+            report().close();
+            return null;
+        });
         fx(() -> {
             WindowDriver.tasks(window).getChildren().clear();
             WindowDriver.tasks(window).showAfter(TaskPanel.SHOW_AFTER);
@@ -254,6 +260,12 @@ public final class ScreenshotTour {
     /** The restore plan dialog, once it is showing. */
     private static Stage dialog() {
         return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Restore "))
+                .map(w -> (Stage) w).findFirst().orElse(null);
+    }
+
+    /** The report of a finished restore, once it is showing. */
+    private static Stage report() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && "Restore finished".equals(s.getTitle()))
                 .map(w -> (Stage) w).findFirst().orElse(null);
     }
 
