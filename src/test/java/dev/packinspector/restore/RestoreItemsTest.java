@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.packinspector.Fixtures;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
-import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.ObjectId;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +35,5 @@ class RestoreItemsTest {
         assertThat(RestoreItems.objects(List.of(B, A, B))).containsExactly(RestoreItem.object(B, -1), RestoreItem.object(A, -1));
         assertThat(RestoreItems.objects(List.of(A)).getFirst().path()).isEqualTo(A.toHex());
         assertThat(RestoreItems.objects(List.of(A)).getFirst().permissions()).isEqualTo(-1);
-    }
-
-    @Test
-    void aSelectionIsNamedByItsFileOrItsCountAndTheShortSnapshotId() {
-        Snapshot s = new Snapshot("019b7711-987b-7fde-8880-4df361597a77", "2026-01-01T00:00:00+00:00", null, null, null, 0, 0, 0, null, null);
-        var one = new ManifestEntry("src/main.rs", A, 10, 0100644, null);
-        assertThat(RestoreItems.describe(s, List.of(one))).isEqualTo("src/main.rs from snapshot 019b7711-987b");
-        assertThat(RestoreItems.describe(s, Collections.nCopies(1204, one))).isEqualTo("1,204 files of snapshot 019b7711-987b");
-        assertThat(RestoreItems.describe(s, List.of())).isEqualTo("0 files of snapshot 019b7711-987b");
-        Snapshot damaged = new Snapshot("x1", "?", null, null, null, 0, 0, 0, null, null);
-        assertThat(RestoreItems.describe(damaged, List.of(one, one))).isEqualTo("2 files of snapshot x1");
     }
 }
