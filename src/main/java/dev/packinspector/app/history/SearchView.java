@@ -1,7 +1,11 @@
 package dev.packinspector.app.history;
 
+import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.FileKind;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.common.TreeColumns;
+import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.ContentFinder;
@@ -19,7 +23,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -96,10 +99,17 @@ public final class SearchView extends BorderPane {
 
         results.setId("search-results");
         results.setShowRoot(false);
-        results.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        results.getColumns().setAll(List.of(column("Path / version", 260, this::title), column("Size", 70, SearchView::size),
-                column("Object", 110, SearchView::object), column("Mode", 80, SearchView::mode), column("Snapshots", 210, SearchView::where)));
+        var columns = new TreeColumns<Row>(r -> false);
+        results.getColumns().setAll(List.of(columns.name("Path / version", 260, this::title, SearchView::kind),
+                columns.number("Size", 80, SearchView::size, SearchView::bytes), columns.name("Object", 110, SearchView::object),
+                columns.mode("Mode", SearchView::mode),
+                columns.sorted("Snapshots", 210, SearchView::where, java.util.Comparator.comparingLong(SearchView::count)
+                        .thenComparing(SearchView::where, Columns.NATURAL))));
+        TreeColumns.fit(results, results.getColumns().getFirst(), 180);
+        var shownColumns = results.getColumns();
+        Columns.dropWhenNarrow(results, shownColumns, List.of(shownColumns.get(2), shownColumns.get(3), shownColumns.get(1)));
+        TypeToFind.install(results, this::title);
         results.setPlaceholder(new Label("Type to search every snapshot's paths, or drop files on the window to find their content"));
         results.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
 
@@ -121,14 +131,6 @@ public final class SearchView extends BorderPane {
         setTop(top);
         setCenter(results);
         setBottom(buttons);
-    }
-
-    private static TreeTableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> value) {
-        var c = new TreeTableColumn<Row, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
-                cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
-        return c;
     }
 
     /** The index of the open store (null while it is built); {@code state} says how far that is. */
@@ -206,6 +208,28 @@ public final class SearchView extends BorderPane {
         summary.setText((r.matches() == 0 ? "No path matches" : Format.count(r.matches(), "path") + " match"
                 + (r.truncated() ? ", the first " + Format.count(r.paths().size()) + " shown" : ""))
                 + (r.query().isGlob() ? " (glob)" : "") + String.format(java.util.Locale.ROOT, " · %.0f ms", nanos / 1e6));
+    }
+
+    /** Shows every snapshot path that uses object {@code id} (the Objects view's "Show uses"). */
+    public void showUses(dev.packinspector.store.ObjectId id) {
+        query.setText("");
+        shownQuery = null;
+        pause.stop();
+        searching.cancel();
+        if (index == null) {
+            results.setRoot(null);
+            summary.setText("The uses of object " + id.shortHex(12) + " are known once the snapshots are indexed: " + indexState);
+            return;
+        }
+        List<StoreIndex.Use> uses = index.usesOf(id);
+        var root = new TreeItem<Row>();
+        var object = new TreeItem<Row>(new Note("object " + id.toHex()));
+        uses.forEach(u -> object.getChildren().add(new TreeItem<>(new UseRow(u))));
+        object.setExpanded(true);
+        root.getChildren().add(object);
+        results.setRoot(root);
+        summary.setText("Object " + id.shortHex(12) + ": " + (uses.isEmpty() ? "used by no snapshot" : "used by " + Format.count(uses.size(), "path")
+                + " in " + Format.count(uses.stream().map(u -> u.snapshot().id()).distinct().count(), "snapshot")));
     }
 
     /** Shows where the content of dropped local files is in the store. */
@@ -301,10 +325,15 @@ public final class SearchView extends BorderPane {
     }
 
     private static String size(Row row) {
+        long n = bytes(row);
+        return n < 0 ? "" : Format.bytes(n);
+    }
+
+    private static long bytes(Row row) {
         return switch (row) {
-            case VersionRow v -> Format.bytes(v.version().entry().size());
-            case FileRow f -> f.found().size() < 0 ? "" : Format.bytes(f.found().size());
-            default -> "";
+            case VersionRow v -> v.version().entry().size();
+            case FileRow f -> f.found().size();
+            default -> -1;
         };
     }
 
@@ -316,11 +345,31 @@ public final class SearchView extends BorderPane {
         };
     }
 
-    private static String mode(Row row) {
+    private static long mode(Row row) {
         return switch (row) {
-            case VersionRow v -> Format.mode(v.version().entry().mode());
-            case UseRow u -> Format.mode(u.use().mode());
-            default -> "";
+            case VersionRow v -> v.version().entry().mode();
+            case UseRow u -> u.use().mode();
+            default -> -1;
+        };
+    }
+
+    private static FileKind kind(Row row) {
+        return switch (row) {
+            case PathRow p -> p.path().versions().isEmpty() ? FileKind.FILE : FileKind.of(p.path().versions().getLast().entry().mode());
+            case VersionRow v -> FileKind.of(v.version().entry().mode());
+            case FileRow f -> FileKind.FILE;
+            case UseRow u -> FileKind.of(u.use().mode());
+            case Note n -> null;
+        };
+    }
+
+    /** What the Snapshots column sorts by first: how many versions or snapshots a row names. */
+    private static long count(Row row) {
+        return switch (row) {
+            case PathRow p -> p.path().versions().size();
+            case VersionRow v -> v.version().snapshots().size();
+            case FileRow f -> f.found().uses().size();
+            default -> 0;
         };
     }
 

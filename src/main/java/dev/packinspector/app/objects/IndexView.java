@@ -59,6 +59,9 @@ public final class IndexView extends BorderPane {
 
         /** The objects restored into a temp folder, ready to be dropped elsewhere; null if not possible now. */
         List<File> dragOut(List<ObjectId> ids);
+
+        /** Show which snapshots and paths use object {@code id}. */
+        void uses(ObjectId id);
     }
 
     /** The index entries of {@code session}'s store, whichever is open; selecting one previews it in {@code preview}. */
@@ -88,6 +91,7 @@ public final class IndexView extends BorderPane {
         TableColumn<Integer, Long> offset = numberColumn("Offset", IndexRows.Entry::offset);
         TableColumn<Integer, Long> size = numberColumn("Compressed", IndexRows.Entry::compressedSize);
         table.getColumns().setAll(List.of(kind, id, pack, offset, size));
+        dev.packinspector.app.common.TypeToFind.install(table, row -> at(row).id().toHex());
         table.setSortPolicy(t -> {
             sort();
             return true;
@@ -103,11 +107,26 @@ public final class IndexView extends BorderPane {
             }
         });
         var copy = new MenuItem("Copy id");
+        copy.setId("copy-object-id");
         copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
         copy.setOnAction(e -> copySelectedIds());
+        var uses = new MenuItem("Show uses");
+        uses.setId("show-uses");
+        uses.setOnAction(e -> {
+            List<ObjectId> ids = selectedIds();
+            if (ids.size() == 1) {
+                actions.uses(ids.getFirst());
+            }
+        });
         var restore = new MenuItem("Restore selected objects…");
         restore.setOnAction(e -> actions.restore(selectedIds()));
-        table.setContextMenu(new ContextMenu(copy, restore));
+        var menu = new ContextMenu(copy, uses, restore);
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
+            copy.setDisable(table.getSelectionModel().getSelectedItems().isEmpty());
+            // trees are used by other trees, not by snapshot paths
+            uses.setDisable(selectedIds().size() != 1 || table.getSelectionModel().getSelectedItems().size() != 1);
+        });
+        table.setContextMenu(menu);
         table.setOnDragDetected(e -> {
             List<ObjectId> ids = selectedIds();
             List<File> out = ids.isEmpty() ? null : actions.dragOut(ids);

@@ -20,17 +20,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.HostServices;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
  * Objects leaving the window as files: saved where the user says, opened in the system's
- * application, or restored into a temp folder so a drag can carry them out. Every file goes
+ * application ({@code viewer} shows a written file there), or restored into a temp folder so a
+ * drag can carry them out. Every file goes
  * through the restore engine, so it is verified and never half-written.
  */
 public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, Consumer<List<RestoreProblem>> problems,
-        HostServices host, Window owner) {
+        Consumer<Path> viewer, Window owner) {
     /** Something done with one object: {@code name} is the file name to give it, {@code size} -1 if unknown. */
     @FunctionalInterface
     public interface Action {
@@ -109,8 +109,8 @@ public record ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLi
                 RestoreListener.NONE))).onSuccess(r -> {
                     if (!r.problems().isEmpty()) {
                         status.error("Cannot save " + file.getFileName(), new IOException(r.problems().getFirst().message()));
-                    } else if (thenOpen && host != null) {
-                        host.showDocument(file.toUri().toString());
+                    } else if (thenOpen) {
+                        viewer.accept(file);
                     }
                 }).report(r -> r.problems().isEmpty() ? "Saved " + file : null).run();
     }

@@ -46,6 +46,8 @@ public final class MainWindow {
     private final Commands commands;
     private final RestoreFlow restores;
     private final ObjectExport export;
+    /** Where opened files are shown: the system's applications. */
+    private final Documents documents;
     /** The views a problem or a path's history goes to. */
     private final PacksView packs;
     private final IndexView index;
@@ -68,8 +70,9 @@ public final class MainWindow {
         var problems = new ProblemsView(tasks, session, this::goTo);
         this.nav = new Navigation(session, problems.rows());
         this.restores = new RestoreFlow(tasks, stage, problems::addRestoreProblems);
-        this.export = new ObjectExport(session::get, tasks, status, problems::addRestoreProblems, host, stage);
-        var links = new FeatureLinks(session, tasks, stage, restores, export, this::showHistory);
+        this.documents = new Documents(host);
+        this.export = new ObjectExport(session::get, tasks, status, problems::addRestoreProblems, documents, stage);
+        var links = new FeatureLinks(session, tasks, stage, restores, export, new Jumps(nav, status));
         this.index = new IndexView(tasks, session, preview, links);
         this.history = new InsightViews(tasks, session, insight, preview, links);
         var snapshots = new SnapshotsView(tasks, session, preview, links);
@@ -109,11 +112,6 @@ public final class MainWindow {
     private ScrollPane startPage(Path storesRoot) {
         return new ScrollPane(new StartPage(storesRoot, StoreFinder.find(storesRoot), settings.recentStores(), model::open, commands::chooseStore,
                 model::openDemo));
-    }
-
-    private void showHistory(String path) {
-        nav.select(View.SEARCH);
-        history.views().search().showHistory(path);
     }
 
     /** Shows a problem's object in Objects, or else its pack in Packs. */
@@ -175,6 +173,10 @@ public final class MainWindow {
 
     ObjectExport export() {
         return export;
+    }
+
+    Documents documents() {
+        return documents;
     }
 
     void chooser(FolderChooser c) {
