@@ -28,7 +28,7 @@ public final class TypeToFind {
     private final StringBuilder typed = new StringBuilder();
     private long lastKey;
 
-    private TypeToFind(IntSupplier rows, IntFunction<String> nameAt, IntSupplier selected, IntConsumer select) {
+    TypeToFind(IntSupplier rows, IntFunction<String> nameAt, IntSupplier selected, IntConsumer select) {
         this.rows = rows;
         this.nameAt = nameAt;
         this.selected = selected;

@@ -104,9 +104,9 @@ public final class SearchView extends BorderPane {
         results.getColumns().setAll(List.of(columns.name("Path / version", 260, this::title, SearchView::kind),
                 columns.number("Size", 80, SearchView::size, SearchView::bytes), columns.name("Object", 110, SearchView::object),
                 columns.mode("Mode", SearchView::mode),
-                columns.sorted("Snapshots", 210, SearchView::where, java.util.Comparator.comparingLong(SearchView::count)
+                columns.sorted("Snapshots", 180, SearchView::where, java.util.Comparator.comparingLong(SearchView::count)
                         .thenComparing(SearchView::where, Columns.NATURAL))));
-        TreeColumns.fit(results, results.getColumns().getFirst(), 180);
+        TreeColumns.fit(results, results.getColumns().getFirst(), 160);
         var shownColumns = results.getColumns();
         Columns.dropWhenNarrow(results, shownColumns, List.of(shownColumns.get(2), shownColumns.get(3), shownColumns.get(1)));
         TypeToFind.install(results, this::title);
