@@ -25,7 +25,7 @@ public final class Columns {
     /** Style of a column of numbers: right-aligned. */
     static final String RIGHT = "-fx-alignment: CENTER-RIGHT;";
     /** Width of a column of modes as {@code ls -l} shows them. */
-    public static final double MODE_WIDTH = 104;
+    public static final double MODE_WIDTH = 100;
 
     private Columns() {
     }

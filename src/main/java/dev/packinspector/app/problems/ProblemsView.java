@@ -144,7 +144,7 @@ public final class ProblemsView extends BorderPane {
         for (Cause c : causes) {
             var item = new TreeItem<>(Problem.of(c));
             c.alsoSeen().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.also(f))));
-            c.files().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.affected(f))));
+            c.files().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.affected(f, this::snapshotName))));
             if (c.fileCount() > c.files().size()) {
                 item.getChildren().add(new TreeItem<>(new Problem("", "", -1, "… and " + Format.count(c.fileCount() - c.files().size(), "more file"), "")));
             }
@@ -159,6 +159,13 @@ public final class ProblemsView extends BorderPane {
         } finally {
             rebuilding = false;
         }
+    }
+
+    /** Snapshot {@code id} of the open store by its time and message; its short id if the store does not list it. */
+    private String snapshotName(String id) {
+        StoreSession s = session.getValue();
+        return s == null ? dev.packinspector.catalog.Snapshot.shortId(id) : s.snapshots().stream().filter(x -> x.id().equals(id)).findFirst()
+                .map(Format::snapshot).orElse(dev.packinspector.catalog.Snapshot.shortId(id));
     }
 
     /** Each cause with what it takes with it, as sentences: the cause, then its items indented by two spaces. */

@@ -109,11 +109,11 @@ public final class SnapshotsView extends SplitPane {
         files.getColumns().setAll(List.of(
                 name,
                 columns.number("Size", 80, n -> Format.bytes(n.size()), FileNode::size),
-                columns.number("Files", 70, n -> n.folder() ? Format.count(n.files()) : "", n -> n.folder() ? n.files() : 0),
+                columns.number("Files", 60, n -> n.folder() ? Format.count(n.files()) : "", n -> n.folder() ? n.files() : 0),
                 columns.mode("Mode", n -> n.folder() ? -1 : n.entry().mode()),
-                monospace(columns.sorted("Id", 130, Look.<FileNode>of(n -> id(n, true)).withHover(n -> id(n, false)),
+                monospace(columns.sorted("Id", 120, Look.<FileNode>of(n -> id(n, true)).withHover(n -> id(n, false)),
                         Comparator.comparing(n -> id(n, false))))));
-        TreeColumns.fit(files, name, 160);
+        TreeColumns.fit(files, name, 140);
         var cols = files.getColumns();
         Columns.dropWhenNarrow(files, cols, List.of(cols.get(4), cols.get(2), cols.get(3)));
         TypeToFind.install(files, FileNode::name);
