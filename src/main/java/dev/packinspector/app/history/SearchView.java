@@ -1,11 +1,7 @@
 package dev.packinspector.app.history;
 
-import dev.packinspector.app.common.Columns;
-import dev.packinspector.app.common.FileKind;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
-import dev.packinspector.app.common.TreeColumns;
-import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.ContentFinder;
@@ -100,16 +96,7 @@ public final class SearchView extends BorderPane {
         results.setId("search-results");
         results.setShowRoot(false);
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        var columns = new TreeColumns<Row>(r -> false);
-        results.getColumns().setAll(List.of(columns.name("Path / version", 260, this::title, SearchView::kind),
-                columns.number("Size", 80, SearchView::size, SearchView::bytes), columns.name("Object", 110, SearchView::object),
-                columns.mode("Mode", SearchView::mode),
-                columns.sorted("Snapshots", 180, SearchView::where, java.util.Comparator.comparingLong(SearchView::count)
-                        .thenComparing(SearchView::where, Columns.NATURAL))));
-        TreeColumns.fit(results, results.getColumns().getFirst(), 160);
-        var shownColumns = results.getColumns();
-        Columns.dropWhenNarrow(results, shownColumns, List.of(shownColumns.get(2), shownColumns.get(3), shownColumns.get(1)));
-        TypeToFind.install(results, this::title);
+        SearchColumns.install(results, this::title, SearchView::object, SearchView::where);
         results.setPlaceholder(new Label("Type to search every snapshot's paths, or drop files on the window to find their content"));
         results.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
 
@@ -324,52 +311,11 @@ public final class SearchView extends BorderPane {
         };
     }
 
-    private static String size(Row row) {
-        long n = bytes(row);
-        return n < 0 ? "" : Format.bytes(n);
-    }
-
-    private static long bytes(Row row) {
-        return switch (row) {
-            case VersionRow v -> v.version().entry().size();
-            case FileRow f -> f.found().size();
-            default -> -1;
-        };
-    }
-
     private static String object(Row row) {
         return switch (row) {
             case VersionRow v -> v.version().entry().blob() == null ? "—" : v.version().entry().blob().shortHex(10);
             case FileRow f -> f.found().id() == null ? "" : f.found().id().shortHex(10);
             default -> "";
-        };
-    }
-
-    private static long mode(Row row) {
-        return switch (row) {
-            case VersionRow v -> v.version().entry().mode();
-            case UseRow u -> u.use().mode();
-            default -> -1;
-        };
-    }
-
-    private static FileKind kind(Row row) {
-        return switch (row) {
-            case PathRow p -> p.path().versions().isEmpty() ? FileKind.FILE : FileKind.of(p.path().versions().getLast().entry().mode());
-            case VersionRow v -> FileKind.of(v.version().entry().mode());
-            case FileRow f -> FileKind.FILE;
-            case UseRow u -> FileKind.of(u.use().mode());
-            case Note n -> null;
-        };
-    }
-
-    /** What the Snapshots column sorts by first: how many versions or snapshots a row names. */
-    private static long count(Row row) {
-        return switch (row) {
-            case PathRow p -> p.path().versions().size();
-            case VersionRow v -> v.version().snapshots().size();
-            case FileRow f -> f.found().uses().size();
-            default -> 0;
         };
     }
 
