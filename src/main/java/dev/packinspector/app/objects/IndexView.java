@@ -82,7 +82,7 @@ public final class IndexView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No entries: no readable pack, or no id starts with that prefix"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<Integer, String> kind = textColumn("Kind", 60, IndexRows.Entry::kind);
+        TableColumn<Integer, String> kind = textColumn("Kind", 56, IndexRows.Entry::kind);
         TableColumn<Integer, String> id = textColumn("Id", 290, e -> e.id().toHex());
         id.setId("col-id");
         id.getStyleClass().add("monospace");
@@ -91,6 +91,9 @@ public final class IndexView extends BorderPane {
         TableColumn<Integer, Long> offset = numberColumn("Offset", IndexRows.Entry::offset);
         TableColumn<Integer, Long> size = numberColumn("Compressed", IndexRows.Entry::compressedSize);
         table.getColumns().setAll(List.of(kind, id, pack, offset, size));
+        // the id is what this table is for: it stays whole; the pack takes what is left, offset and size go first when narrow
+        dev.packinspector.app.common.Columns.fit(table, pack, 90);
+        dev.packinspector.app.common.Columns.dropWhenNarrow(table, table.getColumns(), List.of(size, offset, kind));
         dev.packinspector.app.common.TypeToFind.install(table, row -> at(row).id().toHex());
         table.setSortPolicy(t -> {
             sort();
@@ -155,7 +158,7 @@ public final class IndexView extends BorderPane {
 
     private TableColumn<Integer, Long> numberColumn(String title, ToLongFunction<IndexRows.Entry> value) {
         var c = new TableColumn<Integer, Long>(title);
-        c.setPrefWidth(125);
+        c.setPrefWidth(110);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsLong(at(cell.getValue()))));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
