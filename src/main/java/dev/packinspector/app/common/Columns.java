@@ -1,27 +1,42 @@
 package dev.packinspector.app.common;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Control;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
 
 /**
  * Table columns that show one text per row, worked out from the row's value. A column of sizes,
  * counts or ratios sorts by the value, not by its text (976 KB before 9.4 MB is wrong); a column of
- * names sorts naturally ({@code bytes_6} before {@code bytes_15}).
+ * names sorts naturally ({@code bytes_6} before {@code bytes_15}). {@link TreeColumns} makes the
+ * same columns for trees.
  */
 public final class Columns {
     /** Text order with runs of digits compared as numbers, case-insensitive first, then exactly. */
     public static final Comparator<String> NATURAL = Columns::natural;
+    /** Style of a column of numbers: right-aligned. */
+    static final String RIGHT = "-fx-alignment: CENTER-RIGHT;";
+    /** Width of a column of modes as {@code ls -l} shows them. */
+    public static final double MODE_WIDTH = 100;
 
     private Columns() {
     }
 
     /** A column showing {@code value}'s text that sorts by {@code order} of the rows (nulls last). */
     public static <T> TableColumn<T, T> sorted(String title, double width, Function<T, String> value, Comparator<T> order) {
+        return sorted(title, width, Look.of(value), order);
+    }
+
+    /** A column showing each row as {@code look} says, sorting by {@code order} of the rows (nulls last). */
+    public static <T> TableColumn<T, T> sorted(String title, double width, Look<T> look, Comparator<T> order) {
         var c = new TableColumn<T, T>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
@@ -29,7 +44,7 @@ public final class Columns {
             @Override
             protected void updateItem(T row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(empty || row == null ? null : value.apply(row));
+                look.show(this, empty ? null : row);
             }
         });
         c.setComparator(Comparator.nullsLast(order));
@@ -39,13 +54,25 @@ public final class Columns {
     /** A column of a number shown as {@code value}'s text, right-aligned, sorting by {@code number}. */
     public static <T> TableColumn<T, T> number(String title, double width, Function<T, String> value, ToDoubleFunction<T> number) {
         var c = sorted(title, width, value, Comparator.comparingDouble(number));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setStyle(RIGHT);
         return c;
     }
 
     /** A column of names, in natural order. */
     public static <T> TableColumn<T, T> name(String title, double width, Function<T, String> value) {
         return sorted(title, width, value, Comparator.comparing(value, NATURAL));
+    }
+
+    /** A column of names, in natural order, each after the icon of its kind. */
+    public static <T> TableColumn<T, T> name(String title, double width, Function<T, String> value, Function<T, FileKind> kind) {
+        return sorted(title, width, Look.of(value).withKind(kind), Comparator.comparing(value, NATURAL));
+    }
+
+    /** A column of modes as {@code ls -l} shows them ({@code -rw-r--r--}), the octal on hover, sorting by the mode. */
+    public static <T> TableColumn<T, T> mode(String title, ToLongFunction<T> mode) {
+        var c = sorted(title, MODE_WIDTH, Look.mode(mode), Comparator.comparingLong(mode));
+        c.getStyleClass().add("monospace");
+        return c;
     }
 
     static int natural(String a, String b) {
@@ -90,19 +117,52 @@ public final class Columns {
      * Keeps every column but the last at least at its preferred width: with a policy that fits the
      * columns to the table, only the last one gives way, and the table scrolls if it must.
      */
-    public static <T> void onlyLastFlexes(javafx.scene.control.TableView<T> table) {
+    public static <T> void onlyLastFlexes(TableView<T> table) {
         var columns = table.getColumns();
         for (int i = 0; i < columns.size() - 1; i++) {
             columns.get(i).setMinWidth(columns.get(i).getPrefWidth());
         }
-        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
-    public static <T> javafx.scene.control.TreeTableColumn<T, String> treeText(String title, double width, Function<T, String> value) {
-        var c = new javafx.scene.control.TreeTableColumn<T, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
-        return c;
+    /**
+     * Fits the columns to the table's width: every column but {@code flex} keeps its preferred
+     * width (sized to its content), {@code flex} takes what is left and gives way first, down to
+     * {@code flexMin}; below the sum of those widths the table scrolls sideways.
+     */
+    public static <T> void fit(TableView<T> table, TableColumn<T, ?> flex, double flexMin) {
+        for (TableColumn<T, ?> c : table.getColumns()) {
+            if (c != flex) {
+                c.setMinWidth(c.getPrefWidth());
+                c.setMaxWidth(c.getPrefWidth());
+            }
+        }
+        flex.setMinWidth(flexMin);
+        flex.setMaxWidth(Double.MAX_VALUE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    }
+
+    /**
+     * Hides columns of {@code table} while their minimum widths add up to more than it has, the
+     * first of {@code dropFirst} first, and shows them again once there is room: a narrow window
+     * shows fewer columns, each whole, rather than all of them cut. What a hidden column says is on
+     * hover or in the context menu (ids), or one click away.
+     */
+    public static void dropWhenNarrow(Control table, List<? extends TableColumnBase<?, ?>> all, List<? extends TableColumnBase<?, ?>> dropFirst) {
+        Runnable fit = () -> {
+            // the vertical scroll bar and the borders take some of the width
+            double room = table.getWidth() - 24;
+            double need = all.stream().mapToDouble(TableColumnBase::getMinWidth).sum();
+            for (TableColumnBase<?, ?> c : dropFirst) {
+                boolean show = need <= room;
+                c.setVisible(show);
+                if (!show) {
+                    need -= c.getMinWidth();
+                }
+            }
+        };
+        table.widthProperty().addListener((obs, old, width) -> fit.run());
+        fit.run();
     }
 
     public static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {

@@ -1,8 +1,13 @@
 package dev.packinspector.app.history;
 
+import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.FileKind;
 import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Look;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.PreviewModel;
+import dev.packinspector.app.common.TreeColumns;
+import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.SnapshotDiff.Change;
@@ -28,7 +33,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
@@ -118,10 +122,21 @@ public final class CompareView extends BorderPane {
         top.setPadding(new Insets(8));
         tree.setId("compare-tree");
         tree.setShowRoot(false);
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        tree.getColumns().setAll(List.of(column("Path", 320, CompareView::name), column("Change", 200, CompareView::kind),
-                column("Bytes", 90, n -> Format.bytes(n.bytes())), column("Before", 150, n -> side(n, true)),
-                column("After", 150, n -> side(n, false))));
+        var columns = new TreeColumns<DiffNode>(n -> n.change() == null);
+        tree.getColumns().setAll(List.of(
+                columns.sorted("Path", 320, Look.of(CompareView::name).withKind(CompareView::fileKind),
+                        java.util.Comparator.comparing(DiffNode::name, Columns.NATURAL)),
+                columns.sorted("Change", 200, CompareView::kind, java.util.Comparator.comparing(CompareView::kind)),
+                columns.number("Bytes", 90, n -> Format.bytes(n.bytes()), DiffNode::bytes),
+                columns.sorted("Before", 180, Look.<DiffNode>of(n -> side(n, true)).withHover(n -> sideInFull(n, true)),
+                        java.util.Comparator.comparingDouble(n -> sideBytes(n, true))),
+                columns.sorted("After", 180, Look.<DiffNode>of(n -> side(n, false)).withHover(n -> sideInFull(n, false)),
+                        java.util.Comparator.comparingDouble(n -> sideBytes(n, false)))));
+        tree.getColumns().subList(3, 5).forEach(c -> c.getStyleClass().add("monospace"));
+        TreeColumns.fit(tree, tree.getColumns().getFirst(), 160);
+        var shownColumns = tree.getColumns();
+        Columns.dropWhenNarrow(tree, shownColumns, List.of(shownColumns.get(2), shownColumns.get(3)));
+        TypeToFind.install(tree, DiffNode::name);
         tree.setRowFactory(v -> new TreeTableRow<>() {
             @Override
             protected void updateItem(DiffNode node, boolean empty) {
@@ -204,13 +219,6 @@ public final class CompareView extends BorderPane {
                 setTooltip(empty || s == null ? null : new Tooltip("id " + s.id()));
             }
         };
-    }
-
-    private static TreeTableColumn<DiffNode, String> column(String title, double width, java.util.function.Function<DiffNode, String> value) {
-        var c = new TreeTableColumn<DiffNode, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue().getValue())));
-        return c;
     }
 
     /** The index of the open store (null while it is built) and its packs: offers its snapshots, the two newest chosen. */
@@ -334,6 +342,26 @@ public final class CompareView extends BorderPane {
             return "";
         }
         ManifestEntry e = before ? n.change().before() : n.change().after();
-        return e == null ? "" : Format.bytes(e.size()) + "  " + (e.blob() == null ? "—" : e.blob().shortHex(8)) + "  " + Format.mode(e.mode());
+        return e == null ? "" : String.format(Locale.ROOT, "%7s  %s", Format.bytes(e.size()), Format.permissions(e.mode()));
+    }
+
+    /** One side of a change in words: size, object and mode (octal too), for the tooltip. */
+    private static String sideInFull(DiffNode n, boolean before) {
+        ManifestEntry e = n.change() == null ? null : before ? n.change().before() : n.change().after();
+        return e == null ? null : Format.bytes(e.size()) + ", object " + (e.blob() == null ? "—" : e.blob().toHex()) + ", mode "
+                + Format.permissions(e.mode()) + " (" + Format.mode(e.mode()) + ")";
+    }
+
+    private static double sideBytes(DiffNode n, boolean before) {
+        ManifestEntry e = n.change() == null ? null : before ? n.change().before() : n.change().after();
+        return e == null ? -1 : e.size();
+    }
+
+    private static FileKind fileKind(DiffNode n) {
+        if (n.change() == null) {
+            return FileKind.FOLDER;
+        }
+        ManifestEntry e = n.change().after() != null ? n.change().after() : n.change().before();
+        return e == null ? FileKind.FILE : FileKind.of(e.mode());
     }
 }

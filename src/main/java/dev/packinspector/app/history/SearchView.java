@@ -20,7 +20,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -112,10 +111,8 @@ public final class SearchView extends BorderPane {
 
         results.setId("search-results");
         results.setShowRoot(false);
-        results.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        results.getColumns().setAll(List.of(column("Path / version", 260, this::title), column("Size", 70, SearchView::size),
-                column("Object", 110, SearchView::object), column("Mode", 80, SearchView::mode), column("Snapshots", 210, SearchView::where)));
+        SearchColumns.install(results, this::title, SearchView::object, SearchView::where);
         results.setPlaceholder(new Label(PROMPT));
         results.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
 
@@ -138,14 +135,6 @@ public final class SearchView extends BorderPane {
         setTop(top);
         setCenter(results);
         setBottom(buttons);
-    }
-
-    private static TreeTableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> value) {
-        var c = new TreeTableColumn<Row, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(
-                cell.getValue().getValue() == null ? "" : value.apply(cell.getValue().getValue())));
-        return c;
     }
 
     /** The index of the open store (null while it is built); {@code state} says how far that is. */
@@ -278,6 +267,28 @@ public final class SearchView extends BorderPane {
                 + (r.query().isGlob() ? " (glob)" : "") + String.format(java.util.Locale.ROOT, " · %.0f ms", nanos / 1e6));
     }
 
+    /** Shows every snapshot path that uses object {@code id} (the Objects view's "Show uses"). */
+    public void showUses(dev.packinspector.store.ObjectId id) {
+        query.setText("");
+        shownQuery = null;
+        pause.stop();
+        searching.cancel();
+        if (index == null) {
+            results.setRoot(null);
+            summary.setText("The uses of object " + id.shortHex(12) + " are known once the snapshots are indexed: " + indexState);
+            return;
+        }
+        List<StoreIndex.Use> uses = index.usesOf(id);
+        var root = new TreeItem<Row>();
+        var object = new TreeItem<Row>(new Note("object " + id.toHex()));
+        uses.forEach(u -> object.getChildren().add(new TreeItem<>(new UseRow(u))));
+        object.setExpanded(true);
+        root.getChildren().add(object);
+        results.setRoot(root);
+        summary.setText("Object " + id.shortHex(12) + ": " + (uses.isEmpty() ? "used by no snapshot" : "used by " + Format.count(uses.size(), "path")
+                + " in " + Format.count(uses.stream().map(u -> u.snapshot().id()).distinct().count(), "snapshot")));
+    }
+
     /** Shows where the content of dropped local files is in the store. */
     void showContent(List<ContentFinder.Found> found) {
         query.setText("");
@@ -351,26 +362,10 @@ public final class SearchView extends BorderPane {
         };
     }
 
-    private static String size(Row row) {
-        return switch (row) {
-            case VersionRow v -> Format.bytes(v.version().entry().size());
-            case FileRow f -> f.found().size() < 0 ? "" : Format.bytes(f.found().size());
-            default -> "";
-        };
-    }
-
     private static String object(Row row) {
         return switch (row) {
             case VersionRow v -> v.version().entry().blob() == null ? "—" : v.version().entry().blob().shortHex(10);
             case FileRow f -> f.found().id() == null ? "" : f.found().id().shortHex(10);
-            default -> "";
-        };
-    }
-
-    private static String mode(Row row) {
-        return switch (row) {
-            case VersionRow v -> Format.mode(v.version().entry().mode());
-            case UseRow u -> Format.mode(u.use().mode());
             default -> "";
         };
     }

@@ -64,6 +64,8 @@ public final class IndexView extends BorderPane {
 
         /** Save one object's content where the user chooses. */
         void saveAs(ObjectId id);
+        /** Show which snapshots and paths use object {@code id}. */
+        void uses(ObjectId id);
     }
 
     /** The index entries of {@code session}'s store, whichever is open; selecting one previews it in {@code preview}. */
@@ -84,7 +86,7 @@ public final class IndexView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No entries: no readable pack, or no id starts with that prefix"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<Integer, String> kind = textColumn("Kind", 60, IndexRows.Entry::kind);
+        TableColumn<Integer, String> kind = textColumn("Kind", 56, IndexRows.Entry::kind);
         TableColumn<Integer, String> id = textColumn("Id", 290, e -> e.id().toHex());
         id.setId("col-id");
         id.getStyleClass().add("monospace");
@@ -93,6 +95,10 @@ public final class IndexView extends BorderPane {
         TableColumn<Integer, Long> offset = numberColumn("Offset", IndexRows.Entry::offset);
         TableColumn<Integer, Long> size = numberColumn("Compressed", IndexRows.Entry::compressedSize);
         table.getColumns().setAll(List.of(kind, id, pack, offset, size));
+        // the id is what this table is for: it stays whole; the pack takes what is left, offset and size go first when narrow
+        dev.packinspector.app.common.Columns.fit(table, pack, 90);
+        dev.packinspector.app.common.Columns.dropWhenNarrow(table, table.getColumns(), List.of(size, offset, kind));
+        dev.packinspector.app.common.TypeToFind.install(table, row -> at(row).id().toHex());
         table.setSortPolicy(t -> {
             sort();
             return true;
@@ -106,10 +112,24 @@ public final class IndexView extends BorderPane {
             }
         });
         var copy = new MenuItem("Copy id");
+        copy.setId("copy-object-id");
         copy.setAccelerator(KeyCombination.keyCombination("Shortcut+C"));
         copy.setOnAction(e -> copySelectedIds());
-        var menu = new ContextMenu(copy);
+        var uses = new MenuItem("Show uses");
+        uses.setId("show-uses");
+        uses.setOnAction(e -> {
+            List<ObjectId> ids = selectedIds();
+            if (ids.size() == 1) {
+                actions.uses(ids.getFirst());
+            }
+        });
+        var menu = new ContextMenu(copy, uses);
         menu.getItems().addAll(restoreItems(actions));
+        menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
+            copy.setDisable(table.getSelectionModel().getSelectedItems().isEmpty());
+            // trees are used by other trees, not by snapshot paths
+            uses.setDisable(selectedIds().size() != 1 || table.getSelectionModel().getSelectedItems().size() != 1);
+        });
         table.setContextMenu(menu);
         table.setOnDragDetected(e -> {
             List<ObjectId> ids = selectedIds();
@@ -160,7 +180,7 @@ public final class IndexView extends BorderPane {
 
     private TableColumn<Integer, Long> numberColumn(String title, ToLongFunction<IndexRows.Entry> value) {
         var c = new TableColumn<Integer, Long>(title);
-        c.setPrefWidth(125);
+        c.setPrefWidth(110);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsLong(at(cell.getValue()))));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;

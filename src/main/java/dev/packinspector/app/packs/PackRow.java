@@ -1,5 +1,6 @@
 package dev.packinspector.app.packs;
 
+import dev.packinspector.app.common.Format;
 import dev.packinspector.store.PackStatus;
 import dev.packinspector.store.StoreException;
 import dev.packinspector.store.tree.TreeStore;
@@ -22,6 +23,24 @@ public record PackRow(String kind, String name, String state, long entries, long
         }
         StoreException why = trees.problem() != null ? trees.problem() : trees.notes().stream().findFirst().orElse(null);
         return new PackRow("trees", "trees", trees.state().label(), trees.pack().isPresent() ? trees.treeCount() : -1, trees.dataBytes(), why, null);
+    }
+
+    /**
+     * Why the pack cannot be used (or the note on it), reason first and the file after it, its path
+     * shortened in the middle, so a narrow column still reads the reason; empty when there is none.
+     */
+    String reason() {
+        if (problem == null) {
+            return "";
+        }
+        String message = problem.getMessage() == null ? problem.kind().toString() : problem.getMessage();
+        if (problem.file() == null) {
+            return message;
+        }
+        String at = problem.offset() >= 0 ? " at offset " + Format.count(problem.offset()) : "";
+        String where = problem.file() + (problem.offset() >= 0 ? " at offset " + problem.offset() : "") + ": ";
+        String detail = message.startsWith(where) ? message.substring(where.length()) : message;
+        return detail + "  (" + Format.middle(problem.file().toString(), 56) + at + ")";
     }
 
     boolean damaged() {

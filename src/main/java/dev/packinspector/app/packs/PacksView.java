@@ -2,6 +2,7 @@ package dev.packinspector.app.packs;
 
 import dev.packinspector.app.common.Columns;
 import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.app.session.StoreSession;
 import java.util.Locale;
 import java.util.Map;
@@ -25,15 +26,18 @@ public final class PacksView extends TableView<PackRow> {
         getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         setPlaceholder(new Label("This folder holds no packs yet"));
         getColumns().setAll(java.util.List.of(
-                Columns.name("Pack", 160, PackRow::name),
-                Columns.text("Kind", 70, PackRow::kind),
-                Columns.text("State", 100, PackRow::state),
-                Columns.number("Entries", 90, p -> p.entries() >= 0 ? Format.count(p.entries()) : "—", PackRow::entries),
-                Columns.number("Data", 90, p -> Format.bytes(p.dataBytes()), PackRow::dataBytes),
-                Columns.number("Content", 90, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L)), p -> contentBytes.getOrDefault(p.name(), -1L)),
-                Columns.number("Ratio", 70, this::ratio, this::ratioValue),
-                Columns.text("Problem", 520, p -> p.problem() == null ? "" : p.problem().getMessage())));
-        Columns.onlyLastFlexes(this);
+                Columns.name("Pack", 165, PackRow::name),
+                Columns.name("Kind", 60, PackRow::kind),
+                Columns.name("State", 95, PackRow::state),
+                Columns.number("Entries", 75, p -> p.entries() >= 0 ? Format.count(p.entries()) : "—", PackRow::entries),
+                Columns.number("Data", 80, p -> Format.bytes(p.dataBytes()), PackRow::dataBytes),
+                Columns.number("Content", 80, p -> Format.bytes(contentBytes.getOrDefault(p.name(), -1L)), p -> contentBytes.getOrDefault(p.name(), -1L)),
+                Columns.number("Ratio", 60, this::ratio, this::ratioValue),
+                Columns.name("Problem", 520, PackRow::reason)));
+        Columns.fit(this, getColumns().getLast(), 160);
+        var c = getColumns();
+        Columns.dropWhenNarrow(this, c, java.util.List.of(c.get(5), c.get(6), c.get(1), c.get(3), c.get(4)));
+        TypeToFind.install(this, PackRow::name);
         setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PackRow p, boolean empty) {

@@ -30,8 +30,10 @@ public final class StoreFilesView extends SplitPane {
         files.getColumns().setAll(java.util.List.of(
                 Columns.name("File", 220, StoreFiles.Entry::path),
                 Columns.number("Size", 90, f -> f.size() < 0 ? "folder" : Format.bytes(f.size()), StoreFiles.Entry::size),
-                Columns.text("What it is", 600, StoreFiles.Entry::what)));
-        Columns.onlyLastFlexes(files);
+                Columns.sorted("What it is", 600, dev.packinspector.app.common.Look.<StoreFiles.Entry>of(StoreFiles.Entry::what)
+                        .withHover(StoreFiles.Entry::what), java.util.Comparator.comparing(StoreFiles.Entry::what))));
+        Columns.fit(files, files.getColumns().getLast(), 200);
+        dev.packinspector.app.common.TypeToFind.install(files, StoreFiles.Entry::path);
         var title = new Label("Other files of the store");
         title.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_BOLD);
         title.setPadding(new Insets(6, 6, 4, 6));

@@ -1,7 +1,10 @@
 package dev.packinspector.app.preview;
 
 import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.FileKind;
 import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Look;
+import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.store.tree.TreeEntry;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,8 +16,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 /**
- * A tree object as its folder listing: name, kind, mode, size and id of each entry, in the tree's
- * order. Opening an entry (double-click or Enter) hands it on: a folder to show its subtree, a
+ * A tree object as its folder listing: name (after its kind's icon), mode, size and id of each
+ * entry, in the tree's order. Opening an entry (double-click or Enter) hands it on: a folder to show its subtree, a
  * file or link to preview its object.
  */
 public final class TreeListing extends TableView<TreeEntry> {
@@ -24,13 +27,16 @@ public final class TreeListing extends TableView<TreeEntry> {
     TreeListing() {
         setId("preview-tree");
         getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        var name = Columns.name("Name", 200, TreeEntry::name, TreeListing::kind);
         getColumns().setAll(List.of(
-                Columns.name("Name", 200, TreeEntry::name),
-                Columns.text("Kind", 70, e -> e.kind() == TreeEntry.Kind.DIR ? "folder" : e.kind() == TreeEntry.Kind.SYMLINK ? "link" : "file"),
-                Columns.number("Mode", 70, e -> Long.toOctalString(e.unsignedMode()), TreeEntry::unsignedMode),
-                Columns.number("Size", 90, e -> e.kind() == TreeEntry.Kind.DIR ? "" : Format.bytes(e.size()), e -> e.kind() == TreeEntry.Kind.DIR ? -1 : e.size()),
-                Columns.text("Id", 280, e -> e.id().toHex())));
-        Columns.onlyLastFlexes(this);
+                name,
+                Columns.mode("Mode", TreeListing::mode),
+                Columns.number("Size", 80, e -> e.kind() == TreeEntry.Kind.DIR ? "" : Format.bytes(e.size()), e -> e.kind() == TreeEntry.Kind.DIR ? -1 : e.size()),
+                Columns.sorted("Id", 130, Look.<TreeEntry>of(e -> e.id().shortHex(12)).withHover(e -> e.id().toHex()), java.util.Comparator.comparing(TreeEntry::id))));
+        getColumns().getLast().getStyleClass().add("monospace");
+        Columns.fit(this, name, 120);
+        Columns.dropWhenNarrow(this, getColumns(), List.of(getColumns().get(3), getColumns().get(2)));
+        TypeToFind.install(this, TreeEntry::name);
         setRowFactory(t -> {
             var row = new TableRow<TreeEntry>() {
                 @Override
@@ -52,6 +58,23 @@ public final class TreeListing extends TableView<TreeEntry> {
                 onOpen.accept(getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    /** The entry's mode with the file type its kind says, where chkpt stored the permission bits alone. */
+    static long mode(TreeEntry e) {
+        long m = e.unsignedMode();
+        if ((m & 0170000) != 0) {
+            return m;
+        }
+        return m | switch (e.kind()) {
+            case DIR -> 0040000;
+            case SYMLINK -> 0120000;
+            case FILE -> 0100000;
+        };
+    }
+
+    private static FileKind kind(TreeEntry e) {
+        return FileKind.of(mode(e));
     }
 
     void setOnOpen(Consumer<TreeEntry> action) {

@@ -46,10 +46,13 @@ public record Problem(String what, String file, long offset, String detail, Stri
         return new Problem("Also: " + p.what().toLowerCase(Locale.ROOT), p.file(), p.offset(), p.detail(), p.sentence(), p.pack(), p.object());
     }
 
-    /** A snapshot file a cause takes with it; its sentence names its object, to go to. */
-    static Problem affected(Cause.AffectedFile f) {
+    /**
+     * A snapshot file a cause takes with it, its snapshot named as its user knows it ({@code name}
+     * of its id: time and message); its sentence names the snapshot's id and its object, to go to.
+     */
+    static Problem affected(Cause.AffectedFile f, java.util.function.UnaryOperator<String> name) {
         String object = f.object() == null ? "" : "object " + f.object();
-        return new Problem("Affected file", f.path(), -1, "snapshot " + f.snapshot() + (object.isEmpty() ? "" : " · " + object),
+        return new Problem("Affected file", f.path(), -1, "snapshot " + name.apply(f.snapshot()) + (object.isEmpty() ? "" : " · " + object),
                 f.path() + " in snapshot " + f.snapshot() + (object.isEmpty() ? "" : " needs " + object), null, f.object());
     }
 

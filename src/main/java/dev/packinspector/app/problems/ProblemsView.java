@@ -3,6 +3,8 @@ package dev.packinspector.app.problems;
 import dev.packinspector.app.common.Columns;
 import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.common.TreeColumns;
+import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.app.session.Damage;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.restore.CatalogReferences;
@@ -55,15 +57,17 @@ public final class ProblemsView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setPlaceholder(new Label("No problems found. Verify checks every object, hash and catalog reference."));
         table.setShowRoot(false);
+        var columns = new TreeColumns<Problem>(p -> false);
+        var detail = columns.name("Details", 500, Problem::detail);
         table.getColumns().setAll(List.of(
-                Columns.treeText("Problem", 190, Problem::what),
-                Columns.treeText("File", 210, Problem::file),
-                Columns.treeText("Offset", 70, p -> p.offset() < 0 ? "" : Format.count(p.offset())),
-                Columns.treeText("Details", 500, Problem::detail)));
-        for (int i = 0; i < table.getColumns().size() - 1; i++) {
-            table.getColumns().get(i).setMinWidth(table.getColumns().get(i).getPrefWidth());
-        }
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                columns.name("Problem", 165, Problem::what),
+                columns.name("File", 165, Problem::file),
+                columns.number("Offset", 90, p -> p.offset() < 0 ? "" : Format.count(p.offset()), Problem::offset),
+                detail));
+        TreeColumns.fit(table, detail, 110);
+        var shownColumns = table.getColumns();
+        Columns.dropWhenNarrow(table, shownColumns, List.of(shownColumns.get(2), shownColumns.get(1)));
+        TypeToFind.install(table, Problem::what);
         rows.addListener((javafx.collections.ListChangeListener<Problem>) c -> {
             // rows added one by one (on opening, after a restore) show as causes with nothing beneath
             while (c.next()) {
@@ -96,6 +100,7 @@ public final class ProblemsView extends BorderPane {
         verify.setId("verify-button");
         verify.setTooltip(new Tooltip("Decode every object, check every hash, pack and catalog reference (Ctrl+Shift+V)"));
         verify.setOnAction(e -> verify());
+        verify.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.setId("verify-summary");
         var top = new HBox(10, verify, summary);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -138,7 +143,7 @@ public final class ProblemsView extends BorderPane {
         for (Cause c : causes) {
             var item = new TreeItem<>(Problem.of(c));
             c.alsoSeen().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.also(f))));
-            c.files().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.affected(f))));
+            c.files().forEach(f -> item.getChildren().add(new TreeItem<>(Problem.affected(f, this::snapshotName))));
             if (c.fileCount() > c.files().size()) {
                 item.getChildren().add(new TreeItem<>(new Problem("", "", -1, "… and " + Format.count(c.fileCount() - c.files().size(), "more file"), "")));
             }
@@ -153,6 +158,13 @@ public final class ProblemsView extends BorderPane {
         } finally {
             rebuilding = false;
         }
+    }
+
+    /** Snapshot {@code id} of the open store by its time and message; its short id if the store does not list it. */
+    private String snapshotName(String id) {
+        StoreSession s = session.getValue();
+        return s == null ? dev.packinspector.catalog.Snapshot.shortId(id) : s.snapshots().stream().filter(x -> x.id().equals(id)).findFirst()
+                .map(Format::snapshot).orElse(dev.packinspector.catalog.Snapshot.shortId(id));
     }
 
     /** Each cause with what it takes with it, as sentences: the cause, then its items indented by two spaces. */

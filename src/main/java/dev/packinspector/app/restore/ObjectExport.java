@@ -18,29 +18,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.application.HostServices;
 import javafx.stage.Window;
 
 /**
  * Objects leaving the window as files: saved where the user says, opened in the system's
- * application, or restored into a temp folder so a drag can carry them out. Every file goes
+ * application ({@code viewer} shows a written file there), or restored into a temp folder so a
+ * drag can carry them out. Every file goes
  * through the restore engine, so it is verified and never half-written.
  */
 public final class ObjectExport {
     private final Supplier<StoreSession> session;
     private final Tasks tasks;
     private final StatusLine status;
-    private final HostServices host;
+    private final Consumer<Path> viewer;
     private final Window owner;
     private SaveChooser saveChooser = SaveChooser.system();
 
-    /** Saves and drags objects of {@code session}'s store; {@code host} opens files in their applications (null: it cannot). */
-    public ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, HostServices host, Window owner) {
+    /** Saves and drags objects of {@code session}'s store; {@code viewer} shows a written file in the system's application for it. */
+    public ObjectExport(Supplier<StoreSession> session, Tasks tasks, StatusLine status, Consumer<Path> viewer, Window owner) {
         this.session = session;
         this.tasks = tasks;
         this.status = status;
-        this.host = host;
+        this.viewer = viewer;
         this.owner = owner;
     }
 
@@ -131,8 +132,8 @@ public final class ObjectExport {
                 RestoreListener.NONE))).onSuccess(r -> {
                     if (!r.problems().isEmpty()) {
                         status.error("Cannot save " + file.getFileName(), new IOException(r.problems().getFirst().message()));
-                    } else if (thenOpen && host != null) {
-                        host.showDocument(file.toUri().toString());
+                    } else if (thenOpen) {
+                        viewer.accept(file);
                     }
                 }).report(r -> r.problems().isEmpty() ? "Saved " + file : null).run();
     }

@@ -14,16 +14,17 @@ import dev.packinspector.store.ObjectId;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Window;
 
 /**
  * What one feature asks of another, routed here because features never use each other: files and
- * objects to restore or drag out go to the restore feature, a path's history to Search (through the shell). {@code history} shows a path's versions.
+ * objects to restore, open or drag out go to the restore feature; a path's history, two snapshots
+ * to compare and an object's uses to the views that show them ({@code jumps}); two versions to a
+ * compare window.
  */
 record FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window owner, RestoreFlow restores, ObjectExport export,
-        Consumer<String> history) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
+        Jumps jumps) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
     @Override
     public void restoreSnapshot(Snapshot s) {
         restores.restoreSnapshot(session.getValue(), s);
@@ -67,7 +68,24 @@ record FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window o
 
     @Override
     public void history(String path) {
-        history.accept(path);
+        jumps.history(path);
+    }
+
+    @Override
+    public void compare(Snapshot older, Snapshot newer) {
+        jumps.compare(older, newer);
+    }
+
+    /** Writes the file's content to a temp file (through the restore engine, verified) and shows it in the system's application. */
+    @Override
+    public void open(ManifestEntry file) {
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+        export.open(file.blob(), name.isEmpty() ? file.blob().toHex() : name, file.size());
+    }
+
+    @Override
+    public void uses(ObjectId id) {
+        jumps.uses(id);
     }
 
     @Override

@@ -46,6 +46,8 @@ public final class MainWindow {
     private final Commands commands;
     private final RestoreFlow restores;
     private final ObjectExport export;
+    /** Where opened files are shown: the system's applications. */
+    private final Documents documents;
     /** The views a problem or a path's history goes to. */
     private final PacksView packs;
     private final IndexView index;
@@ -68,9 +70,10 @@ public final class MainWindow {
         var problems = new ProblemsView(tasks, session, this::goTo);
         this.nav = new Navigation(session, problems.rows());
         // what a restore refused goes to its report, not to the store's Problems; Open folder asks the system's file manager
-        this.restores = new RestoreFlow(tasks, stage, folder -> java.util.Optional.ofNullable(host).ifPresent(h -> h.showDocument(folder.toUri().toString())));
-        this.export = new ObjectExport(session::get, tasks, status, host, stage);
-        var links = new FeatureLinks(session, tasks, stage, restores, export, this::showHistory);
+        this.documents = new Documents(host);
+        this.restores = new RestoreFlow(tasks, stage, documents::accept);
+        this.export = new ObjectExport(session::get, tasks, status, documents, stage);
+        var links = new FeatureLinks(session, tasks, stage, restores, export, new Jumps(nav, status));
         this.index = new IndexView(tasks, session, preview, links);
         this.history = new InsightViews(tasks, session, insight, preview, links);
         var snapshots = new SnapshotsView(tasks, session, preview, links);
@@ -112,11 +115,6 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("Pack Inspector");
         stage.setOnHidden(e -> close());
-    }
-
-    private void showHistory(String path) {
-        nav.select(View.SEARCH);
-        history.views().search().showHistory(path);
     }
 
     /** Shows a problem's object in Objects, or else its pack in Packs. */
@@ -178,6 +176,10 @@ public final class MainWindow {
 
     ObjectExport export() {
         return export;
+    }
+
+    Documents documents() {
+        return documents;
     }
 
     void chooser(FolderChooser c) {

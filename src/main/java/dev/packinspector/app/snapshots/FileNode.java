@@ -1,5 +1,7 @@
 package dev.packinspector.app.snapshots;
 
+import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.FileKind;
 import dev.packinspector.catalog.ManifestEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,11 +80,16 @@ public final class FileNode {
         return files;
     }
 
-    /** Folders first, then files, each by name. */
+    /** Folders first, then files, each by name in natural order ({@code bytes_6} before {@code bytes_15}). */
     List<FileNode> children() {
         var out = new ArrayList<>(children.values());
-        out.sort((a, b) -> a.folder() != b.folder() ? (a.folder() ? -1 : 1) : a.name.compareTo(b.name));
+        out.sort((a, b) -> a.folder() != b.folder() ? (a.folder() ? -1 : 1) : Columns.NATURAL.compare(a.name, b.name));
         return out;
+    }
+
+    /** What the row is: a folder, a file (executable or not), a link. */
+    FileKind kind() {
+        return entry == null ? FileKind.FOLDER : FileKind.of(entry.mode());
     }
 
     /** Every file and link at or beneath this node. */

@@ -3,17 +3,19 @@ package dev.packinspector.app.snapshots;
 import dev.packinspector.app.common.Columns;
 import dev.packinspector.app.common.Drops;
 import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Look;
 import dev.packinspector.app.common.Tasks;
+import dev.packinspector.app.common.TreeColumns;
+import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.app.session.PreviewModel;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.SnapshotFiles;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -27,7 +29,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.TransferMode;
@@ -65,6 +66,12 @@ public final class SnapshotsView extends SplitPane {
 
         /** Show every version of {@code path} across the snapshots. */
         void history(String path);
+
+        /** Show what changed from {@code older} to {@code newer} (the Compare view). */
+        void compare(Snapshot older, Snapshot newer);
+
+        /** Open the file's content in the system's application for its kind. */
+        void open(ManifestEntry file);
     }
 
     private final TableView<Snapshot> snapshots = new TableView<>();
@@ -92,13 +99,19 @@ public final class SnapshotsView extends SplitPane {
         snapshots.setId("snapshot-table");
         snapshots.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         snapshots.setPlaceholder(new Label("No snapshots: this store has no catalog, or chkpt has not saved yet"));
+        var message = Columns.name("Message", 240, (Snapshot x) -> x.message() == null ? "" : x.message());
         snapshots.getColumns().setAll(List.of(
-                Columns.text("Saved", 170, s -> Format.time(s.createdAt())),
-                Columns.text("Message", 320, s -> s.message() == null ? "" : s.message()),
-                Columns.number("Files", 80, s -> Format.count(s.totalFiles()), Snapshot::totalFiles),
-                Columns.number("Size", 90, s -> Format.bytes(s.totalBytes()), Snapshot::totalBytes),
-                Columns.number("New objects", 100, s -> Format.count(s.newObjects()), Snapshot::newObjects),
-                Columns.text("Id", 300, Snapshot::id)));
+                Columns.sorted("Saved", 170, x -> Format.time(x.createdAt()), Comparator.comparing(Snapshot::createdAt).thenComparing(Snapshot::id)),
+                message,
+                Columns.number("Files", 70, x -> Format.count(x.totalFiles()), Snapshot::totalFiles),
+                Columns.number("Size", 80, x -> Format.bytes(x.totalBytes()), Snapshot::totalBytes),
+                Columns.number("New objects", 112, x -> Format.count(x.newObjects()), Snapshot::newObjects),
+                monospace(Columns.sorted("Id", 130, Look.<Snapshot>of(Snapshot::shortId).withHover(Snapshot::id),
+                        Comparator.comparing(Snapshot::id)))));
+        Columns.fit(snapshots, message, 120);
+        var shown = snapshots.getColumns();
+        Columns.dropWhenNarrow(snapshots, shown, List.of(shown.get(5), shown.get(4), shown.get(2)));
+        TypeToFind.install(snapshots, x -> x.message() == null ? "" : x.message());
         snapshots.getSelectionModel().selectedItemProperty().addListener((obs, old, s) -> {
             // a file of the old snapshot is no file of the new one
             files.getSelectionModel().clearSelection();
@@ -110,11 +123,19 @@ public final class SnapshotsView extends SplitPane {
         files.setShowRoot(false);
         files.setPlaceholder(new Label("Select a snapshot to see its files"));
         files.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        var columns = new TreeColumns<FileNode>(FileNode::folder);
+        var name = columns.name("Name", 300, FileNode::name, FileNode::kind);
         files.getColumns().setAll(List.of(
-                treeColumn("Name", 340, FileNode::name),
-                treeColumn("Size", 90, n -> Format.bytes(n.size())),
-                treeColumn("Mode", 80, n -> n.folder() ? Format.count(n.files(), "file") : Format.mode(n.entry().mode())),
-                treeColumn("Id", 290, n -> n.folder() || n.entry().blob() == null ? "" : n.entry().blob().toHex())));
+                name,
+                columns.number("Size", 80, n -> Format.bytes(n.size()), FileNode::size),
+                columns.number("Files", 60, n -> n.folder() ? Format.count(n.files()) : "", n -> n.folder() ? n.files() : 0),
+                columns.mode("Mode", n -> n.folder() ? -1 : n.entry().mode()),
+                monospace(columns.sorted("Id", 120, Look.<FileNode>of(n -> id(n, true)).withHover(n -> id(n, false)),
+                        Comparator.comparing(n -> id(n, false))))));
+        TreeColumns.fit(files, name, 140);
+        var cols = files.getColumns();
+        Columns.dropWhenNarrow(files, cols, List.of(cols.get(4), cols.get(2), cols.get(3)));
+        TypeToFind.install(files, FileNode::name);
         files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item == null) {
                 // the selection is gone (cleared, filtered away, another snapshot): so is its preview
@@ -127,19 +148,11 @@ public final class SnapshotsView extends SplitPane {
                         + ". Select a file to preview it; Restore selection… restores the whole folder.");
             }
         });
-        var history = new MenuItem("Show history");
-        history.setId("show-history");
-        history.setOnAction(e -> {
-            TreeItem<FileNode> item = files.getSelectionModel().getSelectedItem();
-            if (item != null && item.getValue() != null && !item.getValue().path().isEmpty()) {
-                actions.history(item.getValue().path());
-            }
-        });
         var fileMenu = new ContextMenu();
         fileMenu.getItems().addAll(fileRestoreItems());
-        fileMenu.getItems().add(history);
         files.setContextMenu(fileMenu);
         snapshots.setContextMenu(new ContextMenu(snapshotRestoreItems().toArray(MenuItem[]::new)));
+        SnapshotMenus.install(this, actions);
         files.setOnDragDetected(e -> {
             List<java.io.File> out = actions.dragOut(selectedSnapshot(), selectedEntries());
             if (out != null && !out.isEmpty()) {
@@ -227,11 +240,40 @@ public final class SnapshotsView extends SplitPane {
         return e.blob() != null && e.problem() == null && (e.mode() < 0 || (e.mode() & 0170000) == 0100000) ? e : null;
     }
 
-    private static TreeTableColumn<FileNode, String> treeColumn(String title, double width, Function<FileNode, String> value) {
-        var c = new TreeTableColumn<FileNode, String>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue().getValue())));
-        return c;
+    private static <C extends javafx.scene.control.TableColumnBase<?, ?>> C monospace(C column) {
+        column.getStyleClass().add("monospace");
+        return column;
+    }
+
+    /** A file's object id, shortened or whole; empty for a folder or a row without one. */
+    static String id(FileNode n, boolean shortened) {
+        if (n.folder() || n.entry().blob() == null) {
+            return "";
+        }
+        return shortened ? n.entry().blob().shortHex(12) : n.entry().blob().toHex();
+    }
+
+    /** The snapshot {@code s} is compared with by "Compare with previous": its parent, else the one saved before it; null if none. */
+    Snapshot previous(Snapshot s) {
+        StoreSession current = session.getValue();
+        if (current == null || s == null) {
+            return null;
+        }
+        List<Snapshot> all = current.snapshots();
+        for (Snapshot other : all) {
+            if (other.id().equals(s.parentSnapshotId())) {
+                return other;
+            }
+        }
+        int at = all.indexOf(s);
+        // newest first: the one after it was saved before it
+        return at >= 0 && at + 1 < all.size() ? all.get(at + 1) : null;
+    }
+
+    /** The files selected (no folders), in the tree's order. */
+    List<FileNode> selectedNodes() {
+        return files.getSelectionModel().getSelectedItems().stream().filter(i -> i != null && i.getValue() != null)
+                .map(TreeItem::getValue).toList();
     }
 
     private void show(StoreSession s) {
