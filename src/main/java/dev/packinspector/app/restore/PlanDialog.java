@@ -6,7 +6,6 @@ import dev.packinspector.app.common.Format;
 import dev.packinspector.restore.RestorePlan;
 import java.nio.file.Files;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
