@@ -249,10 +249,11 @@ final class WindowCommands {
     private static TextField findField(Actions a) {
         TextField find = TextFields.createClearableTextField();
         find.setId("find");
-        find.setPromptText("Find files in every snapshot, or an object id…  (Ctrl+F)");
+        find.setPromptText("Find files or an object id… (Ctrl+F)");
         find.setTooltip(new Tooltip("Text finds paths in every snapshot; *, ? and [..] make a glob (*.rs, src/**/test_*); hex digits also find "
                 + "objects whose id starts with them. Down: into the results. Enter: open the first."));
-        find.setPrefColumnCount(30);
+        // narrow enough that the whole toolbar fits a 1024 px screen (a toolbar hides what does not fit)
+        find.setPrefColumnCount(18);
         find.textProperty().bindBidirectional(a.findText());
         find.textProperty().addListener((obs, old, text) -> {
             if (find.isFocused() && !text.isBlank()) {

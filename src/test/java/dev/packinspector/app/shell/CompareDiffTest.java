@@ -18,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,12 +173,9 @@ class CompareDiffTest extends MainWindowTestBase {
 
         select("mode-change.txt");
 
-        String kind = WindowDriver.onFx(() -> {
-            TreeItem<CompareView.DiffNode> item = ui.compare().tree().getSelectionModel().getSelectedItem();
-            @SuppressWarnings("unchecked")
-            var column = (TreeTableColumn<CompareView.DiffNode, String>) ui.compare().tree().getColumns().get(1);
-            return column.getCellData(item);
-        });
+        WindowDriver.waitUntil("the change's row is drawn", () -> Shown.drawnText(ui.compare().tree(), 1,
+                ui.compare().tree().getSelectionModel().getSelectedItem()) != null);
+        String kind = WindowDriver.onFx(() -> Shown.drawnText(ui.compare().tree(), 1, ui.compare().tree().getSelectionModel().getSelectedItem()));
         assertEquals(expected, kind, "the Change column names both modes, not just \"Changed\"");
         WindowDriver.waitUntil("the diff pane says so too", () -> diff().message().contains("-rw-r--r-- → -rwxr-xr-x"));
         assertTrue(WindowDriver.onFx(() -> diff().message()).contains("the content is the same"));

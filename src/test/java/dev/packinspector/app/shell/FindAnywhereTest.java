@@ -66,7 +66,7 @@ class FindAnywhereTest extends MainWindowTestBase {
         TreeSet<String> expected = pathsContaining("delete");
         assertEquals(3, expected.size(), expected::toString);
         assertEquals(Navigation.View.SNAPSHOTS, WindowDriver.onFx(() -> window().selected()));
-        assertTrue(WindowDriver.onFx(() -> field().getPromptText()).startsWith("Find files in every snapshot, or an object id"));
+        assertTrue(WindowDriver.onFx(() -> field().getPromptText()).startsWith("Find files or an object id"));
 
         robot.clickOn("#find").write("delete");
 

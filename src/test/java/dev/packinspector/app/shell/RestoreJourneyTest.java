@@ -23,7 +23,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,11 +130,12 @@ class RestoreJourneyTest extends MainWindowTestBase {
         WindowDriver.onFx(() -> ui.tasks().getChildren().addListener(new ListChangeListener<Node>() {
             @Override
             public void onChanged(Change<? extends Node> c) {
-                for (Node n : List.copyOf(ui.tasks().getChildren())) {
-                    if (n instanceof HBox row && row.getChildren().stream().anyMatch(l -> l instanceof Label t && title.equals(t.getText()))) {
+                for (Node row : List.copyOf(ui.tasks().getChildren())) {
+                    // a row: its title, bar and Cancel on one line, its message below
+                    if (row.lookupAll(".label").stream().anyMatch(l -> l instanceof Label t && title.equals(t.getText()))) {
                         ui.tasks().getChildren().removeListener(this);
-                        ProgressBar bar = (ProgressBar) row.getChildren().stream().filter(ProgressBar.class::isInstance).findFirst().orElseThrow();
-                        Button cancel = (Button) row.getChildren().stream().filter(b -> b instanceof Button x && "Cancel".equals(x.getText()))
+                        ProgressBar bar = (ProgressBar) row.lookup(".progress-bar");
+                        Button cancel = (Button) row.lookupAll(".button").stream().filter(b -> b instanceof Button x && "Cancel".equals(x.getText()))
                                 .findFirst().orElseThrow();
                         if (bar.getProgress() >= 0.02) {
                             cancel.fire();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.packinspector.Fixtures;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.snapshots.FileNode;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.ManifestItems;

@@ -112,4 +112,13 @@ final class Shown {
         }
         return false;
     }
+
+    /** The text drawn for {@code item} in column {@code column} of {@code tree}: null until that row is drawn. On the FX thread. */
+    static <T> String drawnText(javafx.scene.control.TreeTableView<T> tree, int column, javafx.scene.control.TreeItem<T> item) {
+        var col = tree.getVisibleLeafColumn(column);
+        return tree.lookupAll(".tree-table-cell").stream().filter(n -> n instanceof javafx.scene.control.TreeTableCell<?, ?>)
+                .map(n -> (javafx.scene.control.TreeTableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() == col && c.getTableRow() != null && c.getTableRow().getTreeItem() == item && !c.isEmpty())
+                .map(javafx.scene.control.Labeled::getText).findFirst().orElse(null);
+    }
 }

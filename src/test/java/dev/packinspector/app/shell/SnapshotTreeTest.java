@@ -28,6 +28,7 @@ class SnapshotTreeTest extends MainWindowTestBase {
 
     @BeforeEach
     void openBasic() {
+        ui.wide();
         ui.openAndShowFiles(Fixtures.store("basic"));
     }
 

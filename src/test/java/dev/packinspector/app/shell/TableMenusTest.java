@@ -158,6 +158,7 @@ class TableMenusTest extends MainWindowTestBase {
 
     @Test
     void modesReadAsLsShowsThemWithTheOctalOnHoverAndEachNameAfterItsKind() {
+        ui.wide();
         ui.openAndShowFiles(Fixtures.store(STORE));
         WindowDriver.onFx(() -> {
             for (String folder : List.of("bin", "links", "secret")) {

@@ -192,6 +192,17 @@ final class WindowDriver implements AutoCloseable {
         return stage;
     }
 
+    /**
+     * Widens the window past the headless screen (1600 px) so that every column is drawn: narrow
+     * windows leave out the least useful ones. For tests that read cells, not ones the robot clicks.
+     */
+    void wide() {
+        onFx(() -> {
+            stage.setWidth(1600);
+        });
+        waitUntil("the window is wide", () -> stage.getWidth() >= 1600);
+    }
+
     /** Runs {@code work} on the FX thread and returns its result (directly if already there). */
     static <T> T onFx(Callable<T> work) {
         if (Platform.isFxApplicationThread()) {
