@@ -58,8 +58,10 @@ public final class ScreenshotTour {
             Theme.apply(javafx.application.ColorScheme.LIGHT);
             stage = new Stage();
             window = new MainWindow(stage, new Settings(prefs), null, emptyHome.resolve(".chkpt/stores"));
-            stage.setWidth(1440);
-            stage.setHeight(860);
+            // -Dpackinspector.size=1024x700 for the small screen's set (docs/screenshots/1024x700)
+            String[] size = System.getProperty("packinspector.size", "1440x860").split("x");
+            stage.setWidth(Double.parseDouble(size[0]));
+            stage.setHeight(Double.parseDouble(size[1]));
             stage.show();
             return null;
         });
