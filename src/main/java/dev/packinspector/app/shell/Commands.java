@@ -139,12 +139,17 @@ final class Commands implements WindowCommands.Actions {
     /** Restores the whole of the snapshot selected in Snapshots, whichever view is shown. */
     @Override
     public void restoreSnapshot() {
+        withSnapshot("restore", views.restores()::restoreSnapshot);
+    }
+
+    /** Does {@code work} with the open store and the snapshot selected in Snapshots, or says what to select to {@code verb} one. */
+    private void withSnapshot(String verb, java.util.function.BiConsumer<StoreSession, Snapshot> work) {
         StoreSession s = model.session().get();
         Snapshot snapshot = views.snapshots().selectedSnapshot();
         if (s == null || snapshot == null) {
-            status.info("Open a store and select a snapshot to restore");
+            status.info("Open a store and select a snapshot to " + verb);
         } else {
-            views.restores().restoreSnapshot(s, snapshot);
+            work.accept(s, snapshot);
         }
     }
 
@@ -164,13 +169,7 @@ final class Commands implements WindowCommands.Actions {
 
     @Override
     public void exportSnapshot() {
-        StoreSession s = model.session().get();
-        Snapshot snapshot = views.snapshots().selectedSnapshot();
-        if (s == null || snapshot == null) {
-            status.info("Open a store and select a snapshot to export");
-        } else {
-            views.restores().exportSnapshot(s, snapshot);
-        }
+        withSnapshot("export", views.restores()::exportSnapshot);
     }
 
     /** Exports the files and folders selected in Snapshots. */

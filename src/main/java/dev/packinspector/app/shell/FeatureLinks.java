@@ -1,6 +1,5 @@
 package dev.packinspector.app.shell;
 
-import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.history.InsightViews;
 import dev.packinspector.app.objects.IndexView;
 import dev.packinspector.app.restore.ObjectExport;
@@ -15,7 +14,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
-import javafx.stage.Window;
 
 /**
  * What one feature asks of another, routed here because features never use each other: files and
@@ -23,7 +21,7 @@ import javafx.stage.Window;
  * to compare and an object's uses to the views that show them ({@code jumps}); two versions to a
  * compare window.
  */
-record FeatureLinks(ObservableValue<StoreSession> session, Tasks tasks, Window owner, RestoreFlow restores, ObjectExport export,
+record FeatureLinks(ObservableValue<StoreSession> session, RestoreFlow restores, ObjectExport export,
         Jumps jumps) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
     @Override
     public void restoreSnapshot(Snapshot s) {

@@ -41,12 +41,10 @@ public final class MainWindow {
     /** The models every view observes. */
     private final WindowModel model;
     private final PreviewModel preview;
-    /** What the commands and the links between views reach. */
     private final Navigation nav;
     private final Commands commands;
     private final RestoreFlow restores;
     private final ObjectExport export;
-    /** Where opened files are shown: the system's applications. */
     private final Documents documents;
     /** The views a problem or a path's history goes to. */
     private final PacksView packs;
@@ -73,7 +71,7 @@ public final class MainWindow {
         this.documents = new Documents(host);
         this.restores = new RestoreFlow(tasks, stage, documents::accept);
         this.export = new ObjectExport(session::get, tasks, status, documents, stage);
-        var links = new FeatureLinks(session, tasks, stage, restores, export, new Jumps(nav, status));
+        var links = new FeatureLinks(session, restores, export, new Jumps(nav, status));
         this.index = new IndexView(tasks, session, preview, links);
         this.history = new InsightViews(tasks, session, insight, preview, links);
         var snapshots = new SnapshotsView(tasks, session, preview, links);
@@ -89,6 +87,7 @@ public final class MainWindow {
         // each folder dialog opens where the last one of its kind was chosen; the first store dialog in chkpt's stores folder
         restores.chooser(FolderChooser.remembering(settings, "restore", null));
         restores.saveChooser(SaveChooser.remembering(settings, "export"));
+        export.saveChooser(SaveChooser.remembering(settings, "save-object"));
         this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores),
                 FolderChooser.remembering(settings, "store", storesRoot));
         split = new SplitPane(nav.centre(), previewPane);
