@@ -91,6 +91,11 @@ public final class SpaceView extends BorderPane {
                 Columns.number("Ratio", 60, p -> p.ratio() > 0 ? String.format(Locale.ROOT, "%.2f", p.ratio()) : "—", PackSpace::ratio), unused));
         headersFit(packs.getColumns());
         packs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // a narrow window (1024 px) leaves out what Packs shows anyway, rather than scroll what no snapshot uses out of sight
+        var shown = packs.getColumns();
+        var leaves = new java.util.ArrayList<TableColumn<PackSpace, ?>>(shown.subList(0, 5));
+        leaves.addAll(unused.getColumns());
+        Columns.dropWhenNarrow(packs, leaves, List.of(shown.get(3), shown.get(4), shown.get(2)));
         packs.setPlaceholder(new Label("No readable packs"));
         // chart, treemap and packs share the height as the user likes: at 700 px there is not room for all at their best
         var parts = new SplitPane(chart, map, packs);
