@@ -21,9 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -148,10 +146,7 @@ public final class SnapshotsView extends SplitPane {
                         + ". Select a file to preview it; Restore selection… restores the whole folder.");
             }
         });
-        var fileMenu = new ContextMenu();
-        fileMenu.getItems().addAll(fileRestoreItems());
-        files.setContextMenu(fileMenu);
-        snapshots.setContextMenu(new ContextMenu(snapshotRestoreItems().toArray(MenuItem[]::new)));
+        RestoreMenus.install(this, actions);
         SnapshotMenus.install(this, actions);
         files.setOnDragDetected(e -> {
             List<java.io.File> out = actions.dragOut(selectedSnapshot(), selectedEntries());
@@ -193,51 +188,6 @@ public final class SnapshotsView extends SplitPane {
         getItems().setAll(snapshots, bottom);
         setDividerPositions(0.32);
         session.addListener((obs, old, now) -> show(now));
-    }
-
-    /** The snapshot table's restore and export items, for the snapshot right-clicked (selected). */
-    private List<MenuItem> snapshotRestoreItems() {
-        dev.packinspector.app.common.RowMenus.selectOnRightClick(snapshots);
-        var noSnapshot = snapshots.getSelectionModel().selectedItemProperty().isNull();
-        var restore = menuItem("menu-restore-snapshot", "Restore snapshot…", noSnapshot, () -> actions.restoreSnapshot(selectedSnapshot()));
-        var export = menuItem("menu-export-snapshot", "Export snapshot…", noSnapshot, () -> actions.exportSnapshot(selectedSnapshot()));
-        return List.of(restore, export);
-    }
-
-    /** The file tree's restore, export and save items, for the files and folders selected. */
-    private List<MenuItem> fileRestoreItems() {
-        dev.packinspector.app.common.RowMenus.selectOnRightClick(files);
-        var selected = files.getSelectionModel().getSelectedItems();
-        var none = javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedSnapshot() == null || selected.isEmpty(), selected,
-                snapshots.getSelectionModel().selectedItemProperty());
-        var restore = menuItem("menu-restore-selection", "Restore selection…", none, () -> actions.restore(selectedSnapshot(), selectedFiles()));
-        var export = menuItem("menu-export-selection", "Export selection…", none, () -> actions.export(selectedSnapshot(), selectedFiles()));
-        var notOneFile = javafx.beans.binding.Bindings.createBooleanBinding(() -> selectedFile() == null, selected);
-        var save = menuItem("menu-save-as", "Save as…", notOneFile, () -> {
-            ManifestEntry file = selectedFile();
-            if (file != null) {
-                actions.saveAs(file);
-            }
-        });
-        return List.of(restore, export, save);
-    }
-
-    private static MenuItem menuItem(String id, String text, javafx.beans.value.ObservableBooleanValue disabled, Runnable action) {
-        var item = new MenuItem(text);
-        item.setId(id);
-        item.disableProperty().bind(disabled);
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    /** The one regular file selected (not a folder or a link), or null. */
-    private ManifestEntry selectedFile() {
-        var selected = files.getSelectionModel().getSelectedItems();
-        if (selected.size() != 1 || selected.getFirst() == null || selected.getFirst().getValue().folder()) {
-            return null;
-        }
-        ManifestEntry e = selected.getFirst().getValue().entry();
-        return e.blob() != null && e.problem() == null && (e.mode() < 0 || (e.mode() & 0170000) == 0100000) ? e : null;
     }
 
     private static <C extends javafx.scene.control.TableColumnBase<?, ?>> C monospace(C column) {
