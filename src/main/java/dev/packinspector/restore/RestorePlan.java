@@ -1,5 +1,6 @@
 package dev.packinspector.restore;
 
+import dev.packinspector.Sizes;
 import dev.packinspector.store.ObjectLocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,23 +73,8 @@ public record RestorePlan(Path target, List<Write> writes, List<String> folders,
         if (space.fits()) {
             return null;
         }
-        return "the target's file system (at " + space.measuredAt() + ") has " + bytes(space.usableBytes()) + " free but this restore needs "
-                + bytes(space.neededBytes()) + "; free some space or choose a folder on another disk";
-    }
-
-    /** 2.7 MB, 12 GB: decimal units, as file managers show free space. */
-    static String bytes(long n) {
-        if (n < 1000) {
-            return n + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB", "PB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return String.format(java.util.Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        return "the target's file system (at " + space.measuredAt() + ") has " + Sizes.bytes(space.usableBytes()) + " free but this restore needs "
+                + Sizes.bytes(space.neededBytes()) + "; free some space or choose a folder on another disk";
     }
 
     /** True when nothing needs writing and nothing was refused or kept. */

@@ -7,21 +7,9 @@ public final class Format {
     private Format() {
     }
 
+    /** {@link dev.packinspector.Sizes#bytes(long)}; a dash for an unknown (negative) size. */
     public static String bytes(long n) {
-        if (n < 0) {
-            return "—";
-        }
-        if (n < 1000) {
-            return n + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = n;
-        int u = -1;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        return n < 0 ? "—" : dev.packinspector.Sizes.bytes(n);
     }
 
     public static String count(long n) {
