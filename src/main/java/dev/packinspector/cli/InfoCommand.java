@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "info",
         description = {"The store's files other than its packs (catalog and SQLite's files beside it, tree pack, index.bin,"
@@ -17,8 +16,8 @@ final class InfoCommand extends Subcommand {
     @Mixin
     private StoreArgument.Folder store;
 
-    @Option(names = "--json", description = "print a JSON array")
-    private boolean json;
+    @Mixin
+    private JsonTable json;
 
     @Override
     public Integer call() throws Exception {
@@ -26,7 +25,7 @@ final class InfoCommand extends Subcommand {
             // refuses a folder that is no store, in the sentence every other command uses
         }
         List<StoreFiles.Entry> files = StoreFiles.of(store.path());
-        if (json) {
+        if (json.on()) {
             Output.jsonArray(stdout(), files, (g, f) -> {
                 g.writeStringField("path", f.path());
                 if (f.size() >= 0) {

@@ -10,7 +10,6 @@ import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "packs",
         description = {"One line per pack: name, entries, data bytes, state (ok, chunked, incomplete, unreadable)"
@@ -25,14 +24,14 @@ final class PacksCommand extends Subcommand {
     @Mixin
     private StoreArgument.FolderOrPacks store;
 
-    @Option(names = "--json", description = "print a JSON array")
-    private boolean json;
+    @Mixin
+    private JsonTable json;
 
     @Override
     public Integer call() throws Exception {
         try (PackSet packs = store.packs(); TreeStore trees = store.trees()) {
             TreeStore treeRow = trees.folderExists() ? trees : null;
-            if (json) {
+            if (json.on()) {
                 writeJson(packs, treeRow);
             } else {
                 writeText(packs, treeRow);

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "snapshots",
         description = "The store's snapshots, newest first: id, created_at, files, bytes, message. Tab-separated.")
@@ -14,8 +13,8 @@ final class SnapshotsCommand extends Subcommand {
     @Mixin
     private StoreArgument.Folder store;
 
-    @Option(names = "--json", description = "print a JSON array")
-    private boolean json;
+    @Mixin
+    private JsonTable json;
 
     @Override
     public Integer call() throws Exception {
@@ -23,7 +22,7 @@ final class SnapshotsCommand extends Subcommand {
         try (Catalog catalog = store.catalog()) {
             snapshots = catalog.snapshots();
         }
-        if (json) {
+        if (json.on()) {
             Output.jsonArray(stdout(), snapshots, (g, s) -> {
                 g.writeStringField("id", s.id());
                 g.writeStringField("created_at", s.createdAt());

@@ -131,7 +131,13 @@ public final class Columns {
      * {@code flexMin}; below the sum of those widths the table scrolls sideways.
      */
     public static <T> void fit(TableView<T> table, TableColumn<T, ?> flex, double flexMin) {
-        for (TableColumn<T, ?> c : table.getColumns()) {
+        fixWidths(table.getColumns(), flex, flexMin);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    }
+
+    /** Pins every column of {@code columns} but {@code flex} to its preferred width; {@code flex} may grow, down to {@code flexMin}. */
+    static void fixWidths(List<? extends TableColumnBase<?, ?>> columns, TableColumnBase<?, ?> flex, double flexMin) {
+        for (TableColumnBase<?, ?> c : columns) {
             if (c != flex) {
                 c.setMinWidth(c.getPrefWidth());
                 c.setMaxWidth(c.getPrefWidth());
@@ -139,7 +145,6 @@ public final class Columns {
         }
         flex.setMinWidth(flexMin);
         flex.setMaxWidth(Double.MAX_VALUE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 
     /**

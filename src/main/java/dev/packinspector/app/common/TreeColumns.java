@@ -81,14 +81,7 @@ public final class TreeColumns<T> {
 
     /** As {@link Columns#fit}: every column keeps its width but {@code flex}, which takes the rest, down to {@code flexMin}. */
     public static <T> void fit(TreeTableView<T> tree, TreeTableColumn<T, ?> flex, double flexMin) {
-        for (TreeTableColumn<T, ?> c : tree.getColumns()) {
-            if (c != flex) {
-                c.setMinWidth(c.getPrefWidth());
-                c.setMaxWidth(c.getPrefWidth());
-            }
-        }
-        flex.setMinWidth(flexMin);
-        flex.setMaxWidth(Double.MAX_VALUE);
+        Columns.fixWidths(tree.getColumns(), flex, flexMin);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 }

@@ -2,6 +2,7 @@ package dev.packinspector.app.history;
 
 import dev.packinspector.Errors;
 import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Segments;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.history.TextDiff.Hunk;
 import dev.packinspector.app.history.TextDiff.Kind;
@@ -18,14 +19,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
-import org.controlsfx.control.SegmentedButton;
 
 /**
  * A line diff as dense as an editor's: one monospace row per line with both line numbers,
@@ -74,19 +73,7 @@ public final class DiffView extends BorderPane {
         unified.setTooltip(new Tooltip("Removed and added lines one under the other"));
         sideBySide.setId("diff-side-by-side");
         sideBySide.setTooltip(new Tooltip("The older version on the left, the newer on the right"));
-        unified.setMinWidth(Region.USE_PREF_SIZE);
-        sideBySide.setMinWidth(Region.USE_PREF_SIZE);
-        var modes = new SegmentedButton(unified, sideBySide);
-        modes.setToggleGroup(new ToggleGroup());
-        unified.setSelected(true);
-        // one of the two is always on: pressing the one that is on keeps it on
-        modes.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true);
-            } else {
-                showRows();
-            }
-        });
+        var modes = Segments.oneOf(this::showRows, unified, sideBySide);
         summary.setId("diff-summary");
         summary.getStyleClass().add("muted");
         summary.setMinWidth(0);

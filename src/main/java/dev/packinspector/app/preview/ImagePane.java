@@ -1,6 +1,7 @@
 package dev.packinspector.app.preview;
 
 import dev.packinspector.Errors;
+import dev.packinspector.app.common.Segments;
 import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -8,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -16,7 +16,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import org.controlsfx.control.SegmentedButton;
 
 /**
  * The Image tab: the image fitted to the pane (never enlarged past its own size: a small image
@@ -56,16 +55,7 @@ public final class ImagePane extends BorderPane {
         fit.setTooltip(new Tooltip("Fit the image to the pane (double-click the image to switch)"));
         actual.setId("image-actual");
         actual.setTooltip(new Tooltip("Show the image pixel for pixel, 1:1 (double-click the image to switch)"));
-        var zoom = new SegmentedButton(fit, actual);
-        zoom.setToggleGroup(new ToggleGroup());
-        fit.setSelected(true);
-        zoom.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                old.setSelected(true);
-            } else {
-                layoutImage();
-            }
-        });
+        var zoom = Segments.oneOf(this::layoutImage, fit, actual);
         size.setId("image-size");
         size.getStyleClass().add("muted");
         bar = new HBox(8, zoom, size);

@@ -50,13 +50,7 @@ final class FileOutcomes {
 
     /** What {@code plan} will do with each file, trouble first. */
     static List<Row> planned(RestorePlan plan) {
-        var rows = new ArrayList<Row>();
-        for (RestoreProblem p : plan.refused()) {
-            rows.add(new Row(p.path(), -1, Action.REFUSED, p.message()));
-        }
-        for (RestorePlan.Existing e : plan.conflicts()) {
-            rows.add(new Row(e.item().path(), e.item().size(), Action.KEEP, "differs from the file in the folder, which is kept unless you replace it"));
-        }
+        var rows = refusedAndKept(plan, Action.KEEP, "differs from the file in the folder, which is kept unless you replace it");
         for (RestorePlan.Write w : plan.writes()) {
             rows.add(new Row(w.item().path(), w.item().size(), w.replaces() ? Action.REPLACE : Action.WRITE,
                     w.replaces() ? "differs from the file in the folder, which it replaces" : linkNote(w.item())));
@@ -73,13 +67,7 @@ final class FileOutcomes {
         for (RestoreProblem p : result.problems()) {
             failed.putIfAbsent(p.path(), p);
         }
-        var rows = new ArrayList<Row>();
-        for (RestoreProblem p : plan.refused()) {
-            rows.add(new Row(p.path(), -1, Action.REFUSED, p.message()));
-        }
-        for (RestorePlan.Existing e : plan.conflicts()) {
-            rows.add(new Row(e.item().path(), e.item().size(), Action.KEPT, "differs from the file in the folder, which was kept"));
-        }
+        var rows = refusedAndKept(plan, Action.KEPT, "differs from the file in the folder, which was kept");
         for (RestorePlan.Write w : plan.writes()) {
             String path = w.item().path();
             RestoreProblem p = failed.get(path);
@@ -105,6 +93,18 @@ final class FileOutcomes {
             }
         }
         return sorted(rows);
+    }
+
+    /** The rows both lists start with: the files {@code plan} refuses, then those it keeps as {@code kept} says. */
+    private static List<Row> refusedAndKept(RestorePlan plan, Action kept, String note) {
+        var rows = new ArrayList<Row>();
+        for (RestoreProblem p : plan.refused()) {
+            rows.add(new Row(p.path(), -1, Action.REFUSED, p.message()));
+        }
+        for (RestorePlan.Existing e : plan.conflicts()) {
+            rows.add(new Row(e.item().path(), e.item().size(), kept, note));
+        }
+        return rows;
     }
 
     /** Rows of entries left out of an archive. */
