@@ -43,16 +43,16 @@ public final class HistoryUiBench {
         fx(() -> window.model().open(Path.of(args[0])));
         waitFor(() -> Parts.session(window) != null);
         long t1 = System.nanoTime();
-        waitFor(() -> !Parts.search(window).queryField().isDisabled());
+        waitFor(() -> Parts.search(window).ready());
         long t2 = System.nanoTime();
         System.out.printf("open %.2f s, index ready %.2f s later: %s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, fx(() -> ((javafx.scene.control.Label) Parts.search(window).lookup("#search-summary")).getText()));
         for (String q : new String[] {"cursor_00", "*.md", "blob_2/data_0*", "json"}) {
             double[] ms = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
-                fx(() -> { window.select(Navigation.View.SEARCH); Parts.search(window).queryField().setText(""); return null; });
+                fx(() -> { window.select(Navigation.View.SEARCH); Parts.search(window).query().set(""); return null; });
                 Thread.sleep(300);
                 long s = System.nanoTime();
-                fx(() -> { Parts.search(window).queryField().setText(q); Parts.search(window).queryField().getOnAction().handle(null); return null; });
+                fx(() -> { Parts.search(window).query().set(q); Parts.search(window).searchNow(); return null; });
                 waitFor(() -> Parts.search(window).results().getRoot() != null && !Parts.search(window).results().getRoot().getChildren().isEmpty());
                 ms[round] = (System.nanoTime() - s) / 1e6;
             }

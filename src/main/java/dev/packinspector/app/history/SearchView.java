@@ -12,21 +12,20 @@ import dev.packinspector.history.SearchResult;
 import dev.packinspector.history.StoreIndex;
 import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.controlsfx.control.textfield.TextFields;
 
 /**
  * Search across every snapshot at once: paths matching the query (text or glob), each with its
@@ -36,7 +35,8 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class SearchView extends BorderPane {
     static final int LIMIT = 2_000;
-    private static final String PROMPT = "Type to search every snapshot's paths, or drop files on the window to find their content";
+    private static final String PROMPT = "Type in the find field above (Ctrl+F) to search every snapshot's paths, "
+            + "or drop files on the window to find their content";
 
     interface Actions {
         void restore(ManifestEntry version, Snapshot from);
@@ -81,7 +81,8 @@ public final class SearchView extends BorderPane {
     /** The search running: a newer query or index cancels it. */
     private final Tasks.Latest searching = new Tasks.Latest();
     private final Actions actions;
-    private final TextField query = TextFields.createClearableTextField();
+    /** What to find: the main find field's text (one field for the whole window, so the query is never shown twice). */
+    private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final Label summary = new Label();
     private final TreeTableView<Row> results = new TreeTableView<>();
     private final Button restore = new Button("Restore version…");
@@ -98,14 +99,8 @@ public final class SearchView extends BorderPane {
         this.actions = actions;
         this.objects = new ObjectsLink(actions::objectsWithPrefix, actions::showObjects);
         setId("search-view");
-        query.setId("find-anywhere");
-        query.setPromptText("Find paths in every snapshot: text, or a glob such as *.rs or src/**/test_*");
-        query.setTooltip(new Tooltip("Text is found anywhere in a path; *, ? and [..] make a glob (** crosses folders; without / it "
-                + "matches file names). Case is ignored unless you type a capital."));
-        HBox.setHgrow(query, Priority.ALWAYS);
         pause.setOnFinished(e -> search());
-        query.textProperty().addListener((obs, old, text) -> pause.playFromStart());
-        query.setOnAction(e -> search());
+        query.addListener((obs, old, text) -> pause.playFromStart());
         summary.setId("search-summary");
         summary.getStyleClass().add("muted");
 
@@ -127,7 +122,7 @@ public final class SearchView extends BorderPane {
         results.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<TreeItem<Row>>) c -> updateButtons());
 
         SearchSelection.nameSnapshots(results);
-        var top = new VBox(6, new HBox(8, query), summary, objects);
+        var top = new VBox(6, summary, objects);
         top.setPadding(new Insets(8));
         var buttons = new HBox(8, restore, compare);
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -142,20 +137,30 @@ public final class SearchView extends BorderPane {
         searching.cancel();
         this.index = index;
         this.indexState = state;
-        query.setDisable(index == null);
         if (index == null) {
             results.setRoot(null);
             shownQuery = null;
             summary.setText(state);
-        } else if (!query.getText().isBlank()) {
+        } else if (!query.get().isBlank()) {
             search();
         } else {
             summary.setText(state);
         }
     }
 
-    public TextField queryField() {
+    /** What Search finds: the main find field's text, bound to it by the shell. */
+    public StringProperty query() {
         return query;
+    }
+
+    /** True once the snapshots are indexed and a query is answered. */
+    public boolean ready() {
+        return index != null;
+    }
+
+    /** Searches for the query at once, without waiting for the typing to pause. */
+    public void searchNow() {
+        search();
     }
 
     /** The query whose results are shown, or null. */
@@ -169,7 +174,7 @@ public final class SearchView extends BorderPane {
 
     /** Shows {@code path}'s history: searches for exactly it. */
     public void showHistory(String path) {
-        query.setText(path);
+        query.set(path);
         search();
     }
 
@@ -177,7 +182,7 @@ public final class SearchView extends BorderPane {
         pause.stop();
         searching.cancel();
         StoreIndex searched = index;
-        String text = query.getText();
+        String text = query.get();
         if (searched == null) {
             return;
         }
@@ -213,10 +218,10 @@ public final class SearchView extends BorderPane {
      * query typed have come, does so when they come.
      */
     public void openFirst() {
-        if (index == null || query.getText().isBlank()) {
+        if (index == null || query.get().isBlank()) {
             return;
         }
-        if (!query.getText().equals(shownQuery)) {
+        if (!query.get().equals(shownQuery)) {
             openWhenShown = true;
             search();
             return;
@@ -262,14 +267,15 @@ public final class SearchView extends BorderPane {
         }
         results.setRoot(root);
         results.setPlaceholder(new Label(r.matches() == 0 ? "No path in any snapshot matches “" + r.query().text() + "”" : PROMPT));
-        summary.setText((r.matches() == 0 ? "No path matches" : Format.count(r.matches(), "path") + " match"
+        summary.setText((r.matches() == 0 ? "No path matches “" + r.query().text() + "”"
+                : Format.count(r.matches(), "path") + " match “" + r.query().text() + "”"
                 + (r.truncated() ? ", the first " + Format.count(r.paths().size()) + " shown" : ""))
                 + (r.query().isGlob() ? " (glob)" : "") + String.format(java.util.Locale.ROOT, " · %.0f ms", nanos / 1e6));
     }
 
     /** Shows every snapshot path that uses object {@code id} (the Objects view's "Show uses"). */
     public void showUses(dev.packinspector.store.ObjectId id) {
-        query.setText("");
+        query.set("");
         shownQuery = null;
         pause.stop();
         searching.cancel();
@@ -291,7 +297,7 @@ public final class SearchView extends BorderPane {
 
     /** Shows where the content of dropped local files is in the store. */
     void showContent(List<ContentFinder.Found> found) {
-        query.setText("");
+        query.set("");
         shownQuery = null;
         pause.stop();
         searching.cancel();

@@ -13,21 +13,29 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * A hex dump of an object of any size, one 64 KB page at a time: previous / next, go to an
- * offset, or drag the slider anywhere in the object. Only the page shown is decoded (off the FX
- * thread), so a multi-GB object costs one page of memory.
+ * offset, or drag the slider anywhere in the object. Only the page shown is read (off the FX
+ * thread), so a multi-GB object costs one page of memory. A line holds 16 bytes, or 8 when the
+ * pane is too narrow for 16, so the ASCII column is never cut.
  */
 public final class HexView extends BorderPane {
     public static final int PAGE = 64 << 10;
+    /** What a dump line needs beside its characters: the list's border, the cell's padding and a vertical scroll bar. */
+    private static final double LINE_ROOM = 40;
 
     private final Tasks tasks;
     /** The page being read: a newer request cancels it and drops its late result. */
@@ -43,6 +51,14 @@ public final class HexView extends BorderPane {
     private long page = -1;
     private boolean sliding;
     private int shownBytes;
+    /** The page shown, to lay out again when the width changes how many bytes a line holds. */
+    private byte[] shownPage = new byte[0];
+    /** Bytes a line holds: 16, or 8 in a narrow pane. */
+    private int perLine = 16;
+    /** The offset digits of the lines shown: 8, or 10 for an object over 4 GiB or of a size not known yet. */
+    private int shownDigits = 10;
+    /** The width of one character of the dump's font, once a cell has it (0 before). */
+    private double charWidth;
 
     public HexView(Tasks tasks) {
         this.tasks = tasks;
@@ -50,6 +66,19 @@ public final class HexView extends BorderPane {
         lines.getStyleClass().addAll("monospace", atlantafx.base.theme.Styles.DENSE);
         // one line of text a row, as dense as an editor (and as the diffs)
         lines.setFixedCellSize(20);
+        lines.setCellFactory(v -> {
+            var cell = new ListCell<String>() {
+                @Override
+                protected void updateItem(String line, boolean empty) {
+                    super.updateItem(line, empty);
+                    setText(empty ? null : line);
+                }
+            };
+            // the font comes with the style sheet: only then is it known how much a line fits
+            cell.fontProperty().addListener((obs, old, font) -> fontSeen(font));
+            return cell;
+        });
+        lines.widthProperty().addListener((obs, old, w) -> fitLines());
         prev.setId("hex-prev");
         next.setId("hex-next");
         prev.setTooltip(new Tooltip("Previous 64 KB"));
@@ -75,9 +104,14 @@ public final class HexView extends BorderPane {
         });
         slider.setMaxWidth(Double.MAX_VALUE);
         position.setId("hex-position");
-        var buttons = new HBox(6, prev, next, goTo, position);
+        var buttons = new HBox(6, prev, next, goTo);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        var bar = new VBox(4, buttons, slider);
+        // where the page is, under the buttons: beside them a narrow pane cut it off
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        var where = new HBox(8, slider, position);
+        where.setAlignment(Pos.CENTER_LEFT);
+        var bar = new VBox(4, buttons, where);
         bar.setPadding(new Insets(4));
         setTop(bar);
         setCenter(lines);
@@ -89,6 +123,7 @@ public final class HexView extends BorderPane {
         content = null;
         page = -1;
         shownBytes = 0;
+        shownPage = new byte[0];
         size = -1;
         lines.getItems().clear();
         lines.setPlaceholder(new Label(why));
@@ -118,6 +153,7 @@ public final class HexView extends BorderPane {
         slider.setVisible(n > PAGE);
         sliding = false;
         showPosition(shownBytes);
+        fitLines(); // offsets take 8 digits once the object is known to be under 4 GiB
     }
 
     public ListView<String> lines() {
@@ -133,7 +169,7 @@ public final class HexView extends BorderPane {
                 throw new NumberFormatException();
             }
             Css.flag(goTo, "danger", false);
-            show(offset - offset % PAGE, (int) (offset % PAGE / 16));
+            show(offset - offset % PAGE, (int) (offset % PAGE));
         } catch (NumberFormatException e) {
             markInvalid();
         }
@@ -143,33 +179,27 @@ public final class HexView extends BorderPane {
         Css.flag(goTo, "danger", true);
     }
 
-    private void show(long offset, int selectLine) {
+    /** Shows the page holding {@code offset}, selecting the line of byte {@code selectByte} of that page (-1: none). */
+    private void show(long offset, int selectByte) {
         ObjectContent object = content;
         long target = offset - offset % PAGE;
         if (object == null) {
             return;
         }
         reading.cancel(); // whatever is still loading is now out of date
-        if (target == page && selectLine < 0) {
+        if (target == page && selectByte < 0) {
             showPosition(shownBytes);
             return;
         }
         position.setText("reading bytes from " + Format.count(target) + "…");
-        tasks.job("Reading bytes " + Format.count(target), p -> {
-            byte[] bytes = object.read(target, PAGE);
-            var text = new ArrayList<String>(bytes.length / 16 + 1);
-            for (int i = 0; i < bytes.length; i += 16) {
-                text.add(ObjectPreview.hexLine(target + i, bytes, i, Math.min(16, bytes.length - i)));
-            }
-            return new Page(text, bytes.length);
-        }).quiet().in(reading).onSuccess(read -> showPage(object, target, read, selectLine))
+        tasks.job("Reading bytes " + Format.count(target), p -> object.read(target, PAGE))
+                .quiet().in(reading).onSuccess(read -> showPage(object, target, read, selectByte))
                 .onError(Exception.class, e -> position.setText("cannot read: " + Errors.sentence(e))).run();
     }
 
-    private void showPage(ObjectContent object, long target, Page read, int selectLine) {
+    private void showPage(ObjectContent object, long target, byte[] read, int selectByte) {
         sizeKnown(object, object.size());
-        List<String> text = read.lines();
-        int shown = read.bytes();
+        int shown = read.length;
         if (shown == 0 && target > 0) {
             // past the end (the size was not known yet): say so, and show the last page
             markInvalid();
@@ -178,11 +208,11 @@ public final class HexView extends BorderPane {
         }
         page = target;
         shownBytes = shown;
-        lines.setItems(FXCollections.observableArrayList(text));
+        shownPage = read;
+        lines.setItems(FXCollections.observableArrayList(dump()));
         lines.setPlaceholder(new Label("(empty object)"));
-        if (selectLine >= 0 && selectLine < text.size()) {
-            lines.getSelectionModel().select(selectLine);
-            lines.scrollTo(Math.max(0, selectLine - 3));
+        if (selectByte >= 0 && selectByte < shown) {
+            selectLine(selectByte / perLine);
         } else {
             lines.scrollTo(0);
         }
@@ -194,8 +224,61 @@ public final class HexView extends BorderPane {
         showPosition(shown);
     }
 
-    /** One page: its dump lines, formatted off the FX thread, and how many bytes they show. */
-    private record Page(List<String> lines, int bytes) {
+    private void selectLine(int line) {
+        lines.getSelectionModel().select(line);
+        lines.scrollTo(Math.max(0, line - 3));
+    }
+
+    /** The page shown as dump lines of {@link #perLine} bytes (a 64 KB page formats in about a millisecond). */
+    private List<String> dump() {
+        int digits = ObjectPreview.offsetDigits(size);
+        shownDigits = digits;
+        var text = new ArrayList<String>(shownPage.length / perLine + 1);
+        for (int i = 0; i < shownPage.length; i += perLine) {
+            text.add(ObjectPreview.hexLine(page + i, digits, shownPage, i, Math.min(perLine, shownPage.length - i), perLine));
+        }
+        return text;
+    }
+
+    private void fontSeen(Font font) {
+        if (font == null) {
+            return;
+        }
+        var probe = new Text("0".repeat(64));
+        probe.setFont(font);
+        double w = probe.getLayoutBounds().getWidth() / 64;
+        if (w != charWidth) {
+            charWidth = w;
+            fitLines();
+        }
+    }
+
+    /**
+     * As many bytes a line as the list is wide enough for (its cell's padding and a scroll bar
+     * besides): 16, 8 or 4 (16 before the width is known); lays the page out again, keeping the
+     * selected bytes selected.
+     */
+    private void fitLines() {
+        double room = lines.getWidth() - LINE_ROOM;
+        int digits = ObjectPreview.offsetDigits(size);
+        int fits = 16;
+        if (charWidth > 0 && lines.getWidth() > 0) {
+            while (fits > 4 && room < charWidth * ObjectPreview.hexLineChars(digits, fits)) {
+                fits /= 2;
+            }
+        }
+        if (fits == perLine && digits == shownDigits) {
+            return;
+        }
+        int selected = lines.getSelectionModel().getSelectedIndex();
+        int selectedByte = selected < 0 ? -1 : selected * perLine;
+        perLine = fits;
+        if (shownPage.length > 0) {
+            lines.setItems(FXCollections.observableArrayList(dump()));
+            if (selectedByte >= 0) {
+                selectLine(selectedByte / perLine);
+            }
+        }
     }
 
     private void showPosition(long shown) {

@@ -120,21 +120,35 @@ public final class ObjectPreview {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** One hex dump line: offset, 16 bytes in hex, and their printable ASCII (built without String.format: a page has 4,096). */
-    public static String hexLine(long offset, byte[] bytes, int from, int length) {
-        var sb = new StringBuilder(78);
-        for (int shift = 36; shift >= 0; shift -= 4) {
+    /** How many hex digits a dump's offsets take for an object of {@code size} bytes: 8 (as xxd's) up to 4 GiB, 10 beyond or when not known (-1). */
+    public static int offsetDigits(long size) {
+        return size >= 0 && size <= 0x1_0000_0000L ? 8 : 10;
+    }
+
+    /** How many characters a dump line of {@code perLine} bytes with {@code digits}-digit offsets takes (as {@link #hexLine} writes it). */
+    public static int hexLineChars(int digits, int perLine) {
+        return digits + 2 + 3 * perLine + 1 + 1 + perLine;
+    }
+
+    /**
+     * One hex dump line of {@code perLine} bytes (at most {@code length} of {@code bytes} from
+     * {@code from}): the offset in {@code digits} hex digits, the bytes in hex (a gap after the first
+     * half), and their printable ASCII. Built without String.format: a page has thousands.
+     */
+    public static String hexLine(long offset, int digits, byte[] bytes, int from, int length, int perLine) {
+        var sb = new StringBuilder(hexLineChars(digits, perLine));
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
             sb.append(HEX[(int) (offset >>> shift) & 0xF]);
         }
         sb.append("  ");
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < perLine; i++) {
             if (i < length) {
                 int b = bytes[from + i] & 0xFF;
                 sb.append(HEX[b >>> 4]).append(HEX[b & 0xF]).append(' ');
             } else {
                 sb.append("   ");
             }
-            if (i == 7) {
+            if (i == perLine / 2 - 1) {
                 sb.append(' ');
             }
         }

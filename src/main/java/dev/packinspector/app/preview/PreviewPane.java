@@ -32,6 +32,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.glyphfont.FontAwesome;
+import org.controlsfx.glyphfont.Glyph;
 
 /**
  * What {@link PreviewModel#target()} names: an object's text with line numbers, a hex dump that
@@ -66,6 +68,8 @@ public final class PreviewPane extends BorderPane {
     private String opening;
     private final Button saveButton = new Button("Save as…");
     private final Button openButton = new Button("Open");
+    /** The header line: the title, then the pane's buttons. */
+    private final HBox top;
     private final Label damaged = new Label();
     private ObjectLocation location;
 
@@ -116,7 +120,7 @@ public final class PreviewPane extends BorderPane {
         openButton.setOnAction(e -> open.run());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var top = new HBox(6, title, spacer, saveButton, openButton);
+        top = new HBox(6, title, spacer, saveButton, openButton);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 6, 0, 0));
         damaged.setId("preview-damaged");
@@ -168,6 +172,16 @@ public final class PreviewPane extends BorderPane {
 
     public Shown shown() {
         return new Shown(location, info.integrity(), image.message(), damaged.isVisible() ? damaged.getText() : "", crumbs.labels());
+    }
+
+    /** Ends the header with a button that hides the pane by {@code hide} (the shell shows it again: View ▸ Preview pane, F8). */
+    public void hideWith(Runnable hide) {
+        var close = new Button(null, new Glyph("FontAwesome", FontAwesome.Glyph.TIMES));
+        close.setId("preview-hide");
+        close.getStyleClass().addAll(atlantafx.base.theme.Styles.FLAT, atlantafx.base.theme.Styles.BUTTON_ICON);
+        close.setTooltip(new Tooltip("Hide the preview (F8 shows it again)"));
+        close.setOnAction(e -> hide.run());
+        top.getChildren().add(close);
     }
 
     /** The parts a user works with: the tabs, the text, hex and image views, the tree listing. */

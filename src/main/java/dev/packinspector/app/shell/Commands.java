@@ -100,7 +100,7 @@ final class Commands implements WindowCommands.Actions {
 
     @Override
     public StringProperty findText() {
-        return views.history().views().search().queryField().textProperty();
+        return views.history().views().search().query();
     }
 
     @Override
@@ -125,7 +125,7 @@ final class Commands implements WindowCommands.Actions {
     @Override
     public void searchAll() {
         nav.select(View.SEARCH);
-        views.history().views().search().queryField().requestFocus();
+        find(null); // Search's query is the main find field's text
     }
 
     @Override

@@ -23,7 +23,6 @@ import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -50,7 +49,7 @@ public final class MainWindow {
     private final PacksView packs;
     private final IndexView index;
     private final InsightViews history;
-    private final SplitPane split;
+    private final PreviewSplit split;
 
     /**
      * Builds the window on {@code stage}: {@code settings} keeps its place and the recent stores,
@@ -90,11 +89,11 @@ public final class MainWindow {
         export.saveChooser(SaveChooser.remembering(settings, "save-object"));
         this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores),
                 FolderChooser.remembering(settings, "store", storesRoot));
-        split = new SplitPane(nav.centre(), previewPane);
-        split.setDividerPositions(settings.number("divider", 0.55));
+        split = new PreviewSplit(nav.centre(), previewPane, settings);
+        previewPane.hideWith(() -> split.previewShown().set(false));
         var noStore = Bindings.isNull(session);
         var root = new BorderPane();
-        root.setTop(new VBox(WindowCommands.menus(commands, model::recentStores, noStore), WindowCommands.toolbar(commands, noStore)));
+        root.setTop(new VBox(WindowCommands.menus(commands, model::recentStores, noStore, split.previewShown()), WindowCommands.toolbar(commands, noStore)));
         root.setLeft(nav.list());
         root.setCenter(new Body(session, () -> StartPage.of(storesRoot, model, commands::chooseStore), split, tasks.panel()));
         root.setBottom(status);

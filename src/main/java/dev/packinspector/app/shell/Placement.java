@@ -4,7 +4,6 @@ import dev.packinspector.app.common.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.control.SplitPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -72,8 +71,8 @@ final class Placement {
         stage.setMaximized(settings.number("maximized", 0) > 0);
     }
 
-    /** Keeps the window's place (its place before it was maximized, if it is) and its divider. */
-    static void save(Stage stage, SplitPane split, Settings settings) {
+    /** Keeps the window's place (its place before it was maximized, if it is) and its panes' (as {@code split} keeps them). */
+    static void save(Stage stage, PreviewSplit split, Settings settings) {
         settings.put("maximized", stage.isMaximized() ? 1 : 0);
         if (!stage.isMaximized() && !stage.isIconified()) {
             settings.put("width", stage.getWidth());
@@ -81,7 +80,7 @@ final class Placement {
             settings.put("x", stage.getX());
             settings.put("y", stage.getY());
         }
-        settings.put("divider", split.getDividerPositions()[0]);
+        split.save(settings);
         settings.flush();
     }
 

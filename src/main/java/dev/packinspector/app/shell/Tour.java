@@ -128,7 +128,7 @@ public final class Tour {
         String query = newestFiles(s).stream().map(e -> Path.of(e.path()).getFileName()).filter(java.util.Objects::nonNull).map(Path::toString)
                 .findFirst().orElse("a");
         fx(() -> {
-            view.queryField().setText(query);
+            view.query().set(query);
             return null;
         });
         waitFor("the search for " + query, () -> query.equals(view.shownQuery()));

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuButton;
@@ -108,9 +110,10 @@ final class WindowCommands {
 
     /**
      * The menu bar; every item has a mnemonic (Alt+letter), and every accelerator it defines is
-     * listed by Help ▸ Keyboard shortcuts, read from the items themselves.
+     * listed by Help ▸ Keyboard shortcuts, read from the items themselves. View ▸ Preview pane
+     * shows and hides the preview as {@code previewShown} says.
      */
-    static MenuBar menus(Actions a, Supplier<List<Path>> recentStores, ObservableBooleanValue noStore) {
+    static MenuBar menus(Actions a, Supplier<List<Path>> recentStores, ObservableBooleanValue noStore, BooleanProperty previewShown) {
         var recent = new Menu("_Recent stores");
         recent.setOnShowing(e -> {
             recent.getItems().clear();
@@ -142,7 +145,12 @@ final class WindowCommands {
         find.disableProperty().bind(noStore);
         var searchAll = item("Search all s_napshots…", "Shortcut+Shift+F", a::searchAll);
         searchAll.disableProperty().bind(noStore);
-        view.getItems().addAll(new SeparatorMenuItem(), find, searchAll);
+        var previewPane = new CheckMenuItem("Pre_view pane");
+        previewPane.setId("toggle-preview");
+        previewPane.setAccelerator(new KeyCodeCombination(KeyCode.F8)); // as a mail client's reading pane
+        previewPane.selectedProperty().bindBidirectional(previewShown);
+        previewPane.disableProperty().bind(noStore);
+        view.getItems().addAll(new SeparatorMenuItem(), previewPane, new SeparatorMenuItem(), find, searchAll);
         var verify = item("_Verify", "Shortcut+Shift+V", a::verify);
         var restoreSnapshot = item("_Restore snapshot…", "Shortcut+Shift+R", a::restoreSnapshot);
         var restoreSelection = item("Restore se_lection…", "Shortcut+R", a::restoreSelection);

@@ -29,7 +29,7 @@ class FindAnywhereTest extends MainWindowTestBase {
     @BeforeEach
     void openTheRealStoreAndWaitForItsIndex() {
         ui.openAndShowFiles(Fixtures.store(STORE));
-        WindowDriver.waitUntil("the snapshots are indexed", () -> !ui.search().queryField().isDisabled());
+        WindowDriver.waitUntil("the snapshots are indexed", () -> ui.search().ready());
     }
 
     /** Every path of every snapshot of the manifest containing {@code text}, ignoring case. */

@@ -13,9 +13,16 @@ import dev.packinspector.store.ObjectContent;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.PackSet;
 import java.util.Arrays;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 
-/** The hex view pages through an object, and a late result about the previous object never applies to the current one. */
+/**
+ * The hex view pages through an object, a late result about the previous object never applies to
+ * the current one, and a line is never cut: a narrow pane shows 8 bytes a line.
+ */
 class HexViewTest extends MainWindowTestBase {
     @Test
     void goToShowsThePageOfAnOffsetAndALateSizeOfAnotherObjectIsIgnored() throws Exception {
@@ -39,8 +46,8 @@ class HexViewTest extends MainWindowTestBase {
                     && hex.lines().getItems().getFirst().startsWith(String.format("%010x", page)));
             int line = (int) ((offset - page) / 16);
             long at = page + line * 16L;
-            String expected = ObjectPreview.hexLine(at, Arrays.copyOfRange(content, (int) at, (int) Math.min(content.length, at + 16)), 0,
-                    (int) Math.min(16, content.length - at));
+            String expected = ObjectPreview.hexLine(at, 10, Arrays.copyOfRange(content, (int) at, (int) Math.min(content.length, at + 16)), 0,
+                    (int) Math.min(16, content.length - at), 16);
             assertEquals(expected, WindowDriver.onFx(() -> hex.lines().getSelectionModel().getSelectedItem()), "the offset's line is selected");
             assertFalse(WindowDriver.onFx(() -> hex.lookup("#hex-goto").getStyleClass().contains("danger")));
 
@@ -64,6 +71,41 @@ class HexViewTest extends MainWindowTestBase {
             assertTrue(WindowDriver.onFx(() -> hex.lines().getItems().getFirst()).startsWith(String.format("%010x", HexView.PAGE)),
                     "the newest request's page stays");
         }
+    }
+
+    @Test
+    void aNarrowPaneShowsEightBytesALineAndNoLineIsCut() throws Exception {
+        try (PackSet packs = PackSet.open(Fixtures.store("basic"))) {
+            ObjectLocation big = largest(packs);
+            byte[] content = packs.read(big.id());
+            for (double width : new double[] {480, 900}) {
+                int perLine = width < 600 ? 8 : 16;
+                HexView hex = WindowDriver.onFx(() -> new HexView(new Tasks(new StatusLine())));
+                Stage stage = WindowDriver.onFx(() -> {
+                    var s = new Stage();
+                    var scene = new Scene(hex, width, 400);
+                    scene.getStylesheets().add(MainWindow.class.getResource("pack-inspector.css").toExternalForm());
+                    s.setScene(scene);
+                    s.show();
+                    hex.show(new ObjectContent(big), content.length);
+                    return s;
+                });
+                try {
+                    String first = ObjectPreview.hexLine(0, 8, content, 0, perLine, perLine);
+                    WindowDriver.waitUntil(perLine + " bytes a line at " + width + " px", () -> !hex.lines().getItems().isEmpty()
+                            && hex.lines().getItems().getFirst().equals(first));
+                    WindowDriver.waitUntil("the first line drawn whole at " + width + " px", () -> first.equals(drawn(hex, 0)));
+                } finally {
+                    WindowDriver.onFx(stage::close);
+                }
+            }
+        }
+    }
+
+    /** The text the list draws for line {@code index} (cut with an ellipsis if it does not fit), or null before it is drawn. */
+    private static String drawn(HexView hex, int index) {
+        return hex.lines().lookupAll(".list-cell").stream().map(n -> (ListCell<?>) n).filter(c -> c.getIndex() == index && !c.isEmpty())
+                .map(c -> c.lookup(".text")).filter(t -> t instanceof Text).map(t -> ((Text) t).getText()).findFirst().orElse(null);
     }
 
     private static ObjectLocation largest(PackSet packs) {

@@ -42,13 +42,13 @@ class HistoryViewsTest extends MainWindowTestBase {
     @BeforeEach
     void openBasicAndWaitForItsIndex() {
         ui.openAndShowFiles(Fixtures.store("basic"));
-        WindowDriver.waitUntil("the snapshots are indexed", () -> !ui.search().queryField().isDisabled());
+        WindowDriver.waitUntil("the snapshots are indexed", () -> ui.search().ready());
     }
 
     @Test
     void searchFindsPathsInEverySnapshotWithTheirVersions() {
         WindowDriver.onFx(() -> window().commands().searchAll());
-        robot.clickOn("#find-anywhere").write("*.rs");
+        robot.clickOn("#find").write("*.rs");
         // path -> number of distinct (object, mode) versions, from the JSON
         var expected = new TreeMap<String, Set<String>>();
         for (JsonNode s : snapshots()) {

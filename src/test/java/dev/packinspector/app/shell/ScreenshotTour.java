@@ -156,7 +156,7 @@ public final class ScreenshotTour {
 
         fx(() -> {
             window.select(Navigation.View.SEARCH);
-            WindowDriver.search(window).queryField().setText("module_0");
+            WindowDriver.search(window).query().set("module_0");
             return null;
         });
         waitFor(() -> WindowDriver.search(window).results().getRoot() != null && !WindowDriver.search(window).results().getRoot().getChildren().isEmpty());

@@ -66,8 +66,8 @@ class SecondStoreTest extends MainWindowTestBase {
                 WindowDriver.onFx(() -> ui.index().table().getSelectionModel().select(0));
             }
             if (v == View.SEARCH) {
-                WindowDriver.waitUntil("the snapshots are indexed", () -> !ui.search().queryField().isDisabled());
-                WindowDriver.onFx(() -> ui.search().queryField().setText("a"));
+                WindowDriver.waitUntil("the snapshots are indexed", () -> ui.search().ready());
+                WindowDriver.onFx(() -> ui.search().query().set("a"));
             }
         }
         WindowDriver.onFx(() -> window().select(View.SNAPSHOTS));

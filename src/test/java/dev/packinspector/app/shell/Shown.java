@@ -97,17 +97,16 @@ final class Shown {
         }
     }
 
-    /** True if some line of {@code lines} is a hex dump line for offset 0 showing the first 16 bytes of {@code content}. */
+    /**
+     * True if some line of {@code lines} is the hex dump line for offset 0 of {@code content}, as
+     * the pane's width lays it out: 16, 8 or 4 bytes a line, offsets of 8 or 10 digits.
+     */
     static boolean hasHexLineForOffsetZero(List<String> lines, byte[] content) {
-        var expected = new ArrayList<String>();
-        for (int i = 0; i < Math.min(16, content.length); i++) {
-            expected.add(String.format("%02x", content[i] & 0xFF));
-        }
-        for (String line : lines) {
-            String[] tokens = line.strip().split("\\s+");
-            if (tokens.length > expected.size() && tokens[0].matches("0+:?")
-                    && List.of(tokens).subList(1, expected.size() + 1).equals(expected)) {
-                return true;
+        for (int perLine : new int[] {16, 8, 4}) {
+            for (int digits : new int[] {8, 10}) {
+                if (lines.contains(dev.packinspector.app.preview.ObjectPreview.hexLine(0, digits, content, 0, Math.min(perLine, content.length), perLine))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -41,7 +41,7 @@ class SnapshotNamesTest extends MainWindowTestBase {
     void searchNamesTheSnapshotsOfAVersionWithTheirIdsOnHoverAndToCopy() {
         ui.wide(); // a narrow window leaves the Snapshots column out
         JsonNode save1 = Fixtures.manifest(STORE).get("snapshots").get(0);
-        WindowDriver.waitUntil("the snapshots are indexed", () -> !ui.search().queryField().isDisabled());
+        WindowDriver.waitUntil("the snapshots are indexed", () -> ui.search().ready());
         WindowDriver.onFx(() -> {
             window().select(Navigation.View.SEARCH);
             ui.search().showHistory("will-delete.txt");

@@ -86,7 +86,7 @@ class StalePreviewTest extends MainWindowTestBase {
 
     @Test
     void newSearchResultsClearThePreviewOfAVersionNoLongerListed() {
-        WindowDriver.waitUntil("the snapshots are indexed", () -> !ui.search().queryField().isDisabled());
+        WindowDriver.waitUntil("the snapshots are indexed", () -> ui.search().ready());
         WindowDriver.onFx(() -> {
             window().select(Navigation.View.SEARCH);
             ui.search().showHistory(FILE);
@@ -94,7 +94,7 @@ class StalePreviewTest extends MainWindowTestBase {
         WindowDriver.waitUntil("the history is shown", () -> FILE.equals(ui.search().shownQuery()));
         WindowDriver.onFx(() -> ui.search().results().getSelectionModel().select(1));
         WindowDriver.waitUntil("a version is previewed", () -> window().preview().blob() != null);
-        WindowDriver.onFx(() -> ui.search().queryField().setText("README"));
+        WindowDriver.onFx(() -> ui.search().query().set("README"));
         WindowDriver.waitUntil("the new results are shown", () -> "README".equals(ui.search().shownQuery()));
         assertTrue(nothingShown());
     }

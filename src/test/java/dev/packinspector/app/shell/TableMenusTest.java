@@ -174,7 +174,7 @@ class TableMenusTest extends MainWindowTestBase {
         // Search: a version's mode
         WindowDriver.onFx(() -> {
             window().select(Navigation.View.SEARCH);
-            ui.search().queryField().setText("bin/run.sh");
+            ui.search().query().set("bin/run.sh");
         });
         WindowDriver.waitUntil("the file is found", () -> "bin/run.sh".equals(ui.search().shownQuery()));
         WindowDriver.onFx(() -> ui.search().results().getRoot().getChildren().getFirst().setExpanded(true));

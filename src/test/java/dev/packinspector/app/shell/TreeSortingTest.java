@@ -84,7 +84,7 @@ class TreeSortingTest extends MainWindowTestBase {
         // Search: paths by how many versions they have
         WindowDriver.onFx(() -> {
             window().select(Navigation.View.SEARCH);
-            ui.search().queryField().setText("txt");
+            ui.search().query().set("txt");
         });
         WindowDriver.waitUntil("the paths are found", () -> "txt".equals(ui.search().shownQuery()));
         List<SearchView.Row> paths = sorted(ui.search().results(), "Snapshots", SortType.DESCENDING);
