@@ -4,6 +4,7 @@ import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.ArchiveExporter;
+import dev.packinspector.restore.NoRoomException;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.store.PackSet;
@@ -51,9 +52,13 @@ final class ExportCommand extends Subcommand {
             Snapshot chosen = snapshot.in(catalog);
             List<RestoreItem> selected = paths.of(catalog, trees, chosen);
             long start = System.nanoTime();
-            ArchiveExporter.Result result = new ArchiveExporter(packs).export(selected, archive, overwrite,
-                    chosen.createdInstant().orElseGet(java.time.Instant::now), () -> false,
-                    n -> { });
+            ArchiveExporter.Result result;
+            try {
+                result = new ArchiveExporter(packs, freeSpace()).export(selected, archive, overwrite,
+                        chosen.createdInstant().orElseGet(java.time.Instant::now), () -> false, n -> { });
+            } catch (NoRoomException e) {
+                throw new UsageException(e.getMessage() + " (nothing was written)"); // as restore refuses a target without room
+            }
             for (RestoreProblem p : result.refused()) {
                 stderr().println("pack-inspector: " + PathText.quote(p.path()) + ": left out: " + PathText.oneLine(p.message()));
             }

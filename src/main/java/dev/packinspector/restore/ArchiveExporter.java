@@ -1,5 +1,6 @@
 package dev.packinspector.restore;
 
+import dev.packinspector.Sizes;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.ObjectReader;
@@ -75,9 +76,16 @@ public final class ArchiveExporter {
 
     private final PackSet packs;
     private final ObjectReader reader = new ObjectReader();
+    private final FreeSpace room;
 
     public ArchiveExporter(PackSet packs) {
+        this(packs, FreeSpace.SYSTEM);
+    }
+
+    /** An exporter that learns the room on the archive's disk from {@code room} (tests give a "full" one). */
+    public ArchiveExporter(PackSet packs, FreeSpace room) {
         this.packs = packs;
+        this.room = room;
     }
 
     /**
@@ -87,6 +95,10 @@ public final class ArchiveExporter {
      * {@code cancelled} is polled between and within entries.
      *
      * @throws CancellationException when cancelled (the temp file is removed)
+     * @throws NoRoomException before writing anything, when a plain tar (whose size is known in
+     *     advance: at least its contents) cannot fit on the archive's disk. A zip or gzipped tar is
+     *     smaller by as much as its contents compress, which is not known until written: one that runs
+     *     out of room fails, and its temp file is removed.
      */
     public Result export(List<RestoreItem> items, Path archive, boolean replace, Instant modified, BooleanSupplier cancelled,
             LongConsumer bytesDone) throws IOException {
@@ -98,6 +110,9 @@ public final class ArchiveExporter {
         RestorePlanner.refuseInsideStore(packs, absolute.getParent());
         var refused = new ArrayList<RestoreProblem>();
         List<RestoreItem> kept = admissible(items, refused);
+        if (format == Format.TAR) {
+            refuseWithoutRoom(kept, absolute);
+        }
         Files.createDirectories(absolute.getParent());
         // a plain new file's mode (createTempFile's would be 0600): the archive is the user's, as any file they save
         Path temp = SavedFiles.tempBeside(absolute);
@@ -203,6 +218,24 @@ public final class ArchiveExporter {
                     "the catalog records " + item.size() + " bytes but object " + item.id() + " holds " + length);
         }
         return length;
+    }
+
+    /** Refuses a tar of {@code items} at {@code archive} when its disk has less room than their contents. */
+    private void refuseWithoutRoom(List<RestoreItem> items, Path archive) throws IOException {
+        long needed = 0;
+        for (RestoreItem item : items) {
+            needed += Math.max(0, item.size());
+        }
+        Path existing = archive.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        long usable = existing == null ? -1 : room.usableBytes(existing);
+        if (usable >= 0 && needed > usable) {
+            throw new NoRoomException("the archive's file system (at " + existing + ") has " + Sizes.bytes(usable)
+                    + " free but this tar needs at least " + Sizes.bytes(needed)
+                    + "; free some space, choose a folder on another disk, or choose .tar.gz or .zip to compress it");
+        }
     }
 
     private static ArchiveOutputStream<?> open(Format format, OutputStream file) throws IOException {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code restore} into a target whose file system has less room than the restore needs is refused
- * before anything is written, as a target that is not a folder is: one sentence, exit code 2.
+ * before anything is written, as a target that is not a folder is: one sentence, exit code 2. So
+ * is {@code export} to a tar that cannot fit.
  */
 class CliRestoreSpaceTest {
     private static final String STORE = Fixtures.store("real/head-basic").toString();
@@ -58,6 +59,20 @@ class CliRestoreSpaceTest {
     void withRoomTheSameRestoreSucceeds(@TempDir Path work) {
         Result r = run(folder -> Long.MAX_VALUE, "restore", STORE, "latest", work.resolve("target").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(Cli.OK);
+    }
+
+    @Test
+    void aTarThatCannotFitIsRefusedAsARestoreIsWhileACompressedOneIsTried(@TempDir Path work) {
+        Path tar = work.resolve("out/snapshot.tar");
+        Result r = run(folder -> 1000, "export", STORE, "latest", tar.toString());
+        assertThat(r.exit()).isEqualTo(Cli.USAGE);
+        assertThat(r.err()).startsWith("pack-inspector: the archive's file system (at " + work + ") has 1.0 KB free but this tar needs at least ")
+                .endsWith("; free some space, choose a folder on another disk, or choose .tar.gz or .zip to compress it (nothing was written)\n");
+        assertThat(work.resolve("out")).doesNotExist();
+
+        // how small a compressed archive comes out is known only once written: it is tried (and would fail cleanly on a full disk)
+        Result gz = run(folder -> 1000, "export", STORE, "latest", work.resolve("out/snapshot.tar.gz").toString());
+        assertThat(gz.exit()).as(gz.err()).isEqualTo(Cli.OK);
     }
 
     /** A real 4 MB file system, asked through the standard command line: needs root (mount), skipped elsewhere. */

@@ -160,6 +160,21 @@ class ArchiveExporterTest {
     }
 
     @Test
+    void aTarThatCannotFitIsRefusedBeforeAnythingIsWrittenAndACompressedOneIsTried(@TempDir Path dir) throws Exception {
+        try (PackSet packs = PackSet.open(Fixtures.store("basic"))) {
+            long contents = items().stream().mapToLong(i -> Math.max(0, i.size())).sum();
+            var exporter = new ArchiveExporter(packs, folder -> contents - 1);
+            assertThatThrownBy(() -> exporter.export(items(), dir.resolve("new/x.tar"), false, TIME, () -> false, n -> { }))
+                    .isInstanceOf(NoRoomException.class).hasMessageContaining("has " + dev.packinspector.Sizes.bytes(contents - 1) + " free")
+                    .hasMessageContaining("(at " + dir + ")");
+            assertThat(Files.list(dir)).isEmpty();
+            assertThat(exporter.export(items(), dir.resolve("x.tar.gz"), false, TIME, () -> false, n -> { }).files()).isPositive();
+            assertThat(new ArchiveExporter(packs, folder -> contents).export(items(), dir.resolve("x.tar"), false, TIME, () -> false, n -> { })
+                    .files()).as("contents that just fit are written").isPositive();
+        }
+    }
+
+    @Test
     void aCancelledExportLeavesNoArchiveAndAnExistingOneIsKept(@TempDir Path dir) throws Exception {
         Path archive = dir.resolve("x.zip");
         try (PackSet packs = PackSet.open(Fixtures.store("basic"))) {

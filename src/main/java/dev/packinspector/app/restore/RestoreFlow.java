@@ -239,7 +239,11 @@ public final class RestoreFlow {
         })).onCancel(() -> {
             restorer.cancel();
             reportCancelled(session, what, plan, written, ended);
-        }).onSuccess(r -> RestoreReport.restored(owner, what, plan, r, outcomes.get(), false, answers(null)))
+        }).onSuccess(r -> {
+            // files that failed (a full disk, a folder not writable) or were kept can be tried again once the cause is dealt with
+            Again again = RestoreReport.failed(plan, r) > 0 || r.conflictsKept() > 0 ? again(session, what, plan) : null;
+            RestoreReport.restored(owner, what, plan, r, outcomes.get(), again != null, answers(again));
+        })
                 .report(r -> RestoreReport.sentence(what, plan, r), r -> r.problems().isEmpty() && r.conflictsKept() == 0)
                 .run();
     }
@@ -249,26 +253,19 @@ public final class RestoreFlow {
      * it counts exactly the files that are complete. Holding the store lets "Restore again" plan anew.
      */
     private void reportCancelled(StoreSession session, String what, RestorePlan plan, Set<String> written, CompletableFuture<RestoreResult> ended) {
-        StoreSession.Hold again;
-        try {
-            again = session.hold();
-        } catch (IllegalStateException closed) {
-            again = null; // the window has closed the store: nothing to restore again from
-        }
-        StoreSession.Hold hold = again;
+        Again again = again(session, what, plan);
         var shown = new AtomicBoolean();
         tasks.job("Stopping the restore of " + what, p -> {
             RestoreResult r = ended.get();
             return new Stopped(r, FileOutcomes.done(plan, r, written));
         }).quiet().onSuccess(s -> {
             shown.set(true);
-            RestoreReport.restored(owner, what, plan, s.result(), s.rows(), hold != null,
-                    answers(hold == null ? null : new Again(session, hold, what, plan)));
+            RestoreReport.restored(owner, what, plan, s.result(), s.rows(), again != null, answers(again));
         }).onError(Exception.class, e -> {
             // the cancelled restore failed on its way out; the task panel said it was cancelled
         }).report(s -> RestoreReport.sentence(what, plan, s.result()), s -> false).andFinally(() -> {
-            if (!shown.get() && hold != null) {
-                hold.close();
+            if (!shown.get() && again != null) {
+                again.hold().close();
             }
         }).run();
     }
@@ -277,8 +274,17 @@ public final class RestoreFlow {
     private record Stopped(RestoreResult result, List<FileOutcomes.Row> rows) {
     }
 
-    /** Restoring a cancelled plan's files again into its folder, with the store held meanwhile. */
+    /** Restoring a plan's files again into its folder, with the store held meanwhile. */
     private record Again(StoreSession session, StoreSession.Hold hold, String what, RestorePlan plan) {
+    }
+
+    /** What restoring {@code plan} again needs: the store held until the report is answered; null if the window has closed it. */
+    private static Again again(StoreSession session, String what, RestorePlan plan) {
+        try {
+            return new Again(session, session.hold(), what, plan);
+        } catch (IllegalStateException closed) {
+            return null; // nothing to restore again from
+        }
     }
 
     private RestoreReport.Answers answers(Again again) {
@@ -335,7 +341,7 @@ public final class RestoreFlow {
         return tasks.job("Exporting " + what, session.holding(p -> {
             List<RestoreItem> all = items.get();
             long total = all.stream().mapToLong(i -> Math.max(0, i.size())).sum();
-            return new ArchiveExporter(session.packs()).export(all, archive, true, snapshot.createdInstant().orElseGet(Instant::now), p::isCancelled, n -> {
+            return new ArchiveExporter(session.packs(), freeSpace).export(all, archive, true, snapshot.createdInstant().orElseGet(Instant::now), p::isCancelled, n -> {
                 p.progress(n, total);
                 p.message(Format.bytes(n) + " / " + Format.bytes(total));
             });

@@ -33,7 +33,7 @@ final class RestoreReport {
     interface Answers {
         void openFolder(Path folder);
 
-        /** Restore the same files into the same folder again (offered after a cancel). */
+        /** Restore the same files into the same folder again (offered after a cancel, a failure or a kept file). */
         void again();
 
         /** Closed without restoring again. */
@@ -65,9 +65,13 @@ final class RestoreReport {
         line(grid, line++, "Refused or failed", "refused", Format.count(r.problems().size(), "entry", "entries")
                 + (r.problems().isEmpty() ? "" : " (the reasons are in the list)"));
         var content = new VBox(10, grid);
-        if (r.cancelled()) {
-            var note = new Label("Restoring again into the same folder writes the other " + Format.count(left(plan, r), "file")
-                    + ": the complete ones are found identical and skipped.");
+        String again = r.cancelled() ? "Restoring again into the same folder writes the other " + Format.count(left(plan, r), "file")
+                + ": the complete ones are found identical and skipped."
+                : failed(plan, r) > 0 ? "Once what stopped them is dealt with (the reasons are in the list), restoring again into the same"
+                + " folder tries again what failed (" + Format.count(failed(plan, r), "entry", "entries") + "); the complete files are found identical and skipped."
+                : null;
+        if (again != null) {
+            var note = new Label(again);
             note.setId("report-note");
             FileOutcomes.wrapping(note);
             content.getChildren().add(note);
@@ -123,6 +127,11 @@ final class RestoreReport {
         }
         int notRestored = r.problems().size() + r.conflictsKept();
         return "Restored " + what + (notRestored == 0 ? "" : ", " + Format.count(notRestored, "file") + " not restored");
+    }
+
+    /** Files the restore tried to put in place and could not (beside those the plan refused). */
+    static int failed(RestorePlan plan, RestoreResult r) {
+        return Math.max(0, r.problems().size() - plan.refused().size());
     }
 
     /** Files in place: written now, or already identical. */

@@ -176,6 +176,19 @@ class RestoreFromWindowTest extends MainWindowTestBase {
         assertTrue(ui.status().startsWith("Exported " + newest.get("files").size() + " files"), ui.status());
     }
 
+    @Test
+    void aTarThatCannotFitOnItsDiskIsRefusedBeforeAnythingIsWritten() {
+        Path archive = work.resolve("out/snapshot.tar");
+        WindowDriver.onFx(() -> {
+            window().restores().freeSpace(folder -> 1000);
+            window().restores().saveChooser((owner, title, suggested, kinds) -> archive);
+            window().commands().exportSnapshot();
+        });
+        WindowDriver.waitUntil("the export is refused", () -> !ui.tasks().busy() && WindowDriver.statusLine(window()).showsError());
+        assertTrue(ui.status().contains("the archive's file system (at " + work + ") has 1.0 KB free but this tar needs at least "), ui.status());
+        assertFalse(Files.exists(archive.getParent()), "nothing was written, not even its folder");
+    }
+
     private DialogPane awaitPlanDialog() {
         WindowDriver.waitUntil("the plan is shown for confirmation", () -> !ui.anywhere("#plan-summary").isEmpty());
         return WindowDriver.onFx(() -> ui.<DialogPane>anywhere(".dialog-pane").getFirst());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.packinspector.Fixtures;
 import dev.packinspector.cli.Cli;
 import dev.packinspector.restore.GeneratedStore;
+import dev.packinspector.restore.RestoreChecks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,56 @@ class RestoreFullTargetTest extends MainWindowTestBase {
             assertEquals(Cli.USAGE, exit, "refused as a target that is not a folder is");
             assertEquals("pack-inspector: " + sentence + " (nothing was written)\n", err.toString(StandardCharsets.UTF_8));
             assertFalse(Files.exists(target), "nothing was written");
+        } finally {
+            sh("umount", disk.toString());
+        }
+    }
+
+    /**
+     * The disk fills during the restore (the test says there is room; a 4 MB tmpfs has not): the
+     * report names the files that failed and offers Restore again; once the disk is made larger,
+     * restoring again writes just those. Needs root, as above.
+     */
+    @Test
+    void aDiskThatFillsDuringTheRestoreLeavesAReportThatOffersToRestoreAgain() throws Exception {
+        Path disk = Files.createDirectories(work.resolve("filling-disk"));
+        assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString()), "cannot mount a small tmpfs here");
+        try {
+            Path store = work.resolve("store");
+            int files = 8;
+            GeneratedStore.writeWithCatalog(store, files, 1 << 20, 7, "019b9ae7-2e74-7000-8000-000000000003", "2026-12-01T14:03:07+00:00", "8 MiB");
+            ui.open(store);
+            WindowDriver.waitUntil("the snapshot is selected", () -> ui.snapshots().selectedSnapshot() != null);
+            Path target = disk.resolve("target");
+            WindowDriver.onFx(() -> {
+                window().restores().freeSpace(folder -> Long.MAX_VALUE); // as a disk that something else fills meanwhile
+                window().chooser((owner, title) -> target);
+            });
+            robot.clickOn("#tool-restore-snapshot");
+            robot.clickOn(RestoreDialogs.restore(dialogs().plan()));
+
+            DialogPane report = dialogs().report();
+            assertEquals("Restore finished", RestoreDialogs.title(report));
+            String refused = RestoreDialogs.text(report, "report-refused");
+            assertFalse(refused.startsWith("0 "), "some files failed on the full disk: " + refused);
+            assertTrue(RestoreDialogs.text(report, "report-note").contains("restoring again into the same folder tries again what failed"),
+                    RestoreDialogs.text(report, "report-note"));
+            RestoreChecks.assertNoTempFiles(target);
+
+            assertTrue(sh("mount", "-o", "remount,size=64m", disk.toString()), "the disk is made larger");
+            robot.clickOn(RestoreDialogs.button(report, "Restore again"));
+            DialogPane again = dialogs().plan();
+            robot.clickOn(RestoreDialogs.restore(again));
+            DialogPane done = dialogs().report();
+            assertEquals("0 entries", RestoreDialogs.text(done, "report-refused"), "everything is in place now");
+            assertTrue(WindowDriver.onFx(() -> done.getButtonTypes().stream().noneMatch(t -> t.getText().equals("Restore again"))),
+                    "nothing is left to restore again");
+            robot.clickOn(RestoreDialogs.button(done, "Close"));
+            WindowDriver.waitUntil("the report is closed", () -> !dialogs().reportShown());
+            try (var walk = Files.walk(target)) {
+                assertEquals(files, walk.filter(Files::isRegularFile).count(), "every file is restored");
+            }
+            RestoreChecks.assertNoTempFiles(target);
         } finally {
             sh("umount", disk.toString());
         }
