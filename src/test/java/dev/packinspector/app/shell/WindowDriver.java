@@ -201,6 +201,17 @@ final class WindowDriver implements AutoCloseable {
             stage.setWidth(1600);
         });
         waitUntil("the window is wide", () -> stage.getWidth() >= 1600);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // laid out again: the columns a narrow window hides are back
+    }
+
+    /** Shows or hides the preview, as View ▸ Preview pane does (a hidden preview gives the views the whole width). */
+    void previewShown(boolean on) {
+        onFx(() -> {
+            var bar = (javafx.scene.control.MenuBar) stage.getScene().lookup(".menu-bar");
+            bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "toggle-preview".equals(i.getId()))
+                    .map(i -> (javafx.scene.control.CheckMenuItem) i).findFirst().orElseThrow().setSelected(on);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Runs {@code work} on the FX thread and returns its result (directly if already there). */
@@ -232,6 +243,29 @@ final class WindowDriver implements AutoCloseable {
     }
 
     /** Waits until {@code condition} (evaluated on the FX thread) holds; fails naming {@code what} if it never does. */
+    /**
+     * Clicks the header of {@code table}'s column titled {@code title} (a table or a tree table),
+     * as the mouse does. The Headless platform's robot marks every press as a popup trigger, which a
+     * column header ignores (it would open the header's menu), so the press and release are fired
+     * at the header's centre as a real platform sends them: primary button, no popup trigger.
+     */
+    static void clickHeader(javafx.scene.control.Control table, String title) {
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> find = () -> table.lookupAll(".column-header").stream()
+                .filter(h -> h.lookup(".label") instanceof javafx.scene.control.Label l && title.equals(l.getText())).findFirst();
+        waitUntil("the column header " + title + " is shown", () -> onFx(() -> find.get().isPresent()));
+        onFx(() -> {
+            javafx.scene.Node header = find.get().orElseThrow();
+            var b = header.getLayoutBounds();
+            var screen = header.localToScreen(b.getCenterX(), b.getCenterY());
+            for (var type : List.of(javafx.scene.input.MouseEvent.MOUSE_PRESSED, javafx.scene.input.MouseEvent.MOUSE_RELEASED)) {
+                header.fireEvent(new javafx.scene.input.MouseEvent(header, header, type, b.getCenterX(), b.getCenterY(), screen.getX(), screen.getY(),
+                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, type == javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                        false, false, false, false, true, null));
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static void waitUntil(String what, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
