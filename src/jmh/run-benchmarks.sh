@@ -8,8 +8,15 @@
 #   src/jmh/run-benchmarks.sh --ui BIG_STORE WORK_DIR [rounds] [HISTORY_STORE]
 # and Search, Compare and Space in the window on a store of many snapshots (no display needed):
 #   src/jmh/run-benchmarks.sh --history-ui HISTORY_STORE
+# and this checkout's CLI restore beside chkpt's own, whole processes, alternating (see vs-chkpt.py):
+#   src/jmh/run-benchmarks.sh --vs-chkpt STORE [--pairs N] [--chkpt BIN]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ "${1:-}" = "--vs-chkpt" ]; then
+  shift
+  [ -f target/pack-inspector.jar ] || ./mvnw -q -DskipTests package
+  exec /usr/bin/python3 src/jmh/vs-chkpt.py "$@"
+fi
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -q -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=compile
 cp="target/classes:$(cat target/bench.classpath)"

@@ -36,6 +36,7 @@ final class CatalogConnector {
     static Opened open(Path file) throws StoreException {
         CatalogAccess access = accessFor(file, DatabaseHeader.read(file));
         String parameters = access == CatalogAccess.LIVE ? "mode=ro" : "mode=ro&immutable=1";
+        SqliteLibrary.prepare();
         var config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);

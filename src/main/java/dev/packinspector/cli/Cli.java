@@ -48,6 +48,9 @@ public final class Cli {
     public int run(String... args) {
         var root = new RootCommand(stdout, stderr, freeSpace);
         var cl = new CommandLine(root);
+        for (Class<?> command : RootCommand.commandsFor(args)) {
+            cl.addSubcommand(command);
+        }
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(stderr, true));
         cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
