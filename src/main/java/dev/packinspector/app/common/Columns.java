@@ -144,8 +144,13 @@ public final class Columns {
             }
         }
         flex.setMinWidth(flexMin);
-        flex.setMaxWidth(Double.MAX_VALUE);
+        // wider than any screen, but finite: with Double.MAX_VALUE, JavaFX's constrained policy gave the
+        // column a width of 9.2e18 when its table grew at once (the preview hidden), pushing the others out
+        flex.setMaxWidth(FLEX_MAX);
     }
+
+    /** The most a flexible column grows to. */
+    private static final double FLEX_MAX = 100_000;
 
     /**
      * Hides columns of {@code table} while their minimum widths add up to more than it has, the

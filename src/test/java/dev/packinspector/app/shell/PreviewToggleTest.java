@@ -31,11 +31,25 @@ class PreviewToggleTest extends MainWindowTestBase {
         assertFalse(previewShown(), "F8 hides the preview");
         assertFalse(WindowDriver.onFx(() -> toggle().isSelected()), "View ▸ Preview pane is unticked with it");
         assertEquals(1, WindowDriver.onFx(() -> split.getItems().size()), "the centre takes the whole width");
-
+        assertColumnsFit("with the preview hidden", true);
         robot.type(KeyCode.F8);
 
         assertTrue(previewShown(), "F8 shows it again");
         assertEquals(0.4, WindowDriver.onFx(() -> split.getDividerPositions()[0]), 0.02, "where its divider was");
+        assertColumnsFit("with the preview shown again", false);
+    }
+
+    /** The snapshot table's columns take the table's width, or their least widths (once, the flexible one grew to 9.2e18 px and pushed the rest out). */
+    private void assertColumnsFit(String when, boolean wide) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        var table = ui.snapshots().snapshotTable();
+        double sum = WindowDriver.onFx(() -> table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+        // narrower than the columns' least widths, the table scrolls sideways instead
+        double room = WindowDriver.onFx(() -> Math.max(table.getWidth(), table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getMinWidth()).sum()));
+        assertTrue(sum <= room + 1, when + ": the columns take " + sum + " px of " + room);
+        if (wide) {
+            assertTrue(WindowDriver.onFx(() -> table.getVisibleLeafColumns().size()) >= 4, when + ": the size columns are shown");
+        }
     }
 
     @Test
