@@ -21,6 +21,14 @@ public final class Main {
         if (rerun >= 0) {
             System.exit(rerun);
         }
+        if (args.length == 1 && args[0].equals("--aot-training")) {
+            try {
+                System.exit(AotTraining.run());
+            } catch (java.io.IOException e) {
+                System.err.println("pack-inspector: " + Errors.sentence(e));
+                System.exit(Cli.UNREADABLE);
+            }
+        }
         if (args.length > 0 && args[0].equals("--self-test")) {
             System.exit(SelfTest.run(Arrays.stream(args, 1, args.length).map(Path::of).toList(), System.out));
         }
