@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -50,7 +51,7 @@ final class ObjectFileWriter {
             }
             ObjectId actual = out.finish();
             check(item, at, actual, out.produced);
-            if (item.permissions() >= 0) {
+            if (item.permissions() >= 0 && !out.createdWithMode) {
                 Files.setPosixFilePermissions(temp, PosixModes.permissions(item.permissions()));
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -116,6 +117,8 @@ final class ObjectFileWriter {
         private Xxh3.Stream hash;
         private boolean overflow;
         long produced;
+        /** The temp file was created with the item's mode, which the umask left whole: no chmod needed. */
+        boolean createdWithMode;
 
         Collector(RestoreItem item, Path temp, BooleanSupplier cancelled) {
             this.item = item;
@@ -160,9 +163,24 @@ final class ObjectFileWriter {
             return !cancelled.getAsBoolean();
         }
 
+        /**
+         * Creates the temp file, with the item's mode when the umask would leave it whole (one
+         * system call fewer a file than a chmod afterwards); else with the default mode, set later.
+         */
+        private FileChannel create() throws IOException {
+            int mode = item.permissions();
+            int umask = Umask.current();
+            if (mode >= 0 && umask >= 0 && (mode & umask) == 0) {
+                createdWithMode = true;
+                return FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(PosixModes.permissions(mode)));
+            }
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+
         private void spill() throws IOException {
             if (channel == null) {
-                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                channel = create();
                 hash = Xxh3.stream();
             }
             buffer.flip();
@@ -187,7 +205,7 @@ final class ObjectFileWriter {
             buffer.flip();
             ObjectId id = Xxh3.idOf(MemorySegment.ofBuffer(buffer));
             if (id.equals(item.id()) && (item.size() < 0 || produced == item.size())) {
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (FileChannel ch = create()) {
                     while (buffer.hasRemaining()) {
                         ch.write(buffer);
                     }
