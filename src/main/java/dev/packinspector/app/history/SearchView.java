@@ -153,7 +153,7 @@ public final class SearchView extends BorderPane {
         return query;
     }
 
-    /** True once the snapshots are indexed and a query is answered. */
+    /** True once the snapshots are indexed, so a query can be answered. */
     public boolean ready() {
         return index != null;
     }

@@ -29,8 +29,8 @@ import javafx.scene.text.Text;
 /**
  * A hex dump of an object of any size, one 64 KB page at a time: previous / next, go to an
  * offset, or drag the slider anywhere in the object. Only the page shown is read (off the FX
- * thread), so a multi-GB object costs one page of memory. A line holds 16 bytes, or 8 when the
- * pane is too narrow for 16, so the ASCII column is never cut.
+ * thread), so a multi-GB object costs one page of memory. A line holds 16 bytes, or 8 or 4 when
+ * the pane is too narrow for more, so the ASCII column is never cut.
  */
 public final class HexView extends BorderPane {
     public static final int PAGE = 64 << 10;
@@ -53,7 +53,7 @@ public final class HexView extends BorderPane {
     private int shownBytes;
     /** The page shown, to lay out again when the width changes how many bytes a line holds. */
     private byte[] shownPage = new byte[0];
-    /** Bytes a line holds: 16, or 8 in a narrow pane. */
+    /** Bytes a line holds: 16, or 8 or 4 in a narrow pane. */
     private int perLine = 16;
     /** The offset digits of the lines shown: 8, or 10 for an object over 4 GiB or of a size not known yet. */
     private int shownDigits = 10;

@@ -258,7 +258,8 @@ final class WindowCommands {
         TextField find = TextFields.createClearableTextField();
         find.setId("find");
         find.setPromptText("Find files or an object id… (Ctrl+F)");
-        find.setTooltip(new Tooltip("Text finds paths in every snapshot; *, ? and [..] make a glob (*.rs, src/**/test_*); hex digits also find "
+        find.setTooltip(new Tooltip("Text finds paths in every snapshot; *, ? and [..] make a glob (*.rs, src/**/test_*; ** crosses folders, "
+                + "and without / it matches file names); case is ignored unless you type a capital; hex digits also find "
                 + "objects whose id starts with them. Down: into the results. Enter: open the first."));
         // narrow enough that the whole toolbar fits a 1024 px screen (a toolbar hides what does not fit)
         find.setPrefColumnCount(18);
