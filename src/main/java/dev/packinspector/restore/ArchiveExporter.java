@@ -226,13 +226,9 @@ public final class ArchiveExporter {
         for (RestoreItem item : items) {
             needed += Math.max(0, item.size());
         }
-        Path existing = archive.getParent();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        long usable = existing == null ? -1 : room.usableBytes(existing);
-        if (usable >= 0 && needed > usable) {
-            throw new NoRoomException("the archive's file system (at " + existing + ") has " + Sizes.bytes(usable)
+        RestorePlan.Space space = RestorePlan.Space.measure(archive.getParent(), room, needed);
+        if (!space.fits()) {
+            throw new NoRoomException("the archive's file system (at " + space.measuredAt() + ") has " + Sizes.bytes(space.usableBytes())
                     + " free but this tar needs at least " + Sizes.bytes(needed)
                     + "; free some space, choose a folder on another disk, or choose .tar.gz or .zip to compress it");
         }

@@ -2,6 +2,8 @@ package dev.packinspector.restore;
 
 import dev.packinspector.Sizes;
 import dev.packinspector.store.ObjectLocation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,6 +27,25 @@ public record RestorePlan(Path target, List<Write> writes, List<String> folders,
      * partial file.
      */
     public record Space(Path measuredAt, long usableBytes, long neededBytes) {
+        /**
+         * The room {@code freeSpace} gives at {@code folder}, or at its nearest existing ancestor when
+         * it does not exist yet, against {@code neededBytes}; -1 usable bytes when the file system would
+         * not say (what is then written reports a full disk itself, file by file).
+         */
+        static Space measure(Path folder, FreeSpace freeSpace, long neededBytes) {
+            Path existing = folder;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            long usable;
+            try {
+                usable = existing == null ? -1 : freeSpace.usableBytes(existing);
+            } catch (IOException | UnsupportedOperationException e) {
+                usable = -1;
+            }
+            return new Space(existing == null ? folder : existing, usable, neededBytes);
+        }
+
         /** True unless the file system says it has less room than the plan needs. */
         public boolean fits() {
             return usableBytes < 0 || neededBytes <= usableBytes;

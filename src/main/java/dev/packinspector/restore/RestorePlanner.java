@@ -293,17 +293,6 @@ public final class RestorePlanner {
 
     /** The room the target's file system has (measured at its nearest existing folder) against what the plan writes. */
     private RestorePlan.Space space(long bytesToWrite) {
-        long needed = Math.max(0, bytesToWrite - replacedBytes) + largestReplacement;
-        Path existing = target;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        long usable;
-        try {
-            usable = existing == null ? -1 : freeSpace.usableBytes(existing);
-        } catch (IOException | UnsupportedOperationException e) {
-            usable = -1; // the file system would not say: the restore itself reports a full disk, file by file
-        }
-        return new RestorePlan.Space(existing == null ? target : existing, usable, needed);
+        return RestorePlan.Space.measure(target, freeSpace, Math.max(0, bytesToWrite - replacedBytes) + largestReplacement);
     }
 }
