@@ -34,7 +34,7 @@ final class SqliteLibrary {
             return; // the user chose a library
         }
         try {
-            String platform = OSInfo.getNativeLibFolderPathForCurrentOS();
+            String platform = platform();
             String name = System.mapLibraryName("sqlitejdbc");
             URL resource = SQLiteJDBCLoader.class.getResource("/org/sqlite/native/" + platform + "/" + name);
             Path cache = cacheRoot();
@@ -59,6 +59,32 @@ final class SqliteLibrary {
         } catch (IOException | RuntimeException e) {
             // no cache to write: sqlite-jdbc extracts the library into the temp folder itself
         }
+    }
+
+    /**
+     * sqlite-jdbc's folder name for this platform, as {@code OSInfo.getNativeLibFolderPathForCurrentOS()}
+     * gives it. OSInfo starts {@code uname -o} to tell Termux from other Linux (0.05 s of every
+     * command that reads a catalog); on glibc Linux on x86_64 or aarch64, the answer for nearly every
+     * user, it is worked out here from the JVM's properties and its own mappings instead (musl
+     * shows in {@code /proc/self/maps}, Android in {@code /system/build.prop}). Anything else asks OSInfo.
+     */
+    static String platform() {
+        if ("Linux".equals(System.getProperty("os.name")) && !Files.exists(Path.of("/system/build.prop"))) {
+            String arch = switch (System.getProperty("os.arch", "")) {
+                case "amd64", "x86_64" -> "x86_64";
+                case "aarch64" -> "aarch64";
+                default -> null;
+            };
+            try {
+                if (arch != null && !new String(Files.readAllBytes(Path.of("/proc/self/maps")), java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("musl")) {
+                    return "Linux/" + arch;
+                }
+            } catch (IOException | RuntimeException e) {
+                // no /proc to read: OSInfo knows its ways
+            }
+        }
+        return OSInfo.getNativeLibFolderPathForCurrentOS();
     }
 
     private static Path cacheRoot() {
