@@ -38,30 +38,19 @@ final class NativeXxh3 {
         "3bf60aa89c7feeaa559fff92c2b7f8ee",
     };
 
+    /** Heap bytes up to this many are copied to native memory for the C library ({@link Xxh3} hashes larger arrays in Java). */
+    static final int HEAP_COPY = 1 << 20;
+
     private final MethodHandle oneShot;
-    private final MethodHandle oneShotHeap;
-    private final MethodHandle createState;
-    private final MethodHandle freeState;
-    private final MethodHandle reset;
-    private final MethodHandle update;
-    private final MethodHandle updateHeap;
-    private final MethodHandle digest;
+    private final SymbolLookup lib;
+    /** The incremental functions, linked on first use: linking costs about 10 ms a function in a fresh JVM. */
+    private volatile Streaming streaming;
+    private boolean streamingFailed;
 
     private NativeXxh3(SymbolLookup lib) {
-        Linker linker = Linker.nativeLinker();
-        var hashOf = FunctionDescriptor.of(HASH128, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG);
-        var updateOf = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG);
-        // a heap array may be passed only to a "critical" call, which holds off the GC while it runs:
-        // used for arrays (small, in practice), never for mapped files, whose hashing may take long
-        var heap = Linker.Option.critical(true);
-        oneShot = linker.downcallHandle(find(lib, "XXH3_128bits"), hashOf);
-        oneShotHeap = linker.downcallHandle(find(lib, "XXH3_128bits"), hashOf, heap);
-        createState = linker.downcallHandle(find(lib, "XXH3_createState"), FunctionDescriptor.of(ValueLayout.ADDRESS));
-        freeState = linker.downcallHandle(find(lib, "XXH3_freeState"), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-        reset = linker.downcallHandle(find(lib, "XXH3_128bits_reset"), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
-        update = linker.downcallHandle(find(lib, "XXH3_128bits_update"), updateOf);
-        updateHeap = linker.downcallHandle(find(lib, "XXH3_128bits_update"), updateOf, heap);
-        digest = linker.downcallHandle(find(lib, "XXH3_128bits_digest"), FunctionDescriptor.of(HASH128, ValueLayout.ADDRESS));
+        this.lib = lib;
+        oneShot = Linker.nativeLinker().downcallHandle(find(lib, "XXH3_128bits"),
+                FunctionDescriptor.of(HASH128, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
     }
 
     private static MemorySegment find(SymbolLookup lib, String name) {
@@ -76,6 +65,57 @@ final class NativeXxh3 {
         } catch (RuntimeException | LinkageError e) {
             return null; // no such library, a function missing, native access refused, another platform
         }
+    }
+
+    private record Streaming(MethodHandle create, MethodHandle free, MethodHandle reset, MethodHandle update, MethodHandle digest) {
+    }
+
+    /** The incremental functions, linked and checked against the known digests on first use; null if they fail that. */
+    private Streaming streaming() {
+        Streaming s = streaming;
+        if (s == null) {
+            synchronized (this) {
+                if (streaming == null && !streamingFailed) {
+                    try {
+                        Streaming candidate = linkStreaming();
+                        if (streamingWorks(candidate)) {
+                            streaming = candidate;
+                        } else {
+                            streamingFailed = true;
+                        }
+                    } catch (RuntimeException | LinkageError e) {
+                        streamingFailed = true;
+                    }
+                }
+                s = streaming;
+            }
+        }
+        return s;
+    }
+
+    private Streaming linkStreaming() {
+        Linker linker = Linker.nativeLinker();
+        var status = ValueLayout.JAVA_INT;
+        return new Streaming(
+                linker.downcallHandle(find(lib, "XXH3_createState"), FunctionDescriptor.of(ValueLayout.ADDRESS)),
+                linker.downcallHandle(find(lib, "XXH3_freeState"), FunctionDescriptor.of(status, ValueLayout.ADDRESS)),
+                linker.downcallHandle(find(lib, "XXH3_128bits_reset"), FunctionDescriptor.of(status, ValueLayout.ADDRESS)),
+                linker.downcallHandle(find(lib, "XXH3_128bits_update"),
+                        FunctionDescriptor.of(status, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG)),
+                linker.downcallHandle(find(lib, "XXH3_128bits_digest"), FunctionDescriptor.of(HASH128, ValueLayout.ADDRESS)));
+    }
+
+    private static boolean streamingWorks(Streaming fns) {
+        for (int i = 0; i < KNOWN_LENGTHS.length; i++) {
+            byte[] input = known(KNOWN_LENGTHS[i]);
+            State st = new State(fns);
+            st.put(MemorySegment.ofArray(input).asSlice(0, input.length / 2));
+            st.put(MemorySegment.ofArray(input).asSlice(input.length / 2));
+            if (!Xxh3.canonical(st.id()).equals(KNOWN_DIGESTS[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The deterministic bytes whose digests {@link #KNOWN_DIGESTS} holds: {@code i * 31 + 7} for the i-th byte. */
@@ -97,14 +137,7 @@ final class NativeXxh3 {
 
     private boolean givesKnownDigests() {
         for (int i = 0; i < KNOWN_LENGTHS.length; i++) {
-            byte[] input = known(KNOWN_LENGTHS[i]);
-            if (!Xxh3.canonical(idOf(MemorySegment.ofArray(input))).equals(KNOWN_DIGESTS[i])) {
-                return false;
-            }
-            State s = newState();
-            s.put(MemorySegment.ofArray(input).asSlice(0, input.length / 2));
-            s.put(MemorySegment.ofArray(input).asSlice(input.length / 2));
-            if (!Xxh3.canonical(s.id()).equals(KNOWN_DIGESTS[i])) {
+            if (!Xxh3.canonical(idOf(MemorySegment.ofArray(known(KNOWN_LENGTHS[i])))).equals(KNOWN_DIGESTS[i])) {
                 return false;
             }
         }
@@ -113,32 +146,29 @@ final class NativeXxh3 {
 
     ObjectId idOf(MemorySegment content) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = (MemorySegment) (content.isNative() ? oneShot : oneShotHeap)
-                    .invokeExact((SegmentAllocator) arena, content, content.byteSize());
+            MemorySegment h = (MemorySegment) oneShot.invokeExact((SegmentAllocator) arena, offHeap(content, arena), content.byteSize());
             return ObjectId.fromDigest(h.get(ValueLayout.JAVA_LONG, 8), h.get(ValueLayout.JAVA_LONG, 0));
         } catch (Throwable t) {
             throw failed(t);
         }
     }
 
-    State newState() {
-        try {
-            MemorySegment state = (MemorySegment) createState.invokeExact();
-            if (state.equals(MemorySegment.NULL)) {
-                throw new OutOfMemoryError("XXH3_createState returned NULL");
-            }
-            // freed by XXH3_freeState once the State is unreachable
-            state = state.reinterpret(Arena.ofAuto(), NativeXxh3.this::free);
-            if ((int) reset.invokeExact(state) != 0) {
-                throw new IllegalStateException("XXH3_128bits_reset failed");
-            }
-            return new State(state);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
+    /**
+     * {@code bytes} where C can read them: as they are if native (a mapping, a direct buffer), else
+     * copied into {@code arena}. (A "critical" call could read a heap array in place, but is one
+     * more function to link; {@link Xxh3} hashes large arrays with the Java libraries instead.)
+     */
+    private static MemorySegment offHeap(MemorySegment bytes, Arena arena) {
+        return bytes.isNative() ? bytes : arena.allocate(Math.max(1, bytes.byteSize())).copyFrom(bytes).asSlice(0, bytes.byteSize());
     }
 
-    private void free(MemorySegment state) {
+    /** A new incremental hash, or null if the library's incremental functions do not work here. */
+    State newState() {
+        Streaming fns = streaming();
+        return fns == null ? null : new State(fns);
+    }
+
+    private static void free(MethodHandle freeState, MemorySegment state) {
         try {
             int ignored = (int) freeState.invokeExact(state);
         } catch (Throwable t) {
@@ -156,27 +186,55 @@ final class NativeXxh3 {
         return new IllegalStateException("libxxhash call failed", t);
     }
 
-    /** An incremental XXH3-128 over native state. */
-    final class State {
+    /** An incremental XXH3-128 over native state, freed by XXH3_freeState once the State is unreachable. */
+    static final class State {
+        private final Streaming fns;
         private final MemorySegment state;
 
-        private State(MemorySegment state) {
-            this.state = state;
-        }
-
-        void put(MemorySegment bytes) {
+        private State(Streaming fns) {
+            this.fns = fns;
             try {
-                if ((int) (bytes.isNative() ? update : updateHeap).invokeExact(state, bytes, bytes.byteSize()) != 0) {
-                    throw new IllegalStateException("XXH3_128bits_update failed");
+                MemorySegment created = (MemorySegment) fns.create().invokeExact();
+                if (created.equals(MemorySegment.NULL)) {
+                    throw new OutOfMemoryError("XXH3_createState returned NULL");
+                }
+                MethodHandle free = fns.free(); // the cleanup may hold the handle, never the State
+                state = created.reinterpret(Arena.ofAuto(), unreachable -> free(free, unreachable));
+                if ((int) fns.reset().invokeExact(state) != 0) {
+                    throw new IllegalStateException("XXH3_128bits_reset failed");
                 }
             } catch (Throwable t) {
                 throw failed(t);
             }
         }
 
+        void put(MemorySegment bytes) {
+            try {
+                if (bytes.isNative()) {
+                    update(bytes);
+                    return;
+                }
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment copy = arena.allocate(Math.min(bytes.byteSize(), HEAP_COPY));
+                    for (long at = 0; at < bytes.byteSize(); at += HEAP_COPY) {
+                        long n = Math.min(HEAP_COPY, bytes.byteSize() - at);
+                        update(copy.copyFrom(bytes.asSlice(at, n)).asSlice(0, n));
+                    }
+                }
+            } catch (Throwable t) {
+                throw failed(t);
+            }
+        }
+
+        private void update(MemorySegment nativeBytes) throws Throwable {
+            if ((int) fns.update().invokeExact(state, nativeBytes, nativeBytes.byteSize()) != 0) {
+                throw new IllegalStateException("XXH3_128bits_update failed");
+            }
+        }
+
         ObjectId id() {
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment h = (MemorySegment) digest.invokeExact((SegmentAllocator) arena, state);
+                MemorySegment h = (MemorySegment) fns.digest().invokeExact((SegmentAllocator) arena, state);
                 return ObjectId.fromDigest(h.get(ValueLayout.JAVA_LONG, 8), h.get(ValueLayout.JAVA_LONG, 0));
             } catch (Throwable t) {
                 throw failed(t);

@@ -39,7 +39,7 @@ public final class Xxh3 {
     }
 
     public static ObjectId idOf(byte[] content, int offset, int length) {
-        if (NATIVE != null) {
+        if (NATIVE != null && length <= NativeXxh3.HEAP_COPY) {
             return NATIVE.idOf(MemorySegment.ofArray(content).asSlice(offset, length));
         }
         long[] d = ONE_SHOT.hashBytes(content, offset, length);
@@ -48,7 +48,7 @@ public final class Xxh3 {
 
     /** The id of the bytes of {@code content}, which may be a file mapping of any size. */
     public static ObjectId idOf(MemorySegment content) {
-        return NATIVE != null ? NATIVE.idOf(content) : javaIdOf(content);
+        return NATIVE != null && (content.isNative() || content.byteSize() <= NativeXxh3.HEAP_COPY) ? NATIVE.idOf(content) : javaIdOf(content);
     }
 
     /** {@link #idOf(MemorySegment)} by the Java libraries, whatever the system has (for tests of both). */
@@ -97,7 +97,7 @@ public final class Xxh3 {
 
         private Stream(NativeXxh3 lib) {
             state = lib == null ? null : lib.newState();
-            hash = lib == null ? Hashing.xxh3_128().hashStream() : null;
+            hash = state == null ? Hashing.xxh3_128().hashStream() : null;
         }
 
         public Stream put(byte[] bytes, int offset, int length) {
