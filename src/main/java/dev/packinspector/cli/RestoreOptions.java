@@ -72,6 +72,11 @@ final class RestoreOptions {
         var progress = new TerminalProgress(stderr, "restoring", TerminalProgress.stderrIsTerminal());
         RestoreResult result = new Restorer(threads).run(plan, progress);
         progress.finish();
+        if (result.cancelled()) {
+            stderr.println(String.format(Locale.ROOT, "pack-inspector: the restore stopped after the error above: %,d of %,d files were not"
+                    + " written (no partial file is left); run it again to restore the rest", plan.filesToWrite() - result.written(),
+                    plan.filesToWrite()));
+        }
         for (RestorePlan.Existing kept : plan.conflicts()) {
             stderr.println("pack-inspector: " + PathText.quote(kept.item().path()) + ": kept: the target has a different file (use --overwrite to replace it)");
         }

@@ -33,7 +33,8 @@ final class ObjectFileWriter {
     private static final int MAX_LINK_TARGET = 4096;
 
     private final ObjectReader reader = new ObjectReader();
-    private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+    /** Made on the first file (a writer of links never needs it): direct memory is zeroed when allocated. */
+    private ByteBuffer buffer;
 
     /** Thrown when the restore was cancelled mid-object (the temp file is already gone). */
     static final class Cancelled extends IOException {
@@ -124,6 +125,9 @@ final class ObjectFileWriter {
             this.item = item;
             this.temp = temp;
             this.cancelled = cancelled;
+            if (buffer == null) {
+                buffer = ByteBuffer.allocateDirect(1 << 20);
+            }
             buffer.clear();
         }
 

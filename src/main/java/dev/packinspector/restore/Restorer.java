@@ -69,11 +69,12 @@ public final class Restorer {
         var bytes = new AtomicLong();
         List<RestorePlan.Write> files = plan.writes().stream().filter(w -> !w.item().symlink()).toList();
         runWorkers(files, plan.target(), progress, written, bytes, problems, listener);
+        var linkWriter = new ObjectFileWriter(); // one for all links: each holds buffers of its own
         for (RestorePlan.Write link : plan.writes().stream().filter(w -> w.item().symlink()).toList()) {
             if (cancelled.get()) {
                 break;
             }
-            write(new ObjectFileWriter(), link, plan.target(), progress, written, bytes, problems, listener);
+            write(linkWriter, link, plan.target(), progress, written, bytes, problems, listener);
         }
         int modesFixed = fixModes(plan, problems, listener);
         listener.progress(progress.snapshot());
@@ -140,6 +141,13 @@ public final class Restorer {
             report(new RestoreProblem(item.path(), item.id(), e.kind(), e.getMessage()), problems, listener);
         } catch (IOException | UncheckedIOException e) {
             report(new RestoreProblem(item.path(), item.id(), ProblemKind.WRITE_FAILED, "cannot write it: " + e.getMessage()), problems, listener);
+        } catch (RuntimeException | Error e) {
+            // a bug or a JVM in trouble (out of memory): this file is reported, never silently
+            // missing, and an Error stops the run, which then reports itself cancelled
+            report(new RestoreProblem(item.path(), item.id(), ProblemKind.WRITE_FAILED, "cannot write it: " + e), problems, listener);
+            if (e instanceof Error) {
+                cancelled.set(true);
+            }
         }
     }
 
