@@ -28,6 +28,9 @@ public final class PathText {
     public static boolean needsQuoting(String path) {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
+            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+                continue; // printable ASCII, nearly every character of nearly every path
+            }
             if (isControl(c) || c == '"' || c == '\\' || isLoneSurrogate(path, i)) {
                 return true;
             }
@@ -167,6 +170,16 @@ public final class PathText {
     }
 
     /** A surrogate that is not half of a pair, which UTF-8 cannot encode. */
+    /** True if {@code s} holds a surrogate without its pair, which no UTF-8 file name can hold. */
+    public static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i)) && isLoneSurrogate(s, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isLoneSurrogate(String s, int i) {
         char c = s.charAt(i);
         if (Character.isHighSurrogate(c)) {

@@ -1,5 +1,6 @@
 package dev.packinspector.restore;
 
+import dev.packinspector.catalog.PathText;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.ObjectReader;
 import dev.packinspector.store.Pack;
@@ -14,7 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import java.util.TreeSet;
  * writes. Reads the target and the store; writes nothing. Not thread-safe.
  */
 public final class RestorePlanner {
+    /** The JVM names files in UTF-8 (the launchers see to it), so a name fails to encode only for a lone surrogate. */
+    private static final boolean UTF8_NAMES = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+
     private final PackSet packs;
     private final Path target;
     private final boolean overwrite;
@@ -127,6 +131,9 @@ public final class RestorePlanner {
 
     /** False if the JVM's file-name charset (fixed by the locale it started in) cannot encode {@code path}. */
     private boolean nameable(String path) {
+        if (UTF8_NAMES) {
+            return !PathText.hasLoneSurrogate(path); // the one thing UTF-8 cannot encode (NUL was refused before)
+        }
         try {
             target.resolve(path);
             return true;
@@ -162,10 +169,14 @@ public final class RestorePlanner {
             refuse(item, blocked.kind(), blocked.message());
             return;
         }
+        if (missingFolders.contains(folder)) {
+            write(item, false); // its folder is not there yet: nothing to compare with
+            return;
+        }
         Path file = target.resolve(item.path());
         PosixFileAttributes existing;
         try {
-            existing = missingFolders.contains(folder) ? null : attributes(file);
+            existing = attributes(file);
         } catch (FileSystemException e) {
             refuse(item, ProblemKind.WRITE_FAILED, "the target's file system cannot hold it: " + reason(e));
             return;
@@ -275,13 +286,7 @@ public final class RestorePlanner {
     }
 
     private RestorePlan finish() {
-        Map<Pack, Integer> order = new IdentityHashMap<>();
-        for (Pack p : packs.readablePacks()) {
-            order.put(p, order.size());
-        }
-        writes.sort(Comparator.<RestorePlan.Write>comparingInt(w -> w.item().symlink() ? 1 : 0)
-                .thenComparingInt(w -> order.get(w.location().pack()))
-                .thenComparingLong(w -> w.location().offset()));
+        sortForReading(writes, packs.readablePacks());
         var missing = new ArrayList<String>();
         for (String f : foldersToCreate) {
             if (missingFolders.contains(f)) {
@@ -289,6 +294,30 @@ public final class RestorePlanner {
             }
         }
         return new RestorePlan(target, writes, missing, unchanged, conflicts, refused, overwrite, space(RestorePlan.contentBytes(writes)));
+    }
+
+    /**
+     * Files before links, then in pack order and offset within each pack, so the workers read each
+     * pack front to back. Each write's place is worked out once (a comparator that looked up the
+     * pack's rank on every comparison was a fifth of a dry run's time).
+     */
+    static void sortForReading(List<RestorePlan.Write> writes, List<Pack> packOrder) {
+        Map<Pack, Integer> rank = new IdentityHashMap<>();
+        for (Pack p : packOrder) {
+            rank.put(p, rank.size());
+        }
+        record Placed(int group, long offset, RestorePlan.Write write) {
+        }
+        var placed = new Placed[writes.size()];
+        for (int i = 0; i < placed.length; i++) {
+            RestorePlan.Write w = writes.get(i);
+            int packRank = rank.getOrDefault(w.location().pack(), rank.size());
+            placed[i] = new Placed(w.item().symlink() ? rank.size() + 1 + packRank : packRank, w.location().offset(), w);
+        }
+        Arrays.sort(placed, (a, b) -> a.group != b.group ? Integer.compare(a.group, b.group) : Long.compare(a.offset, b.offset));
+        for (int i = 0; i < placed.length; i++) {
+            writes.set(i, placed[i].write);
+        }
     }
 
     /** The room the target's file system has (measured at its nearest existing folder) against what the plan writes. */
