@@ -50,7 +50,8 @@ public final class RestorePlanner {
     private final List<RestorePlan.Existing> unchanged = new ArrayList<>();
     private final List<RestorePlan.Existing> conflicts = new ArrayList<>();
     private final List<RestoreProblem> refused = new ArrayList<>();
-    private final ObjectReader reader = new ObjectReader();
+    /** For comparing links already in the target; made when one is found (it loads LZ4's native library). */
+    private ObjectReader reader;
 
     private RestorePlanner(PackSet packs, Path target, boolean overwrite, FreeSpace freeSpace) {
         this.packs = packs;
@@ -224,12 +225,19 @@ public final class RestorePlanner {
             }
             ObjectLocation at = packs.locate(item.id()).orElse(null);
             return at != null && at.compressedSize() <= 1 << 16
-                    && Files.readSymbolicLink(file).toString().equals(new String(reader.readAll(at), java.nio.charset.StandardCharsets.UTF_8));
+                    && Files.readSymbolicLink(file).toString().equals(new String(reader().readAll(at), java.nio.charset.StandardCharsets.UTF_8));
         }
         if (!existing.isRegularFile() || (item.size() >= 0 && existing.size() != item.size())) {
             return false;
         }
         return Xxh3.idOfFile(file).equals(item.id());
+    }
+
+    private ObjectReader reader() {
+        if (reader == null) {
+            reader = new ObjectReader();
+        }
+        return reader;
     }
 
     /** Null if {@code folder} (relative) is or can become a real folder of the target, else why not. */
