@@ -24,7 +24,7 @@ final class NativeXxh3 {
             ValueLayout.JAVA_LONG.withName("low64"), ValueLayout.JAVA_LONG.withName("high64"));
     /**
      * XXH3-128 digests, canonical hex, of the known inputs (see {@link #known(int)}), one for each of the
-     * algorithm's length classes: 0, 1–3, 4–8, 9–16, 17–128, 129–240 bytes, one stripe block, several.
+     * algorithm's length classes: 0, 1–3, 4–8, 9–16, 17–128, 129–240 bytes, under one 1,024-byte block, several blocks.
      */
     private static final int[] KNOWN_LENGTHS = {0, 3, 8, 16, 100, 200, 1000, 5000};
     private static final String[] KNOWN_DIGESTS = {
