@@ -146,11 +146,15 @@ final class NativeXxh3 {
 
     ObjectId idOf(MemorySegment content) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment h = (MemorySegment) oneShot.invokeExact((SegmentAllocator) arena, offHeap(content, arena), content.byteSize());
-            return ObjectId.fromDigest(h.get(ValueLayout.JAVA_LONG, 8), h.get(ValueLayout.JAVA_LONG, 0));
+            return idOfDigest((MemorySegment) oneShot.invokeExact((SegmentAllocator) arena, offHeap(content, arena), content.byteSize()));
         } catch (Throwable t) {
             throw failed(t);
         }
+    }
+
+    /** The id of an {@code XXH128_hash_t} as the library returns it: {@code low64}, then {@code high64}. */
+    private static ObjectId idOfDigest(MemorySegment hash) {
+        return ObjectId.fromDigest(hash.get(ValueLayout.JAVA_LONG, 8), hash.get(ValueLayout.JAVA_LONG, 0));
     }
 
     /**
@@ -234,8 +238,7 @@ final class NativeXxh3 {
 
         ObjectId id() {
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment h = (MemorySegment) fns.digest().invokeExact((SegmentAllocator) arena, state);
-                return ObjectId.fromDigest(h.get(ValueLayout.JAVA_LONG, 8), h.get(ValueLayout.JAVA_LONG, 0));
+                return idOfDigest((MemorySegment) fns.digest().invokeExact((SegmentAllocator) arena, state));
             } catch (Throwable t) {
                 throw failed(t);
             }
