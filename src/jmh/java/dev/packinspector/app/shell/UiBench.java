@@ -4,6 +4,7 @@ import dev.packinspector.app.common.Fx;
 import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.Theme;
 import dev.packinspector.app.preview.HexView;
+import dev.packinspector.app.preview.ObjectPreview;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.DemoStore;
 import dev.packinspector.app.shell.MainWindow;
@@ -227,13 +228,13 @@ public final class UiBench {
     }
 
     private static boolean visibleText(MainWindow w) {
-        return Parts.preview(w).text().lines().lookupAll(".list-cell").stream()
+        return Parts.preview(w).parts().text().lines().lookupAll(".list-cell").stream()
                 .anyMatch(n -> n instanceof IndexedCell<?> c && c.getIndex() == 0 && c.getText() != null && !c.getText().isEmpty());
     }
 
     private static boolean hexShows(MainWindow w, long page) {
-        var items = Parts.preview(w).hex().lines().getItems();
-        return !items.isEmpty() && items.getFirst().startsWith(String.format("%010x", page));
+        var items = Parts.preview(w).parts().hex().lines().getItems();
+        return !items.isEmpty() && items.getFirst().startsWith(String.format("%0" + ObjectPreview.offsetDigits(1L << 30) + "x", page));
     }
 
     /** A store with one 1 GiB text-like object and one tiny one, written once by our PackWriter. */
