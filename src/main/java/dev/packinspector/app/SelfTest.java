@@ -41,6 +41,8 @@ public final class SelfTest {
     private final Logged logged;
     private MainWindow window;
     private Stage stage;
+    /** Whether JavaFX started: {@link Platform#exit} is only for a toolkit that did. */
+    private boolean started;
 
     private SelfTest(PrintStream out, Logged logged) {
         this.out = out;
@@ -56,10 +58,11 @@ public final class SelfTest {
         Path scratch = null;
         Preferences prefs = Preferences.userRoot().node("dev/packinspector-selftest/" + UUID.randomUUID());
         Logged logged = Logged.watch();
+        var test = new SelfTest(out, logged);
         try {
             scratch = Files.createTempDirectory("pack-inspector-selftest-");
             List<Path> targets = stores.isEmpty() ? List.of(DemoStore.write(scratch.resolve("demo-store"))) : stores;
-            new SelfTest(out, logged).check(targets, scratch, new Settings(prefs));
+            test.check(targets, scratch, new Settings(prefs));
             logged.failIfAny();
             out.println("self-test: ok");
             return 0;
@@ -77,7 +80,10 @@ public final class SelfTest {
                 // nothing was saved there
             }
             delete(scratch);
-            Platform.exit();
+            if (test.started) {
+                // (JavaFX's exit waits forever for a toolkit that failed to start: no display)
+                Platform.exit();
+            }
         }
     }
 
@@ -85,6 +91,7 @@ public final class SelfTest {
         Instant processStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
         var shown = new CompletableFuture<Instant>();
         Platform.startup(() -> { });
+        started = true;
         fx(() -> {
             Theme.followSystem();
             stage = new Stage();

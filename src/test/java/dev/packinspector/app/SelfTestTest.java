@@ -25,6 +25,11 @@ class SelfTestTest {
     }
 
     private static Run selfTest(String... args) throws IOException, InterruptedException {
+        return selfTestOn(null, args);
+    }
+
+    /** The self-test with DISPLAY set to {@code display} (none if null). */
+    private static Run selfTestOn(String display, String... args) throws IOException, InterruptedException {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // the launchers' JVM options, from their one file
                 "@" + Path.of("jlink", "java-options.txt").toAbsolutePath(),
@@ -33,6 +38,9 @@ class SelfTestTest {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
+        if (display != null) {
+            builder.environment().put("DISPLAY", display);
+        }
         Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the self-test ends by itself");
@@ -68,5 +76,13 @@ class SelfTestTest {
         Run run = selfTest(empty.toString());
         assertEquals(1, run.exit(), run.output());
         assertTrue(run.output().contains("self-test: FAILED: cannot open " + empty + ": ") && run.output().contains("not a chkpt store"), run.output());
+    }
+
+    @Test
+    void aDisplayThatIsNotThereFailsWithTheReasonAndExits() throws Exception {
+        // JavaFX's exit waited forever for the toolkit that had failed to start
+        Run run = selfTestOn(":97");
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().contains("self-test: FAILED: ") && run.output().contains("DISPLAY"), run.output());
     }
 }
