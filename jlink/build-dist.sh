@@ -56,20 +56,20 @@ chmod 755 "$dist/image/bin/pack-inspector"
 echo "jpackage: app image"
 java_options=()
 for o in $options; do java_options+=(--java-options "$o"); done
-# The app image starts from its class-data archive (recorded below) when it is valid, and quietly
-# without it when not: CDS would otherwise print to standard output, which the command line owns.
-for o in '-XX:SharedArchiveFile=$APPDIR/pack-inspector.jsa' -Xlog:cds=off -Xlog:cds+dynamic=off; do
+# The app image starts from its ahead-of-time cache (recorded below) when it is valid, and quietly
+# without it when not: the JVM would otherwise print to standard output, which the command line owns.
+for o in '-XX:AOTCache=$APPDIR/pack-inspector.aot' '-Xlog:aot*=off' '-Xlog:cds*=off'; do
   java_options+=(--java-options "$o")
 done
-cp jlink/record-cds.sh "$dist/app/"
+cp jlink/record-aot.sh "$dist/app/"
 "$JAVA_HOME/bin/jpackage" --type app-image --name pack-inspector --dest "$dist" \
   --runtime-image "$dist/runtime" --input "$dist/app" \
   --main-jar pack-inspector.jar --main-class dev.packinspector.Main "${java_options[@]}" \
   --icon assets/icon-256.png --app-version "$version" --vendor "Pack Inspector" \
   --description "Browse, verify and restore chkpt stores"
 
-echo "AppCDS: recording the class-data archive of a --self-test run"
-"$dist/pack-inspector/lib/app/record-cds.sh"
+echo "AOT cache: recording it from a training run of the command line and the window"
+"$dist/pack-inspector/lib/app/record-aot.sh"
 
 if command -v fakeroot > /dev/null && command -v dpkg-deb > /dev/null; then
   echo "jpackage: .deb"

@@ -1,24 +1,26 @@
 #!/bin/sh
-# Records the application class-data archive (AppCDS) of the Pack Inspector installed around this
-# script (lib/app/pack-inspector.jsa): the classes a --self-test run loads, so the window starts
-# faster. An archive is only valid for the files it was made from, as they are (paths and times):
-# the build runs this for the app image, and the .deb runs it again where it installs.
-# The launcher uses the archive if it is valid and silently runs without it if not.
-# record-cds.sh --check: exits 0 only if the JVM can start from the archive as it is.
+# Records the ahead-of-time cache (JDK 25, JEPs 483/514/515) of the Pack Inspector installed around
+# this script (lib/app/pack-inspector.aot): the classes, linked, and the method profiles of a training
+# run of the command line and of the window (Headless, unseen) on the demo store, so that both start
+# faster. The build runs this for the app image; the cache holds for the same files moved as a whole
+# (the .deb's postinst checks it where it installs, and runs this again only if it does not). The
+# launcher uses the cache if it is valid and silently runs without it if not.
+# record-aot.sh --check: exits 0 only if the JVM can start from the cache as it is.
 set -e
 app="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$app/../.." && pwd)"
 cfg="$app/pack-inspector.cfg"
-# the launcher's class path, in its order, and its JVM options (but the archive's own)
+# the launcher's class path, in its order, and its JVM options (but the cache's own)
 classpath="$(sed -n 's/^app\.classpath=\$APPDIR\(.*\)$/\1/p' "$cfg" | while read -r jar; do printf '%s:' "$app$jar"; done)"
-options="$(sed -n 's/^java-options=//p' "$cfg" | grep -v -e '^-XX:SharedArchiveFile=' -e '^-Xlog:cds')"
+options="$(sed -n 's/^java-options=//p' "$cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Xlog:aot' -e '^-Xlog:cds')"
 if [ "${1:-}" = "--check" ]; then
-  # fails unless the JVM can start from the archive (-Xshare:on), as the launcher would
+  # fails unless the JVM can start from the cache (-XX:AOTMode=on), as the launcher would
   # shellcheck disable=SC2086
-  exec "$root/lib/runtime/bin/java" $options -XX:SharedArchiveFile="$app/pack-inspector.jsa" -Xshare:on \
+  exec "$root/lib/runtime/bin/java" $options -XX:AOTCache="$app/pack-inspector.aot" -XX:AOTMode=on \
     -cp "${classpath%:}" dev.packinspector.Main --version > /dev/null
 fi
-rm -f "$app/pack-inspector.jsa"
+rm -f "$app/pack-inspector.aot"
 # shellcheck disable=SC2086
-env -u DISPLAY -u WAYLAND_DISPLAY "$root/lib/runtime/bin/java" $options -XX:ArchiveClassesAtExit="$app/pack-inspector.jsa" \
-  -Xlog:cds=off -Xlog:cds+dynamic=off -cp "${classpath%:}" dev.packinspector.Main --self-test > /dev/null
+env -u DISPLAY -u WAYLAND_DISPLAY "$root/lib/runtime/bin/java" $options -XX:AOTCacheOutput="$app/pack-inspector.aot" \
+  '-Xlog:aot*=off' '-Xlog:cds*=off' -cp "${classpath%:}" dev.packinspector.Main --aot-training=all > /dev/null
+rm -f "$app/pack-inspector.aot.config"

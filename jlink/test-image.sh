@@ -67,7 +67,7 @@ check "app image: the same through its native launcher" posix "$app" restore "$f
 check "  ... every name, content and mode as the manifest lists it" restored_as_manifest "$fixtures/real/head-basic" "$work/restored-posix-app"
 check "app image: the window walks every real and damaged store (Headless) and exits" \
   bare "$app" --self-test "$fixtures/basic" "$fixtures"/real/*/ "$fixtures"/corrupt/*/
-check "app image: starts from its class-data archive" target/dist/pack-inspector/lib/app/record-cds.sh --check
+check "app image: starts from its ahead-of-time cache" target/dist/pack-inspector/lib/app/record-aot.sh --check
 check "app image: its output is the command's alone (no JVM or CDS messages)" \
   bash -c "env -i PATH='$work/tools' HOME='$work/home' '$app' packs '$fixtures/basic' 2>&1 | diff - <(env -i PATH='$work/tools' HOME='$work/home' '$image' packs '$fixtures/basic' 2>&1)"
 check "runtime image: the window opens the demo store and exits" bare "$image" --self-test
@@ -84,11 +84,11 @@ if [ -n "$deb" ]; then
     # (a fresh machine may have no package lists yet: apt needs them to fetch the dependencies)
     check ".deb: installs with apt-get" bash -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q '$(realpath "$deb")'"
     check ".deb: the installed window opens a store and exits" bare /opt/pack-inspector/bin/pack-inspector --self-test "$fixtures/basic"
-    check ".deb: the installed copy starts from a class-data archive made for it" /opt/pack-inspector/lib/app/record-cds.sh --check
+    check ".deb: the installed copy starts from an ahead-of-time cache made for it" /opt/pack-inspector/lib/app/record-aot.sh --check
     check ".deb: the desktop entry names the launcher and offers it for folders" \
       bash -c "grep -q '^Exec=/opt/pack-inspector/bin/pack-inspector %f' /opt/pack-inspector/lib/pack-inspector-pack-inspector.desktop \
         && grep -q '^MimeType=inode/directory;' /opt/pack-inspector/lib/pack-inspector-pack-inspector.desktop"
-    check ".deb: uninstalls, leaving nothing" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q pack-inspector
+    check ".deb: uninstalls, leaving nothing" bash -c "DEBIAN_FRONTEND=noninteractive apt-get purge -y -q pack-inspector && [ ! -e /opt/pack-inspector ]"
   fi
 fi
 

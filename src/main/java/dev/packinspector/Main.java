@@ -21,9 +21,10 @@ public final class Main {
         if (rerun >= 0) {
             System.exit(rerun);
         }
-        if (args.length == 1 && args[0].equals("--aot-training")) {
+        AotTraining.Part training = args.length == 1 ? AotTraining.Part.of(args[0]) : null;
+        if (training != null) {
             try {
-                System.exit(AotTraining.run());
+                System.exit(AotTraining.run(training));
             } catch (java.io.IOException e) {
                 System.err.println("pack-inspector: " + Errors.sentence(e));
                 System.exit(Cli.UNREADABLE);
