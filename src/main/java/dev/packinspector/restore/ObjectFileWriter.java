@@ -18,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,6 +31,7 @@ import java.util.function.BooleanSupplier;
 final class ObjectFileWriter {
     static final int WHOLE_LIMIT = 32 << 20;
     private static final int MAX_LINK_TARGET = 4096;
+    private static final Set<StandardOpenOption> CREATE_NEW_WRITE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final ObjectReader reader = new ObjectReader();
     /** Made on the first file (a writer of links never needs it): direct memory is zeroed when allocated. */
@@ -176,8 +177,7 @@ final class ObjectFileWriter {
             int umask = Umask.current();
             if (mode >= 0 && umask >= 0 && (mode & umask) == 0) {
                 createdWithMode = true;
-                return FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                        PosixFilePermissions.asFileAttribute(PosixModes.permissions(mode)));
+                return FileChannel.open(temp, CREATE_NEW_WRITE, PosixModes.fileAttribute(mode));
             }
             return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         }

@@ -214,7 +214,9 @@ public final class FrameDecoder {
             MemorySegment descriptor = in.take(descriptorLength, "the frame descriptor");
             long checksumAt = in.pos;
             int hc = in.take(1, "the header checksum").get(ValueLayout.JAVA_BYTE, 0) & 0xFF;
-            byte[] descriptorBytes = descriptor.toArray(ValueLayout.JAVA_BYTE);
+            // (copied, not toArray: that makes a heap segment to copy into, a microsecond a file under C1)
+            byte[] descriptorBytes = new byte[descriptorLength];
+            MemorySegment.copy(descriptor, ValueLayout.JAVA_BYTE, 0, descriptorBytes, 0, descriptorLength);
             if (((XXH32.hash(descriptorBytes, 0, descriptorLength, 0) >>> 8) & 0xFF) != hc) {
                 throw in.corrupt(checksumAt, "LZ4 frame header checksum mismatch");
             }

@@ -1,6 +1,7 @@
 package dev.packinspector.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,19 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ObjectIdTest {
+
+    @Test
+    void equalIdsAreEqualAndHashAlikeAndAnyOtherHalfMakesThemDiffer() {
+        var id = new ObjectId(0x0123456789abcdefL, 0xfedcba9876543210L);
+        var same = ObjectId.parse(id.toHex());
+        assertEquals(id, same);
+        assertEquals(id.hashCode(), same.hashCode());
+        assertNotEquals(id, new ObjectId(id.hi(), id.lo() ^ 1));
+        assertNotEquals(id, new ObjectId(id.hi() ^ (1L << 63), id.lo()));
+        assertNotEquals(id, new ObjectId(id.lo(), id.hi()));
+        assertNotEquals(id, null);
+        assertNotEquals(id, (Object) id.toHex());
+    }
 
     @Test
     void emptyContentHasChkptsIdForTheEmptyBlob() {
