@@ -47,7 +47,18 @@ public final class Cli {
 
     public int run(String... args) {
         var root = new RootCommand(stdout, stderr, freeSpace);
-        var cl = new CommandLine(root);
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        var cl = new CommandLine(root, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = defaults.create(type);
+                if (made instanceof Subcommand command) {
+                    command.root = root;
+                }
+                return made;
+            }
+        });
+        root.commandLine = cl;
         for (Class<?> command : RootCommand.commandsFor(args)) {
             cl.addSubcommand(command);
         }

@@ -47,12 +47,12 @@ final class RootCommand implements Runnable {
         return COMMANDS;
     }
 
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
+    /** The command line this is the root of, set by {@link Cli} (not by {@code @Spec}: see {@link Subcommand#root}). */
+    picocli.CommandLine commandLine;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        throw new picocli.CommandLine.ParameterException(commandLine, "a command is required");
     }
 
     /** {@code --version}: the POM's version, which the build records ({@link Version}). */

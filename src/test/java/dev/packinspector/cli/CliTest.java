@@ -40,6 +40,22 @@ class CliTest {
     }
 
     @Test
+    void noCommandIsAUsageErrorThatSaysSoAndListsTheCommands() {
+        Result r = run();
+        assertEquals(Cli.USAGE, r.exit());
+        assertTrue(r.stderr().startsWith("a command is required\n"), r.stderr());
+        assertTrue(r.stderr().contains("Usage: pack-inspector") && r.stderr().contains("restore"), r.stderr());
+    }
+
+    @Test
+    void everySubcommandWritesToTheStreamsOfTheCommandLineItRunsIn() {
+        // (the commands reach them through the root, which Cli's factory hands each one it makes)
+        Result r = run("snapshots", store("basic"));
+        assertEquals(0, r.exit(), r.stderr());
+        assertTrue(r.stdout().length > 0 && r.stderr().isEmpty(), r.stderr());
+    }
+
+    @Test
     void packsListsEachPackWithEntriesBytesAndState() {
         JsonNode manifest = Fixtures.manifest("basic");
         var expected = new ArrayList<String>();
