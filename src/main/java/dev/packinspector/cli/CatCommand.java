@@ -3,26 +3,25 @@ package dev.packinspector.cli;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.PackSet;
 import java.util.LinkedHashSet;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "cat",
-        description = {"Writes an object's decompressed bytes to standard output.",
-                "The content is hashed as it streams; if it does not match its id the command fails with exit code 3."})
 final class CatCommand extends Subcommand {
     private static final int MIN_PREFIX = 4;
 
-    @Mixin
-    private StoreArgument.FolderOrPacks store;
+    private final StoreArgument store = add(StoreArgument.folderOrPacks());
 
-    @Parameters(index = "1", paramLabel = "ID", description = "object id: 32 hex digits, or a unique prefix of at least " + MIN_PREFIX)
-    private String id;
+    private final PositionalParamSpec id = add(Arguments.parameter("1", "ID", String.class,
+            "object id: 32 hex digits, or a unique prefix of at least " + MIN_PREFIX));
+
+    CatCommand() {
+        super("cat", "Writes an object's decompressed bytes to standard output.",
+                "The content is hashed as it streams; if it does not match its id the command fails with exit code 3.");
+    }
 
     @Override
     public Integer call() throws Exception {
         try (PackSet packs = store.packs()) {
-            packs.copyTo(resolve(packs, id), stdout());
+            packs.copyTo(resolve(packs, Arguments.value(id)), stdout());
             return Cli.OK;
         }
     }

@@ -47,20 +47,10 @@ public final class Cli {
 
     public int run(String... args) {
         var root = new RootCommand(stdout, stderr, freeSpace);
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        var cl = new CommandLine(root, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                K made = defaults.create(type);
-                if (made instanceof Subcommand command) {
-                    command.root = root;
-                }
-                return made;
-            }
-        });
+        var cl = new CommandLine(root.spec);
         root.commandLine = cl;
-        for (Class<?> command : RootCommand.commandsFor(args)) {
-            cl.addSubcommand(command);
+        for (String name : RootCommand.commandsFor(args)) {
+            cl.addSubcommand(name, root.command(name).spec);
         }
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(stderr, true));

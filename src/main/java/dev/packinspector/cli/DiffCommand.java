@@ -2,41 +2,38 @@ package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
-import dev.packinspector.history.SnapshotDiff;
 import dev.packinspector.history.SnapshotDiff.Change;
 import dev.packinspector.history.SnapshotDiff.Kind;
+import dev.packinspector.history.SnapshotDiff;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "diff",
-        description = {"What changed from snapshot A to snapshot B, one line per path in path order, as git's --name-status:",
-            "A (added), D (removed), M (other content, size or mode), R (renamed: the same object at a new path), then bytes and path",
-            "(a rename: old and new path). Totals go to standard error."})
 final class DiffCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Parameters(index = "1", paramLabel = "A", description = "the older snapshot: an id, a unique prefix, or 'latest'")
-    private String from;
+    private final PositionalParamSpec from = add(Arguments.parameter("1", "A", String.class,
+            "the older snapshot: an id, a unique prefix, or 'latest'"));
 
-    @Parameters(index = "2", paramLabel = "B", description = "the newer snapshot")
-    private String to;
+    private final PositionalParamSpec to = add(Arguments.parameter("2", "B", String.class, "the newer snapshot"));
 
-    @Mixin
-    private OutputFormat.Json format;
+    private final OutputFormat format = add(OutputFormat.json());
+
+    DiffCommand() {
+        super("diff", "What changed from snapshot A to snapshot B, one line per path in path order, as git's --name-status:",
+                "A (added), D (removed), M (other content, size or mode), R (renamed: the same object at a new path), then bytes and path",
+                "(a rename: old and new path). Totals go to standard error.");
+    }
 
     @Override
     public Integer call() throws Exception {
         format.refuseBoth();
         SnapshotDiff diff;
         try (Catalog catalog = store.catalog()) {
-            Snapshot a = catalog.resolve(from);
-            Snapshot b = catalog.resolve(to);
+            Snapshot a = catalog.resolve(Arguments.value(from));
+            Snapshot b = catalog.resolve(Arguments.value(to));
             diff = SnapshotDiff.between(a, catalog.files(a), b, catalog.files(b));
         }
-        if (format.json()) {
+        if (format.isJson()) {
             Output.json(stdout(), g -> {
                 g.writeStartObject();
                 g.writeStringField("from", diff.from().id());

@@ -13,33 +13,31 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "export",
-        description = {"Writes a snapshot (or the listed paths and folders of it) into an archive: .zip, .tar, .tar.gz or .tgz by its name.",
-            "Tar keeps permission bits and symlinks; zip keeps them in its Unix fields. Every object is verified before it is written;",
-            "the archive appears under its name only when complete. Refused entries are listed on stderr and give exit code 1."})
 final class ExportCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Mixin
-    private SnapshotArgument snapshot;
+    private final SnapshotArgument snapshot = add(new SnapshotArgument());
 
-    @Parameters(index = "2", paramLabel = "ARCHIVE", description = "the archive to write (.zip, .tar, .tar.gz, .tgz)")
-    private Path archive;
+    private final PositionalParamSpec archiveParameter = add(Arguments.parameter("2", "ARCHIVE", Path.class,
+            "the archive to write (.zip, .tar, .tar.gz, .tgz)"));
 
-    @Mixin
-    private PathSelection paths;
+    private final PathSelection paths = add(new PathSelection());
 
-    @Option(names = "--overwrite", description = "replace ARCHIVE if it exists")
-    private boolean overwrite;
+    private final OptionSpec overwriteFlag = add(Arguments.flag("--overwrite", "replace ARCHIVE if it exists"));
+
+    ExportCommand() {
+        super("export", "Writes a snapshot (or the listed paths and folders of it) into an archive: .zip, .tar, .tar.gz or .tgz by its name.",
+                "Tar keeps permission bits and symlinks; zip keeps them in its Unix fields. Every object is verified before it is written;",
+                "the archive appears under its name only when complete. Refused entries are listed on stderr and give exit code 1.");
+    }
 
     @Override
     public Integer call() throws Exception {
+        Path archive = Arguments.value(archiveParameter);
+        boolean overwrite = Arguments.on(overwriteFlag);
         try {
             ArchiveExporter.Format.of(archive);
         } catch (IllegalArgumentException e) {

@@ -6,32 +6,28 @@ import dev.packinspector.store.PackSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "extract",
-        description = {"Writes objects by id as DIR/<id>, verified, with default permissions.",
-                "Works on a bare packs/ folder too. Exit code 1 if an object is missing or damaged."})
 final class ExtractCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.FolderOrPacks store;
+    private final StoreArgument store = add(StoreArgument.folderOrPacks());
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "ID", description = "object ids (32 hex digits or unique prefixes)")
-    private List<String> ids;
+    private final PositionalParamSpec ids = add(Arguments.parameters("1", "ID", String.class, "object ids (32 hex digits or unique prefixes)"));
 
-    @Option(names = "--to", required = true, paramLabel = "DIR", description = "the folder to write into (created if missing)")
-    private Path to;
+    private final OptionSpec to = add(Arguments.requiredOption("--to", "DIR", Path.class, "the folder to write into (created if missing)"));
 
-    @Mixin
-    private RestoreOptions options;
+    private final RestoreOptions options = add(new RestoreOptions());
+
+    ExtractCommand() {
+        super("extract", "Writes objects by id as DIR/<id>, verified, with default permissions.",
+                "Works on a bare packs/ folder too. Exit code 1 if an object is missing or damaged.");
+    }
 
     @Override
     public Integer call() throws Exception {
         try (PackSet packs = store.packs(); var catalog = store.catalogIfAny()) {
             var items = new ArrayList<RestoreItem>();
-            for (String text : ids) {
+            for (String text : Arguments.<String>values(ids)) {
                 ObjectId id = CatCommand.resolve(packs, text);
                 long size = -1;
                 if (catalog.value().isPresent()) {
@@ -39,7 +35,7 @@ final class ExtractCommand extends Subcommand {
                 }
                 items.add(RestoreItem.object(id, size));
             }
-            return options.restore(packs, items, to, freeSpace(), stdout(), stderr());
+            return options.restore(packs, items, Arguments.value(to), freeSpace(), stdout(), stderr());
         }
     }
 }

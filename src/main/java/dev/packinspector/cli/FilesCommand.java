@@ -3,21 +3,18 @@ package dev.packinspector.cli;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-@Command(name = "files",
-        description = {"A snapshot's manifest: mode (octal), size, id, path. Tab-separated, sorted by path.",
-            "A path holding a control character, tab, newline, backslash or double quote is quoted as git quotes it; -z writes it as stored."})
 final class FilesCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Mixin
-    private SnapshotArgument snapshot;
+    private final SnapshotArgument snapshot = add(new SnapshotArgument());
 
-    @Mixin
-    private OutputFormat.JsonArray format;
+    private final OutputFormat format = add(OutputFormat.jsonArray());
+
+    FilesCommand() {
+        super("files", "A snapshot's manifest: mode (octal), size, id, path. Tab-separated, sorted by path.",
+                "A path holding a control character, tab, newline, backslash or double quote is quoted as git quotes it; -z writes it as stored.");
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -26,7 +23,7 @@ final class FilesCommand extends Subcommand {
         try (Catalog catalog = store.catalog()) {
             files = catalog.files(snapshot.in(catalog));
         }
-        if (format.json()) {
+        if (format.isJson()) {
             Output.jsonArray(stdout(), files, (g, f) -> {
                 g.writeStringField("path", f.path());
                 JsonWriting.entryFields(g, f);

@@ -9,33 +9,36 @@ import dev.packinspector.store.ObjectId;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "find",
-        description = {"Paths across all snapshots: one line per version, path, id, size, mode (octal), the snapshots holding it.",
-            "QUERY is text found anywhere in the path, or a glob (*, ?, [..], ** across folders; without / it matches the file name).",
-            "Case is ignored unless QUERY has an upper-case letter. With --id, objects whose id starts with the prefix, and where they are used."})
 final class FindCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", description = "text or glob to find in paths (a path as printed, in double quotes, is unquoted)")
-    private String query;
+    private final PositionalParamSpec queryParameter = add(Arguments.optionalParameter("1", "QUERY", String.class,
+            "text or glob to find in paths (a path as printed, in double quotes, is unquoted)"));
 
-    @Option(names = "--id", paramLabel = "PREFIX", description = "find objects by id prefix (hex) instead")
-    private String idPrefix;
+    private final OptionSpec idOption = add(Arguments.option("--id", "PREFIX", String.class, "find objects by id prefix (hex) instead"));
 
-    @Option(names = "--limit", defaultValue = "1000", description = "at most this many paths or objects (default ${DEFAULT-VALUE})")
+    private final OptionSpec limitOption = add(Arguments.option("--limit", "<limit>", int.class, 1000,
+            "at most this many paths or objects (default ${DEFAULT-VALUE})"));
+
+    /** --limit, read when the command starts. */
     private int limit;
 
-    @Mixin
-    private OutputFormat.Json format;
+    private final OutputFormat format = add(OutputFormat.json());
+
+    FindCommand() {
+        super("find", "Paths across all snapshots: one line per version, path, id, size, mode (octal), the snapshots holding it.",
+                "QUERY is text found anywhere in the path, or a glob (*, ?, [..], ** across folders; without / it matches the file name).",
+                "Case is ignored unless QUERY has an upper-case letter. With --id, objects whose id starts with the prefix, and where they are used.");
+    }
 
     @Override
     public Integer call() throws Exception {
+        limit = Arguments.value(limitOption);
+        String query = Arguments.value(queryParameter);
+        String idPrefix = Arguments.value(idOption);
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1");
         }
@@ -72,7 +75,7 @@ final class FindCommand extends Subcommand {
     }
 
     private int print(String searched, SearchResult result) throws IOException {
-        if (format.json()) {
+        if (format.isJson()) {
             Output.json(stdout(), g -> {
                 g.writeStartObject();
                 g.writeStringField("query", searched);
@@ -102,7 +105,7 @@ final class FindCommand extends Subcommand {
 
     private int objects(StoreIndex index, String prefix) throws IOException {
         List<ObjectId> ids = index.objectsWithPrefix(prefix, limit);
-        if (format.json()) {
+        if (format.isJson()) {
             Output.jsonArray(stdout(), ids, (g, id) -> {
                 g.writeStringField("id", id.toHex());
                 JsonWriting.uses(g, index.usesOf(id));

@@ -6,29 +6,27 @@ import dev.packinspector.history.PathQuery;
 import dev.packinspector.history.PathVersions;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "history",
-        description = {"Every distinct version of PATH across snapshots, oldest first: when it first appeared, id, size, mode (octal),",
-            "and the snapshots holding it. Get a version's content with 'cat STORE ID'."})
 final class HistoryCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Parameters(index = "1", paramLabel = "PATH", description = "a path as the snapshots store it (relative, with /), or as printed, in double quotes")
-    private String path;
+    private final PositionalParamSpec path = add(Arguments.parameter("1", "PATH", String.class,
+            "a path as the snapshots store it (relative, with /), or as printed, in double quotes"));
 
-    @Mixin
-    private OutputFormat.Json format;
+    private final OutputFormat format = add(OutputFormat.json());
+
+    HistoryCommand() {
+        super("history", "Every distinct version of PATH across snapshots, oldest first: when it first appeared, id, size, mode (octal),",
+                "and the snapshots holding it. Get a version's content with 'cat STORE ID'.");
+    }
 
     @Override
     public Integer call() throws Exception {
         format.refuseBoth();
-        List<String> readings = PathText.readings(path);
+        List<String> readings = PathText.readings(Arguments.value(path));
         PathVersions history = firstHeld(readings);
-        if (format.json()) {
+        if (format.isJson()) {
             Output.json(stdout(), g -> JsonWriting.pathVersions(g, history));
         } else {
             try (Records out = format.records(stdout())) {

@@ -5,19 +5,17 @@ import dev.packinspector.store.PackSet;
 import dev.packinspector.store.StoreFiles;
 import java.io.Writer;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-@Command(name = "info",
-        description = {"The store's files other than its packs (catalog and SQLite's files beside it, tree pack, index.bin,"
-                + " lock, leftovers of a killed save): path, size (- for a folder), what it is. Tab-separated.",
-                "Nothing is opened: only listed. None of these files is a problem."})
 final class InfoCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Mixin
-    private JsonTable json;
+    private final JsonTable json = add(new JsonTable());
+
+    InfoCommand() {
+        super("info", "The store's files other than its packs (catalog and SQLite's files beside it, tree pack, index.bin,"
+                + " lock, leftovers of a killed save): path, size (- for a folder), what it is. Tab-separated.",
+                "Nothing is opened: only listed. None of these files is a problem.");
+    }
 
     @Override
     public Integer call() throws Exception {

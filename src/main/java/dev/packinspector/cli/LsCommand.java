@@ -7,23 +7,14 @@ import dev.packinspector.store.PackSet;
 import dev.packinspector.store.PackState;
 import dev.packinspector.store.PackStatus;
 import java.io.IOException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "ls",
-        description = {"Index entries sorted by id: id, pack, offset, compressed size. Tab-separated.",
-                "Without --pack, the entries of all readable packs merged; unusable packs are named on stderr"
-                        + " (exit code 3 if one is damaged)."})
 final class LsCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.FolderOrPacks store;
+    private final StoreArgument store = add(StoreArgument.folderOrPacks());
 
-    @Option(names = "--pack", paramLabel = "HASH", description = "list only this pack's entries")
-    private String pack;
+    private final OptionSpec packOption = add(Arguments.option("--pack", "HASH", String.class, "list only this pack's entries"));
 
-    @Mixin
-    private OutputFormat.JsonArray format;
+    private final OutputFormat format = add(OutputFormat.jsonArray());
 
     /** One index row, whichever way it was found. */
     private interface Rows {
@@ -36,14 +27,21 @@ final class LsCommand extends Subcommand {
         void entry(String id, String pack, long offset, long size) throws IOException;
     }
 
+    LsCommand() {
+        super("ls", "Index entries sorted by id: id, pack, offset, compressed size. Tab-separated.",
+                "Without --pack, the entries of all readable packs merged; unusable packs are named on stderr"
+                        + " (exit code 3 if one is damaged).");
+    }
+
     @Override
     public Integer call() throws Exception {
         format.refuseBoth();
         try (PackSet packs = store.packs()) {
             Rows rows;
             int exit = Cli.OK;
+            String pack = Arguments.value(packOption);
             if (pack != null) {
-                Pack one = choose(packs);
+                Pack one = choose(packs, pack);
                 PackIndex idx = one.index();
                 rows = new Rows() {
                     public int count() {
@@ -67,7 +65,7 @@ final class LsCommand extends Subcommand {
                     }
                 };
             }
-            if (format.json()) {
+            if (format.isJson()) {
                 writeJson(rows);
             } else {
                 writeText(rows);
@@ -76,7 +74,7 @@ final class LsCommand extends Subcommand {
         }
     }
 
-    private Pack choose(PackSet packs) throws Exception {
+    private static Pack choose(PackSet packs, String pack) throws Exception {
         for (PackStatus p : packs.packs()) {
             if (p.name().equals(pack)) {
                 if (!p.readable()) {

@@ -1,56 +1,53 @@
 package dev.packinspector.cli;
 
 import java.io.OutputStream;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code --json} and {@code -z} of the line-oriented commands, which print records as text (as
- * {@link Records} writes them), NUL-ended records (as git's {@code -z}) or JSON. Mixed in as
- * {@link Json} or {@link JsonArray}, which differ only in the help of {@code --json} (so each only
- * annotates the setter).
+ * {@link Records} writes them), NUL-ended records (as git's {@code -z}) or JSON: {@link #json()}
+ * where the JSON is one document, {@link #jsonArray()} where it is an array of records.
  */
-abstract class OutputFormat {
-    @Option(names = "-z", description = "end each record with NUL instead of a newline and write paths as stored, unquoted (as git's -z)")
-    private boolean nul;
+final class OutputFormat implements Arguments.Part {
+    private final OptionSpec json;
+    private final OptionSpec nul = Arguments.flag("-z",
+            "end each record with NUL instead of a newline and write paths as stored, unquoted (as git's -z)");
 
-    private boolean json;
-
-    /** True if the command was asked for JSON. */
-    boolean json() {
-        return json;
+    private OutputFormat(String jsonDescription) {
+        this.json = Arguments.flag("--json", jsonDescription);
     }
 
-    void json(boolean on) {
-        this.json = on;
+    /** For commands whose JSON is one document. */
+    static OutputFormat json() {
+        return new OutputFormat("print JSON");
+    }
+
+    /** For commands whose JSON is an array of records. */
+    static OutputFormat jsonArray() {
+        return new OutputFormat("print a JSON array");
+    }
+
+    @Override
+    public void addTo(CommandSpec command) {
+        command.addOption(nul);
+        command.addOption(json);
+    }
+
+    /** True if the command was asked for JSON. */
+    boolean isJson() {
+        return Arguments.on(json);
     }
 
     /** A usage error if both were asked for: JSON has no records to end. Commands call it before they read anything. */
     void refuseBoth() {
-        if (json() && nul) {
+        if (isJson() && Arguments.on(nul)) {
             throw new UsageException("choose one of --json and -z");
         }
     }
 
     /** The command's text output, its records ended as asked. */
     Records records(OutputStream stdout) {
-        return new Records(stdout, nul);
-    }
-
-    /** For commands whose JSON is one document. */
-    static final class Json extends OutputFormat {
-        @Override
-        @Option(names = "--json", description = "print JSON")
-        void json(boolean on) {
-            super.json(on);
-        }
-    }
-
-    /** For commands whose JSON is an array of records. */
-    static final class JsonArray extends OutputFormat {
-        @Override
-        @Option(names = "--json", description = "print a JSON array")
-        void json(boolean on) {
-            super.json(on);
-        }
+        return new Records(stdout, Arguments.on(nul));
     }
 }

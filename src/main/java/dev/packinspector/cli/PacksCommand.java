@@ -8,24 +8,22 @@ import dev.packinspector.store.StoreException;
 import dev.packinspector.store.tree.TreePackState;
 import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-@Command(name = "packs",
-        description = {"One line per pack: name, entries, data bytes, state (ok, chunked, incomplete, unreadable)"
-                + " and, for a pack that cannot be used, why. Tab-separated.",
-                "Where the store has a trees/ folder, a last line named 'trees' for its tree pack: trees, trees.dat bytes,"
-                        + " state (ok, incomplete, absent, unreadable) and why, or a note (records chkpt left unindexed).",
-                "Exit code 3 if a pack is damaged or unreadable (an incomplete pack, which chkpt may still be writing, is not an error)."})
 final class PacksCommand extends Subcommand {
     /** The tree pack's row name: no blob pack can have it (theirs are 16 hex digits). */
     private static final String TREES_ROW = "trees";
 
-    @Mixin
-    private StoreArgument.FolderOrPacks store;
+    private final StoreArgument store = add(StoreArgument.folderOrPacks());
 
-    @Mixin
-    private JsonTable json;
+    private final JsonTable json = add(new JsonTable());
+
+    PacksCommand() {
+        super("packs", "One line per pack: name, entries, data bytes, state (ok, chunked, incomplete, unreadable)"
+                + " and, for a pack that cannot be used, why. Tab-separated.",
+                "Where the store has a trees/ folder, a last line named 'trees' for its tree pack: trees, trees.dat bytes,"
+                + " state (ok, incomplete, absent, unreadable) and why, or a note (records chkpt left unindexed).",
+                "Exit code 3 if a pack is damaged or unreadable (an incomplete pack, which chkpt may still be writing, is not an error).");
+    }
 
     @Override
     public Integer call() throws Exception {

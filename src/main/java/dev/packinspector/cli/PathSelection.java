@@ -11,13 +11,18 @@ import dev.packinspector.store.StoreException;
 import dev.packinspector.store.tree.TreeStore;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --path} of restore and export, and the files of a snapshot it picks. */
-final class PathSelection {
-    @Option(names = "--path", paramLabel = "P",
-            description = "${COMMAND-NAME} only this file or folder (repeatable); as stored or as printed, in double quotes")
-    private List<String> arguments = new ArrayList<>();
+final class PathSelection implements Arguments.Part {
+    private final OptionSpec arguments = Arguments.repeatable("--path", "P", String.class,
+            "${COMMAND-NAME} only this file or folder (repeatable); as stored or as printed, in double quotes");
+
+    @Override
+    public void addTo(CommandSpec command) {
+        command.addOption(arguments);
+    }
 
     /**
      * The files of {@code chosen} to restore or export: all, or those under the {@code --path}s, each
@@ -26,7 +31,7 @@ final class PathSelection {
     List<RestoreItem> of(Catalog catalog, TreeStore trees, Snapshot chosen) throws StoreException {
         List<RestoreItem> items = RestoreItems.of(SnapshotFiles.of(catalog, trees, chosen));
         var paths = new ArrayList<String>();
-        for (String argument : arguments) {
+        for (String argument : Arguments.<String>values(arguments)) {
             paths.add(storedPath(items, argument));
         }
         List<RestoreItem> selected = Selection.of(items, paths);

@@ -16,28 +16,26 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** What restore and extract share: the options, planning, running with progress, and the summary. */
-final class RestoreOptions {
-    @Option(names = "--dry-run", description = "print the plan and write nothing")
-    boolean dryRun;
+final class RestoreOptions implements Arguments.Part {
+    private final OptionSpec dryRunFlag = Arguments.flag("--dry-run", "print the plan and write nothing");
+    private final OptionSpec jsonFlag = Arguments.flag("--json", "with --dry-run: print the plan as JSON");
+    private final OptionSpec csvFlag = Arguments.flag("--csv", "with --dry-run: print the plan as CSV (action, path, id, size, mode, detail)");
+    private final OptionSpec nulFlag = Arguments.flag("-z", "with --dry-run: end each line of the plan with NUL instead of a newline and write"
+            + " paths as stored, unquoted (as git's -z)");
+    private final OptionSpec overwriteFlag = Arguments.flag("--overwrite", "replace files in TARGET that differ (default: keep them and report them)");
+    private final OptionSpec threadsOption = Arguments.option("--threads", "N", int.class, Restorer.defaultThreads(),
+            "worker threads (default: one per core)");
 
-    @Option(names = "--json", description = "with --dry-run: print the plan as JSON")
-    boolean json;
-
-    @Option(names = "--csv", description = "with --dry-run: print the plan as CSV (action, path, id, size, mode, detail)")
-    boolean csv;
-
-    @Option(names = "-z", description = "with --dry-run: end each line of the plan with NUL instead of a newline and write paths as stored,"
-            + " unquoted (as git's -z)")
-    boolean nul;
-
-    @Option(names = "--overwrite", description = "replace files in TARGET that differ (default: keep them and report them)")
-    boolean overwrite;
-
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per core)")
-    int threads = Restorer.defaultThreads();
+    @Override
+    public void addTo(CommandSpec command) {
+        for (OptionSpec option : new OptionSpec[] {dryRunFlag, jsonFlag, csvFlag, nulFlag, overwriteFlag, threadsOption}) {
+            command.addOption(option);
+        }
+    }
 
     /**
      * Plans restoring {@code items} into {@code target} and prints the plan (--dry-run) or runs it; returns the exit code.
@@ -45,6 +43,11 @@ final class RestoreOptions {
      */
     int restore(PackSet packs, List<RestoreItem> items, Path target, FreeSpace freeSpace, OutputStream stdout, PrintStream stderr)
             throws Exception {
+        int threads = Arguments.value(threadsOption);
+        boolean dryRun = Arguments.on(dryRunFlag);
+        boolean json = Arguments.on(jsonFlag);
+        boolean csv = Arguments.on(csvFlag);
+        boolean nul = Arguments.on(nulFlag);
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
@@ -54,7 +57,7 @@ final class RestoreOptions {
         if ((json ? 1 : 0) + (csv ? 1 : 0) + (nul ? 1 : 0) > 1) {
             throw new UsageException("choose one of --json, --csv and -z");
         }
-        RestorePlan plan = RestorePlanner.plan(packs, items, target, overwrite, freeSpace);
+        RestorePlan plan = RestorePlanner.plan(packs, items, target, Arguments.on(overwriteFlag), freeSpace);
         if (dryRun) {
             if (json) {
                 PlanExport.json(plan, stdout);
@@ -63,7 +66,7 @@ final class RestoreOptions {
                     PlanExport.csv(plan, out);
                 }
             } else {
-                printPlan(plan, stdout);
+                printPlan(plan, nul, stdout);
             }
             refuseWithoutRoom(plan, "would be written");
             return plan.refused().isEmpty() && plan.conflicts().isEmpty() ? Cli.OK : Cli.PROBLEMS;
@@ -98,7 +101,7 @@ final class RestoreOptions {
         }
     }
 
-    private void printPlan(RestorePlan plan, OutputStream stdout) throws Exception {
+    private static void printPlan(RestorePlan plan, boolean nul, OutputStream stdout) throws Exception {
         try (Records out = new Records(stdout, nul)) {
             for (String folder : plan.folders()) {
                 out.write("create folder\t" + out.path(folder));

@@ -3,17 +3,22 @@ package dev.packinspector.cli;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.StoreException;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** SNAPSHOT, the second parameter of the commands that read one snapshot, and finding it. */
-final class SnapshotArgument {
-    // "1+": the first free position from 1 on, since picocli checks a mixin's positions on their own as well
-    @Parameters(index = "1+", paramLabel = "SNAPSHOT", description = "a snapshot id, a unique prefix of one, or 'latest'")
-    private String reference;
+final class SnapshotArgument implements Arguments.Part {
+    private final PositionalParamSpec reference = Arguments.parameter("1", "SNAPSHOT", String.class,
+            "a snapshot id, a unique prefix of one, or 'latest'");
+
+    @Override
+    public void addTo(CommandSpec command) {
+        command.addPositional(reference);
+    }
 
     /** The snapshot the argument names in {@code catalog}; an UnknownSnapshotException (exit code 2) if none or several. */
     Snapshot in(Catalog catalog) throws StoreException {
-        return catalog.resolve(reference);
+        return catalog.resolve(Arguments.value(reference));
     }
 
     /** Like {@link #in(Catalog)}, opening and closing the catalog of {@code store}: for commands that need only the snapshot. */

@@ -4,17 +4,15 @@ import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
 import java.io.Writer;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-@Command(name = "snapshots",
-        description = "The store's snapshots, newest first: id, created_at, files, bytes, message. Tab-separated.")
 final class SnapshotsCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Mixin
-    private JsonTable json;
+    private final JsonTable json = add(new JsonTable());
+
+    SnapshotsCommand() {
+        super("snapshots", "The store's snapshots, newest first: id, created_at, files, bytes, message. Tab-separated.");
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -3,36 +3,36 @@ package dev.packinspector.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.history.Folder;
-import dev.packinspector.history.SpaceReport;
 import dev.packinspector.history.SpaceReport.PackSpace;
 import dev.packinspector.history.SpaceReport.SnapshotSpace;
+import dev.packinspector.history.SpaceReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "stats",
-        description = {"Where the store's space goes. Per snapshot (oldest first): files, content bytes, stored bytes of its distinct",
-            "objects, and the bytes unique to it (used by no other snapshot: what deleting it would free). Per pack: entries, data",
-            "bytes, content of the entries snapshots use, ratio, and entries no snapshot uses. With --folders SNAPSHOT, that",
-            "snapshot's folders by size with their unique bytes."})
 final class StatsCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Option(names = "--folders", paramLabel = "SNAPSHOT", description = "split this snapshot by folder instead")
-    private String folders;
+    private final OptionSpec foldersOption = add(Arguments.option("--folders", "SNAPSHOT", String.class, "split this snapshot by folder instead"));
 
-    @Option(names = "--depth", defaultValue = "2", description = "folder levels shown with --folders (default ${DEFAULT-VALUE})")
-    private int depth;
+    private final OptionSpec depthOption = add(Arguments.option("--depth", "<depth>", int.class, 2,
+            "folder levels shown with --folders (default ${DEFAULT-VALUE})"));
 
-    @Option(names = "--json", description = "print JSON")
-    private boolean json;
+    private final OptionSpec jsonFlag = add(Arguments.flag("--json", "print JSON"));
+
+    StatsCommand() {
+        super("stats", "Where the store's space goes. Per snapshot (oldest first): files, content bytes, stored bytes of its distinct",
+                "objects, and the bytes unique to it (used by no other snapshot: what deleting it would free). Per pack: entries, data",
+                "bytes, content of the entries snapshots use, ratio, and entries no snapshot uses. With --folders SNAPSHOT, that",
+                "snapshot's folders by size with their unique bytes.");
+    }
 
     @Override
     public Integer call() throws Exception {
+        String folders = Arguments.value(foldersOption);
+        int depth = Arguments.value(depthOption);
+        boolean json = Arguments.on(jsonFlag);
         try (IndexedStore s = store.indexed(stderr())) {
             SpaceReport report = SpaceReport.of(s.index(), s.packs());
             if (depth < 0) {
@@ -45,7 +45,7 @@ final class StatsCommand extends Subcommand {
                 } else {
                     try (Writer out = Output.text(stdout())) {
                         out.write(String.format(Locale.ROOT, "%-50s %8s %12s %12s%n", "folder", "files", "bytes", "unique"));
-                        folderText(out, tree, 0);
+                        folderText(out, tree, 0, depth);
                     }
                 }
                 return Cli.OK;
@@ -113,12 +113,12 @@ final class StatsCommand extends Subcommand {
         });
     }
 
-    private void folderText(Writer out, Folder f, int level) throws IOException {
+    private static void folderText(Writer out, Folder f, int level, int depth) throws IOException {
         String name = f.path().isEmpty() ? "/" : "  ".repeat(level - 1) + PathText.quote(f.name() + "/");
         out.write(String.format(Locale.ROOT, "%-50s %8d %12d %12d%n", name, f.files(), f.bytes(), f.uniqueBytes()));
         if (level < depth) {
             for (Folder c : f.children()) {
-                folderText(out, c, level + 1);
+                folderText(out, c, level + 1, depth);
             }
         }
     }

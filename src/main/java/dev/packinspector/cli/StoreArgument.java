@@ -9,23 +9,38 @@ import dev.packinspector.store.tree.TreeStore;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * STORE, the first parameter of every command, and the opening of what a command reads from it.
- * Mixed into a command as {@link Folder} where it needs the catalog, or as {@link FolderOrPacks}
- * where a bare {@code packs/} folder will do; the two differ only in their help, so each only
- * annotates the setter.
+ * STORE, the first parameter of every command, and the opening of what a command reads from it:
+ * {@link #folder()} where the command needs the catalog, {@link #folderOrPacks()} where a bare
+ * {@code packs/} folder will do.
  */
-abstract class StoreArgument {
-    private Path path;
+final class StoreArgument implements Arguments.Part {
+    private final PositionalParamSpec path;
 
-    Path path() {
-        return path;
+    private StoreArgument(String description) {
+        this.path = Arguments.parameter("0", "STORE", Path.class, description);
     }
 
-    void path(Path folder) {
-        this.path = folder;
+    /** STORE of the commands that read snapshots. */
+    static StoreArgument folder() {
+        return new StoreArgument("a chkpt store folder");
+    }
+
+    /** STORE of the commands that need only packs. */
+    static StoreArgument folderOrPacks() {
+        return new StoreArgument("a chkpt store folder or a bare packs/ folder");
+    }
+
+    @Override
+    public void addTo(CommandSpec command) {
+        command.addPositional(path);
+    }
+
+    Path path() {
+        return Arguments.value(path);
     }
 
     /** The store's packs; a folder that is no store is refused, in the sentence every command uses. */
@@ -65,23 +80,5 @@ abstract class StoreArgument {
     static StoreException noCatalog(Path store) {
         return new StoreException(ProblemKind.UNREADABLE, store, StoreException.NO_OFFSET,
                 "has no catalog.sqlite, so it has no snapshots (a bare packs folder: use extract)");
-    }
-
-    /** STORE of the commands that read snapshots. */
-    static final class Folder extends StoreArgument {
-        @Override
-        @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder")
-        void path(Path folder) {
-            super.path(folder);
-        }
-    }
-
-    /** STORE of the commands that need only packs. */
-    static final class FolderOrPacks extends StoreArgument {
-        @Override
-        @Parameters(index = "0", paramLabel = "STORE", description = "a chkpt store folder or a bare packs/ folder")
-        void path(Path folder) {
-            super.path(folder);
-        }
     }
 }

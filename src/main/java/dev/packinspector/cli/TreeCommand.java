@@ -11,26 +11,23 @@ import dev.packinspector.store.tree.TreeWalk;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "tree",
-        description = {"A snapshot's files as its trees in trees/ list them (not the catalog's manifest): mode (octal), size, id,"
-                + " path. Tab-separated, sorted by path, as 'files' prints the manifest.",
-                "Exit code 3 if the snapshot has no root tree or a tree is missing or damaged."})
 final class TreeCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Mixin
-    private SnapshotArgument snapshot;
+    private final SnapshotArgument snapshot = add(new SnapshotArgument());
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "PATH", description = "only this file, or everything in this folder")
-    private String path;
+    private final PositionalParamSpec pathParameter = add(Arguments.optionalParameter("2", "PATH", String.class,
+            "only this file, or everything in this folder"));
 
-    @Mixin
-    private OutputFormat.JsonArray format;
+    private final OutputFormat format = add(OutputFormat.jsonArray());
+
+    TreeCommand() {
+        super("tree", "A snapshot's files as its trees in trees/ list them (not the catalog's manifest): mode (octal), size, id,"
+                        + " path. Tab-separated, sorted by path, as 'files' prints the manifest.",
+                "Exit code 3 if the snapshot has no root tree or a tree is missing or damaged.");
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -40,9 +37,10 @@ final class TreeCommand extends Subcommand {
         List<TreeFile> files;
         try (TreeStore trees = store.trees()) {
             var walk = new TreeWalk(trees);
-            files = path == null ? walk.files(rootTree) : beneath(walk, rootTree, chosen);
+            String path = Arguments.value(pathParameter);
+            files = path == null ? walk.files(rootTree) : beneath(walk, rootTree, chosen, path);
         }
-        if (format.json()) {
+        if (format.isJson()) {
             writeJson(files);
         } else {
             try (Records out = format.records(stdout())) {
@@ -56,7 +54,7 @@ final class TreeCommand extends Subcommand {
     }
 
     /** The files at or beneath PATH, given as stored or quoted as the listings print it. */
-    private List<TreeFile> beneath(TreeWalk walk, ObjectId rootTree, Snapshot chosen) throws StoreException {
+    private static List<TreeFile> beneath(TreeWalk walk, ObjectId rootTree, Snapshot chosen, String path) throws StoreException {
         for (String reading : PathText.readings(path)) {
             var found = walk.files(rootTree, reading);
             if (found.isPresent()) {
@@ -73,7 +71,7 @@ final class TreeCommand extends Subcommand {
         String why = s.rootTreeProblem() != null ? s.rootTreeProblem()
                 : "root_tree_hash is NULL (written before chkpt kept trees, or by a tool that does not)";
         throw new StoreException(ProblemKind.TREE_MISSING, store.path(), StoreException.NO_OFFSET, "snapshot " + s.id() + " has no root tree: " + why
-                + "; 'files' lists its manifest");
+                        + "; 'files' lists its manifest");
     }
 
     private void writeJson(List<TreeFile> files) throws IOException {

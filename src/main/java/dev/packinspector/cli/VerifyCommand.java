@@ -13,34 +13,33 @@ import dev.packinspector.store.PackSet;
 import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "verify",
-        description = {"Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
-                + " its bytes), decodes every object and compares its XXH3-128 with its id, runs SQLite's integrity check on"
-                + " the catalog, checks that every catalog reference points at a pack that holds the object, that the catalog"
-                + " gives each object one size and that every snapshot's files can be found and restored, and checks the tree"
-                + " pack like a pack (each tree's id recomputed) and that each snapshot's tree walk equals its manifest.",
-                "Prints each cause with its file and offset, then, indented, what it takes with it (findings that follow from it,"
-                + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong."})
 final class VerifyCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.FolderOrPacks store;
+    private final StoreArgument store = add(StoreArgument.folderOrPacks());
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per core)")
-    private int threads = Restorer.defaultThreads();
+    private final OptionSpec threadsOption = add(Arguments.option("--threads", "N", int.class, Restorer.defaultThreads(),
+            "worker threads (default: one per core)"));
 
-    @Option(names = "--json", description = "print the report as JSON")
-    private boolean json;
+    private final OptionSpec jsonFlag = add(Arguments.flag("--json", "print the report as JSON"));
+
+    VerifyCommand() {
+        super("verify", "Checks every pack (header, count, index order and bounds, entry headers, layout, name recomputed from"
+                        + " its bytes), decodes every object and compares its XXH3-128 with its id, runs SQLite's integrity check on"
+                        + " the catalog, checks that every catalog reference points at a pack that holds the object, that the catalog"
+                        + " gives each object one size and that every snapshot's files can be found and restored, and checks the tree"
+                        + " pack like a pack (each tree's id recomputed) and that each snapshot's tree walk equals its manifest.",
+                "Prints each cause with its file and offset, then, indented, what it takes with it (findings that follow from it,"
+                        + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong.");
+    }
 
     @Override
     public Integer call() throws Exception {
+        boolean json = Arguments.on(jsonFlag);
         var progress = new TerminalProgress(stderr(), "verifying", !json && TerminalProgress.stderrIsTerminal());
         VerifyReport report;
         try (PackSet packs = store.packs(); var catalog = store.catalogIfAny(); TreeStore trees = store.trees()) {
-            var verifier = new StoreVerifier(threads);
+            var verifier = new StoreVerifier(Arguments.value(threadsOption));
             report = verifier.verify(packs, catalog.value().map(CatalogReferences::new).orElse(null),
                     trees.folderExists() ? new TreeCheck(trees, catalog.value().orElse(null)) : null,
                     json ? RestoreListenerSilence.INSTANCE : progress);
@@ -75,7 +74,7 @@ final class VerifyCommand extends Subcommand {
         int n = r.causes().size();
         long files = r.affectedFiles();
         return n + (n == 1 ? " problem" : " problems") + " found" + (r.cancelled() ? " before verify was cancelled" : "")
-                + (files == 0 ? "" : "; " + files + (files == 1 ? " snapshot file cannot" : " snapshot files cannot") + " be restored");
+                        + (files == 0 ? "" : "; " + files + (files == 1 ? " snapshot file cannot" : " snapshot files cannot") + " be restored");
     }
 
     /** The cause on one line, then what it takes with it, indented by a tab. */

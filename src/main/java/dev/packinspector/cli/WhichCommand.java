@@ -5,29 +5,26 @@ import dev.packinspector.history.StoreIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "which",
-        description = {"Is this exact content in the store? Hashes each FILE (folders: every file beneath, links not followed) as chkpt",
-            "does and prints: the file, its id, 'in store' or 'not in store', then one indented line per snapshot and path using it.",
-            "Exit 0 if every file's content is in the store, 1 if some is not, 3 if a file cannot be read."})
 final class WhichCommand extends Subcommand {
-    @Mixin
-    private StoreArgument.Folder store;
+    private final StoreArgument store = add(StoreArgument.folder());
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "local files or folders")
-    private List<Path> files;
+    private final PositionalParamSpec files = add(Arguments.parameters("1", "FILE", Path.class, "local files or folders"));
 
-    @Mixin
-    private OutputFormat.Json format;
+    private final OutputFormat format = add(OutputFormat.json());
+
+    WhichCommand() {
+        super("which", "Is this exact content in the store? Hashes each FILE (folders: every file beneath, links not followed) as chkpt",
+                "does and prints: the file, its id, 'in store' or 'not in store', then one indented line per snapshot and path using it.",
+                "Exit 0 if every file's content is in the store, 1 if some is not, 3 if a file cannot be read.");
+    }
 
     @Override
     public Integer call() throws Exception {
         format.refuseBoth();
         var hashed = new ArrayList<ContentFinder.Found>();
-        ContentFinder.hash(files, () -> false, hashed::add);
+        ContentFinder.hash(Arguments.<Path>values(files), () -> false, hashed::add);
         var ids = hashed.stream().map(ContentFinder.Found::id).filter(java.util.Objects::nonNull).toList();
         var found = new ArrayList<ContentFinder.Found>();
         // only the rows naming these ids are read, picked out by SQLite
@@ -36,7 +33,7 @@ final class WhichCommand extends Subcommand {
                 found.add(f.inStore(s.packs(), s.index()));
             }
         }
-        if (format.json()) {
+        if (format.isJson()) {
             Output.jsonArray(stdout(), found, (g, f) -> {
                 g.writeStringField("file", f.file().toString());
                 if (f.problem() != null) {
