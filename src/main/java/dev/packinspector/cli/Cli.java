@@ -47,7 +47,7 @@ public final class Cli {
 
     public int run(String... args) {
         var root = new RootCommand(stdout, stderr, freeSpace);
-        var cl = new CommandLine(root.spec);
+        var cl = new CommandLine(root.spec, Arguments.FACTORY);
         root.commandLine = cl;
         for (String name : RootCommand.commandsFor(args)) {
             cl.addSubcommand(name, root.command(name).spec);
