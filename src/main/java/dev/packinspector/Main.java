@@ -22,9 +22,10 @@ public final class Main {
             System.exit(rerun);
         }
         AotTraining.Part training = args.length == 1 ? AotTraining.Part.of(args[0]) : null;
-        if (training != null) {
+        String command = args.length == 1 ? AotTraining.commandOf(args[0]) : null;
+        if (training != null || command != null) {
             try {
-                System.exit(AotTraining.run(training));
+                System.exit(training != null ? AotTraining.run(training) : AotTraining.command(command));
             } catch (java.io.IOException e) {
                 System.err.println("pack-inspector: " + Errors.sentence(e));
                 System.exit(Cli.UNREADABLE);

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,29 @@ class AotTrainingTest {
         long before = leftovers(tmp);
         assertEquals(0, AotTraining.commandLine(), "a command of the training failed on the demo store");
         assertEquals(before, leftovers(tmp), "the training's temp folder is removed");
+    }
+
+    @Test
+    void eachCommandWithACacheOfItsOwnTrainsCleanlyOnTheRealStore() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = leftovers(tmp);
+        for (String name : AotTraining.OWN_CACHE.keySet()) {
+            assertEquals(0, AotTraining.command(name), name + "'s training failed on the training store");
+        }
+        assertEquals(2, AotTraining.command("restore"), "a command without a cache of its own has no training");
+        assertEquals(before, leftovers(tmp), "the trainings' temp folders are removed");
+        assertEquals("packs", AotTraining.commandOf("--aot-training=command=packs"));
+        assertEquals(null, AotTraining.commandOf("--aot-training=cli"));
+    }
+
+    /** The launcher script picks a command's own cache for exactly the commands that have a training. */
+    @Test
+    void theScriptListsTheCommandsThatHaveATraining() throws IOException {
+        String script = Files.readString(Path.of("pack-inspector"));
+        Matcher m = Pattern.compile("\\n\\s*([a-z |]+)\\) own=\"\\$1\" ;;").matcher(script);
+        assertTrue(m.find(), "the script's list of commands with a cache of their own");
+        var listed = new TreeSet<>(Arrays.stream(m.group(1).split("\\|")).map(String::strip).toList());
+        assertEquals(new TreeSet<>(AotTraining.OWN_CACHE.keySet()), listed);
     }
 
     /**
