@@ -43,7 +43,8 @@ class LayeringTest {
 
     @Test
     void engineLayersDoNotDependOnFrontEnds() {
-        noClasses().that().resideInAnyPackage("dev.packinspector.catalog..", "dev.packinspector.restore..", "dev.packinspector.history..")
+        noClasses().that().resideInAnyPackage("dev.packinspector.catalog..", "dev.packinspector.restore..", "dev.packinspector.history..",
+                        "dev.packinspector.workspace..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.packinspector.cli..", "dev.packinspector.app..")
                 .allowEmptyShould(true)
                 .check(classes);
