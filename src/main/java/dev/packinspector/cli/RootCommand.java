@@ -25,7 +25,7 @@ final class RootCommand implements Runnable {
     final PrintStream stderr;
     final FreeSpace freeSpace;
     final CommandSpec spec = Arguments.command(this, "pack-inspector",
-            "Browse, verify and restore chkpt stores. STORE is a store folder or a bare packs/ folder.");
+            "Browse, verify and restore chkpt stores. STORE is a store folder, a bare packs/ folder, or a folder chkpt saved (its store is found where chkpt keeps it).");
 
     /** The command line this is the root of, set by {@link Cli}. */
     CommandLine commandLine;

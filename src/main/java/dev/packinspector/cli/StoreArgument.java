@@ -6,6 +6,8 @@ import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
 import dev.packinspector.store.tree.TreeStore;
+import dev.packinspector.workspace.ChkptHome;
+import dev.packinspector.workspace.StoreFolders;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class StoreArgument implements Arguments.Part {
     private final PositionalParamSpec path;
+    /** The store STORE names, once worked out. */
+    private Path store;
 
     private StoreArgument(String description) {
         this.path = Arguments.parameter("0", "STORE", Path.class, description);
@@ -26,12 +30,12 @@ final class StoreArgument implements Arguments.Part {
 
     /** STORE of the commands that read snapshots. */
     static StoreArgument folder() {
-        return new StoreArgument("a chkpt store folder");
+        return new StoreArgument("a chkpt store folder, or a folder chkpt saved");
     }
 
     /** STORE of the commands that need only packs. */
     static StoreArgument folderOrPacks() {
-        return new StoreArgument("a chkpt store folder or a bare packs/ folder");
+        return new StoreArgument("a chkpt store folder, a bare packs/ folder, or a folder chkpt saved");
     }
 
     @Override
@@ -39,8 +43,15 @@ final class StoreArgument implements Arguments.Part {
         command.addPositional(path);
     }
 
-    Path path() {
-        return Arguments.value(path);
+    /**
+     * The store STORE names: the folder itself, or, for a workspace folder chkpt saved, the store
+     * chkpt keeps for it (found as chkpt finds it: {@link ChkptHome}).
+     */
+    Path path() throws StoreException {
+        if (store == null) {
+            store = StoreFolders.resolve(Arguments.value(path), ChkptHome.ofThisProcess());
+        }
+        return store;
     }
 
     /** The store's packs; a folder that is no store is refused, in the sentence every command uses. */
@@ -50,7 +61,8 @@ final class StoreArgument implements Arguments.Part {
 
     /** The store's catalog; a store without one (a bare packs folder) is refused. */
     Catalog catalog() throws StoreException {
-        return Catalog.open(path()).orElseThrow(() -> noCatalog(path()));
+        Path folder = path();
+        return Catalog.open(folder).orElseThrow(() -> noCatalog(folder));
     }
 
     /** The store's catalog if it has one: commands that also work on a bare packs folder. */
@@ -58,7 +70,7 @@ final class StoreArgument implements Arguments.Part {
         return new Closing<>(Catalog.open(path()));
     }
 
-    TreeStore trees() {
+    TreeStore trees() throws StoreException {
         return TreeStore.open(path());
     }
 

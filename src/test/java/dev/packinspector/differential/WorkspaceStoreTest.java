@@ -3,6 +3,7 @@ package dev.packinspector.differential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.packinspector.cli.Cli;
 import dev.packinspector.workspace.ChkptHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,60 @@ class WorkspaceStoreTest {
         assertEquals(first, ours.workspaceOf(madeFirst, candidates).orElseThrow());
         assertTrue(ours.workspaceOf(madeFirst, List.of(second)).isEmpty(), "no candidate hashes to it");
         assertTrue(ours.storeOf(second).isEmpty(), "a folder chkpt never saved has no store");
+    }
+
+    @Test
+    void theCommandLineTakesAWorkspaceFolderForItsStore() throws IOException {
+        ChkptBinary chkpt = ChkptBinary.require(RealWriter.HEAD);
+        Path home = Files.createDirectory(scratch.resolve("home"));
+        Path workspace = Files.createDirectory(scratch.resolve("my project"));
+        Path store = save(chkpt, workspace, env("HOME", home.toString()), home.resolve(".chkpt/stores"));
+        Map<String, String> environment = env("HOME", home.toString());
+        Run byStore = packInspector(environment, "files", store.toString(), "latest");
+        Run byFolder = packInspector(environment, "files", workspace.toString(), "latest");
+        assertEquals(0, byFolder.exit(), byFolder.toString());
+        assertTrue(byStore.stdout().contains("file.txt"), byStore.toString());
+        assertEquals(byStore.stdout(), byFolder.stdout(), "the folder names its store");
+        // through a link to the folder, and with CHKPT_HOME pointing elsewhere the folder has no store there
+        Path link = Files.createSymbolicLink(scratch.resolve("link"), workspace);
+        assertEquals(byStore.stdout(), packInspector(environment, "files", link.toString(), "latest").stdout());
+        Path other = Files.createDirectory(scratch.resolve("other home"));
+        Run elsewhere = packInspector(env("HOME", home.toString(), "CHKPT_HOME", other.toString()), "files", workspace.toString(), "latest");
+        assertEquals(Cli.UNREADABLE, elsewhere.exit(), elsewhere.toString());
+        assertTrue(elsewhere.stderr().contains("nor a folder chkpt has saved (its store would be " + other.resolve(".chkpt/stores").resolve(store.getFileName())),
+                elsewhere.toString());
+        assertEquals(1, countStores(home), "nothing was written into the stores");
+    }
+
+    private record Run(int exit, String stdout, String stderr) {
+    }
+
+    /** Pack Inspector's command line in a JVM of its own, with exactly {@code environment} (and PATH). */
+    private Run packInspector(Map<String, String> environment, String... args) throws IOException {
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + Path.of("jlink", "java-options.txt").toAbsolutePath(), "-cp", System.getProperty("java.class.path"), "dev.packinspector.Main"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(scratch, "out-", ".txt");
+        Path err = Files.createTempFile(scratch, "err-", ".txt");
+        var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        builder.environment().putAll(environment);
+        Process p = builder.start();
+        try {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pack-inspector ends");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static long countStores(Path home) throws IOException {
+        try (Stream<Path> s = Files.list(home.resolve(".chkpt/stores"))) {
+            return s.count();
+        }
     }
 
     /** Runs {@code chkpt save} in {@code workspace} with exactly {@code environment}; the one new store in {@code stores}. */

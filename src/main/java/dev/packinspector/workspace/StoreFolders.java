@@ -1,0 +1,50 @@
+package dev.packinspector.workspace;
+
+import dev.packinspector.store.PackFiles;
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A folder a user names as a store: a store itself, a bare packs folder, or a workspace chkpt saved. */
+public final class StoreFolders {
+    private StoreFolders() {
+    }
+
+    /** True if {@code dir} has what a chkpt store or bare packs folder has: a packs folder, a catalog, or pack files. */
+    public static boolean looksLikeStore(Path dir) {
+        if (Files.isDirectory(dir.resolve("packs")) || Files.exists(dir.resolve("catalog.sqlite"))) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> PackFiles.packNameOf(f.getFileName().toString()) != null);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The store {@code given} names: the folder itself if it looks like a store (or is no folder at
+     * all: opening it then says why), else the store chkpt keeps for it as a workspace. A folder
+     * that is neither is refused, saying where its store would be.
+     */
+    public static Path resolve(Path given, ChkptHome home) throws StoreException {
+        if (!Files.isDirectory(given) || looksLikeStore(given)) {
+            return given;
+        }
+        Path store;
+        try {
+            store = home.storeFolderOf(given);
+        } catch (IOException e) {
+            return given;
+        }
+        if (Files.isRegularFile(store.resolve("catalog.sqlite"))) {
+            return store;
+        }
+        throw new StoreException(ProblemKind.UNREADABLE, given, StoreException.NO_OFFSET,
+                "not a chkpt store (no packs folder, no catalog.sqlite and no pack files here), nor a folder chkpt has saved"
+                        + " (its store would be " + store + ")");
+    }
+}
