@@ -4,6 +4,7 @@ import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.Theme;
 import dev.packinspector.app.shell.MainWindow;
 import dev.packinspector.app.shell.StoreFinder;
+import dev.packinspector.workspace.ChkptHome;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -20,7 +21,7 @@ public final class PackInspectorApp extends Application {
                 stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
             }
         }
-        var window = new MainWindow(stage, Settings.user(), getHostServices(), StoreFinder.storesRoot());
+        var window = new MainWindow(stage, Settings.user(), getHostServices(), StoreFinder.storesRoot(), ChkptHome.ofThisProcess());
         window.show();
         List<String> args = getParameters().getUnnamed();
         if (!args.isEmpty()) {

@@ -26,9 +26,26 @@ public final class Settings {
     }
 
     public List<Path> recentStores() {
+        return paths("recent.");
+    }
+
+    /** The workspace folders stores were opened by lately, newest first: the start page names stores by them. */
+    public List<Path> recentWorkspaces() {
+        return paths("workspace.");
+    }
+
+    /** Remembers that a store was opened by choosing its workspace folder {@code folder}. */
+    public void addWorkspace(Path folder) {
+        var list = new ArrayList<>(recentWorkspaces());
+        list.remove(folder);
+        list.addFirst(folder);
+        putPaths("workspace.", list);
+    }
+
+    private List<Path> paths(String key) {
         var out = new ArrayList<Path>();
         for (int i = 0; i < MAX_RECENT; i++) {
-            String p = prefs.get("recent." + i, null);
+            String p = prefs.get(key + i, null);
             if (p != null) {
                 out.add(Path.of(p));
             }
@@ -43,17 +60,22 @@ public final class Settings {
         putRecent(list);
     }
 
-    /** Forgets every recent store. */
+    /** Forgets every recent store and workspace folder. */
     public void clearRecent() {
         putRecent(List.of());
+        putPaths("workspace.", List.of());
     }
 
     private void putRecent(List<Path> list) {
+        putPaths("recent.", list);
+    }
+
+    private void putPaths(String key, List<Path> list) {
         for (int i = 0; i < MAX_RECENT; i++) {
             if (i < list.size()) {
-                prefs.put("recent." + i, list.get(i).toString());
+                prefs.put(key + i, list.get(i).toString());
             } else {
-                prefs.remove("recent." + i);
+                prefs.remove(key + i);
             }
         }
     }

@@ -54,7 +54,7 @@ final class Commands implements WindowCommands.Actions {
 
     @Override
     public void chooseStore() {
-        Path folder = chooser.choose(stage, "Open a chkpt store or packs folder");
+        Path folder = chooser.choose(stage, "Open a folder saved with chkpt, a chkpt store or a packs folder");
         if (folder != null) {
             model.open(folder);
         }

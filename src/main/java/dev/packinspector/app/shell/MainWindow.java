@@ -18,6 +18,7 @@ import dev.packinspector.app.session.PreviewModel;
 import dev.packinspector.app.session.StoreInsight;
 import dev.packinspector.app.shell.Navigation.View;
 import dev.packinspector.app.snapshots.SnapshotsView;
+import dev.packinspector.workspace.ChkptHome;
 import java.nio.file.Path;
 import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
@@ -54,12 +55,18 @@ public final class MainWindow {
     /**
      * Builds the window on {@code stage}: {@code settings} keeps its place and the recent stores,
      * {@code host} opens saved objects in their applications (null in tests), and the start page
-     * looks for stores in {@code storesRoot}.
+     * looks for stores in {@code storesRoot}; a workspace folder opened is taken to its store as
+     * this process's environment says ({@link ChkptHome#ofThisProcess}).
      */
     public MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot) {
+        this(stage, settings, host, storesRoot, ChkptHome.ofThisProcess());
+    }
+
+    /** As above, with the workspace folders' stores where {@code home} says. */
+    public MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot, ChkptHome home) {
         this.stage = stage;
         this.settings = settings;
-        this.model = new WindowModel(tasks, settings);
+        this.model = new WindowModel(tasks, settings, home);
         var session = model.session();
         this.preview = new PreviewModel(session);
         var insight = new StoreInsight(tasks, session);
@@ -106,7 +113,7 @@ public final class MainWindow {
         });
         var scene = new Scene(root); // sized by Placement, to fit the screen
         scene.getStylesheets().add(MainWindow.class.getResource("pack-inspector.css").toExternalForm());
-        WindowDrops.install(scene, session, model::open, files -> {
+        WindowDrops.install(scene, session, model.chkptHome(), model::open, files -> {
             nav.select(View.SEARCH);
             history.findContent(files);
         });

@@ -23,8 +23,8 @@ import javafx.scene.layout.VBox;
 final class StartPage extends VBox {
     /** The page for a window showing {@code model}, scrolling: the stores in {@code root}, the recent ones; {@code choose} asks for a folder. */
     static ScrollPane of(Path root, WindowModel model, Runnable choose) {
-        var scroll = new ScrollPane(new StartPage(root, StoreFinder.find(root), model.recentStores(), model::open, choose, model::openDemo,
-                model::clearRecent));
+        var found = StoreFinder.find(root, model.chkptHome(), model.recentWorkspaces());
+        var scroll = new ScrollPane(new StartPage(root, found, model.recentStores(), model::open, choose, model::openDemo, model::clearRecent));
         scroll.setFitToWidth(true); // its sentences wrap to the window rather than scroll sideways
         return scroll;
     }
@@ -37,12 +37,12 @@ final class StartPage extends VBox {
         setAlignment(Pos.TOP_LEFT);
         var title = new Label("Pack Inspector");
         title.getStyleClass().add("title-1");
-        var lead = new Label("Open a chkpt store (a folder with packs/ and catalog.sqlite) or a bare packs/ folder. "
-                + "You can also drop a folder onto this window.");
+        var lead = new Label("Open a folder you saved with chkpt, a chkpt store (a folder with packs/ and catalog.sqlite) or a bare "
+                + "packs/ folder. You can also drop a folder onto this window.");
         lead.setWrapText(true);
         var openButton = new Button("Open folder…");
         openButton.setId("start-open");
-        openButton.setTooltip(new Tooltip("Choose a store folder (Ctrl+O)"));
+        openButton.setTooltip(new Tooltip("Choose a folder you saved with chkpt, or a store folder (Ctrl+O)"));
         openButton.setOnAction(e -> choose.run());
         if (!found.isEmpty()) {
             openButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
@@ -63,8 +63,11 @@ final class StartPage extends VBox {
             getChildren().addAll(none, demoButton);
         }
         for (StoreFinder.FoundStore s : found) {
-            var link = new Hyperlink(s.path().getFileName() + "  —  " + (s.problem() != null ? s.problem()
+            // a store is named by the folder it keeps where that is known (its name is a hash of that folder's path)
+            String name = s.workspace() != null ? s.workspace() + "  (" + s.path().getFileName() + ")" : s.path().getFileName().toString();
+            var link = new Hyperlink(name + "  —  " + (s.problem() != null ? s.problem()
                     : Format.count(s.snapshots(), "snapshot") + ", " + Format.bytes(s.packBytes()) + (s.lastSave() == null ? "" : ", last save " + Format.time(s.lastSave()))));
+            link.setMnemonicParsing(false);
             link.setOnAction(e -> open.accept(s.path()));
             getChildren().add(link);
         }

@@ -2,47 +2,60 @@ package dev.packinspector.app.shell;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.workspace.ChkptHome;
+import dev.packinspector.workspace.StoreFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
 /** The stores chkpt keeps for this user: {@code $CHKPT_HOME/.chkpt/stores/*}, home by default. */
 public final class StoreFinder {
-    /** One store found, with what the start page shows of it ({@code problem} set if it could not be read). */
-    record FoundStore(Path path, int snapshots, long packBytes, String lastSave, String problem) {
+    /**
+     * One store found, with what the start page shows of it: the workspace folder it keeps (null
+     * if none of the folders known hashes to its name), {@code problem} set if it could not be read.
+     */
+    record FoundStore(Path path, Path workspace, int snapshots, long packBytes, String lastSave, String problem) {
     }
 
     private StoreFinder() {
     }
 
+    /** Where chkpt run here keeps its stores: CHKPT_HOME, HOME, then the password database's home ({@link ChkptHome}). */
     public static Path storesRoot() {
-        String home = System.getenv("CHKPT_HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".chkpt", "stores");
+        return ChkptHome.ofThisProcess().storesFolder();
     }
 
     /** True if {@code dir} has what a chkpt store or bare packs folder has: a packs folder, a catalog, or pack files. */
     static boolean looksLikeStore(Path dir) {
-        if (Files.isDirectory(dir.resolve("packs")) || Files.exists(dir.resolve(Catalog.FILE_NAME))) {
-            return true;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> dev.packinspector.store.PackFiles.packNameOf(f.getFileName().toString()) != null);
+        return StoreFolders.looksLikeStore(dir);
+    }
+
+    /**
+     * True if {@code folder} is a workspace chkpt keeps a store for, other than {@code open}: a drop
+     * of it opens that store (a drop of the open store's own folder looks its files up instead).
+     */
+    static boolean isWorkspaceOfAnotherStore(Path folder, Path open, ChkptHome home) {
+        try {
+            var store = home.storeOf(folder);
+            return store.isPresent() && !Files.isSameFile(store.get(), open);
         } catch (IOException e) {
             return false;
         }
     }
 
-    static List<FoundStore> find(Path root) {
+    /** The stores in {@code root}, each linked to the one of {@code workspaces} whose store it is, if any. */
+    static List<FoundStore> find(Path root, ChkptHome home, Collection<Path> workspaces) {
         var found = new ArrayList<FoundStore>();
         if (!Files.isDirectory(root)) {
             return found;
         }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                found.add(describe(dir));
+                found.add(describe(dir, home.workspaceOf(dir, workspaces).orElse(null)));
             }
         } catch (IOException e) {
             System.err.println("pack-inspector: cannot list " + root + ": " + e.getMessage());
@@ -50,7 +63,7 @@ public final class StoreFinder {
         return found;
     }
 
-    private static FoundStore describe(Path dir) {
+    private static FoundStore describe(Path dir, Path workspace) {
         long bytes = 0;
         try (Stream<Path> files = Files.list(dir.resolve("packs"))) {
             for (Path f : files.toList()) {
@@ -61,9 +74,9 @@ public final class StoreFinder {
         }
         try (var catalog = new CatalogHandle(Catalog.open(dir))) {
             List<Snapshot> snaps = catalog.catalog() == null ? List.of() : catalog.catalog().snapshots();
-            return new FoundStore(dir, snaps.size(), bytes, snaps.isEmpty() ? null : snaps.getFirst().createdAt(), null);
+            return new FoundStore(dir, workspace, snaps.size(), bytes, snaps.isEmpty() ? null : snaps.getFirst().createdAt(), null);
         } catch (IOException e) {
-            return new FoundStore(dir, 0, bytes, null, e.getMessage());
+            return new FoundStore(dir, workspace, 0, bytes, null, e.getMessage());
         }
     }
 

@@ -4,8 +4,11 @@ import dev.packinspector.app.common.Format;
 import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.session.StoreSession;
+import dev.packinspector.workspace.ChkptHome;
+import dev.packinspector.workspace.StoreFolders;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -21,10 +24,13 @@ public final class WindowModel {
     private final Settings settings;
     private final ReadOnlyObjectWrapper<StoreSession> session = new ReadOnlyObjectWrapper<>();
     private final Tasks.Latest opening = new Tasks.Latest();
+    private final ChkptHome home;
 
-    public WindowModel(Tasks tasks, Settings settings) {
+    /** The model of a window whose workspace folders are taken to their stores where {@code home} says. */
+    public WindowModel(Tasks tasks, Settings settings, ChkptHome home) {
         this.tasks = tasks;
         this.settings = settings;
+        this.home = home;
     }
 
     /** The open store, or null before one is opened. */
@@ -32,15 +38,37 @@ public final class WindowModel {
         return session.getReadOnlyProperty();
     }
 
-    /** Opens the store (or bare packs folder) at {@code given}; a newer open cancels this one. */
+    /**
+     * Opens the store (or bare packs folder) at {@code given}, or the store chkpt keeps for it if it
+     * is a workspace folder chkpt saved (found as chkpt finds it: {@link ChkptHome}); a newer open
+     * cancels this one.
+     */
     public Task<StoreSession> open(Path given) {
         // absolute, so the title, the recent stores and Refresh mean the same from any working folder
         Path folder = given.toAbsolutePath().normalize();
-        return tasks.job("Opening " + folder.getFileName(), p -> StoreSession.open(folder)).message(folder.toString()).in(opening)
-                .discard(StoreSession::close).onSuccess(this::show)
-                .report(s -> "Opened " + s.path() + ": " + Format.count(s.packs().packs().size(), "pack") + ", "
+        var workspace = new AtomicReference<Path>();
+        return tasks.job("Opening " + folder.getFileName(), p -> {
+            Path store = StoreFolders.resolve(folder, home);
+            if (!store.equals(folder)) {
+                workspace.set(folder);
+            }
+            return StoreSession.open(store);
+        }).message(folder.toString()).in(opening)
+                .discard(StoreSession::close).onSuccess(s -> show(s, workspace.get()))
+                .report(s -> "Opened " + s.path() + (workspace.get() == null ? "" : " (the store of " + workspace.get() + ")") + ": "
+                        + Format.count(s.packs().packs().size(), "pack") + ", "
                         + Format.count(s.packs().entryCount(), "object") + ", " + Format.count(s.snapshots().size(), "snapshot"))
                 .run();
+    }
+
+    /** The workspace folders stores were opened by lately: what the start page names stores by. */
+    public List<Path> recentWorkspaces() {
+        return settings.recentWorkspaces();
+    }
+
+    /** Where chkpt keeps its stores, as this process's environment says. */
+    public ChkptHome chkptHome() {
+        return home;
     }
 
     /** Opens the store shown again, picking up what chkpt added since. */
@@ -69,11 +97,14 @@ public final class WindowModel {
         saveSettings();
     }
 
-    private void show(StoreSession s) {
+    private void show(StoreSession s, Path workspace) {
         StoreSession old = session.get();
         session.set(s);
         if (!DemoStore.isDemo(s.path())) {
             settings.addRecent(s.path());
+            if (workspace != null) {
+                settings.addWorkspace(workspace);
+            }
             saveSettings();
         }
         if (old != null) {

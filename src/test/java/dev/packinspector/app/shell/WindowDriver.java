@@ -74,6 +74,11 @@ final class WindowDriver implements AutoCloseable {
 
     /** Shows a new main window whose settings are what {@code remembered} puts in a fresh profile (nothing: a first start). */
     static WindowDriver start(Path storesRoot, java.util.function.Consumer<Preferences> remembered) {
+        return start(storesRoot, dev.packinspector.workspace.ChkptHome.ofThisProcess(), remembered);
+    }
+
+    /** As above, with workspace folders taken to their stores where {@code home} says. */
+    static WindowDriver start(Path storesRoot, dev.packinspector.workspace.ChkptHome home, java.util.function.Consumer<Preferences> remembered) {
         try {
             FxToolkit.registerPrimaryStage();
         } catch (TimeoutException e) {
@@ -84,7 +89,7 @@ final class WindowDriver implements AutoCloseable {
         return onFx(() -> {
             Theme.apply(javafx.application.ColorScheme.LIGHT); // as the application does: its stylesheet builds on the theme's colours
             var stage = new Stage();
-            var window = new MainWindow(stage, new Settings(prefs), null, storesRoot);
+            var window = new MainWindow(stage, new Settings(prefs), null, storesRoot, home);
             window.show();
             return new WindowDriver(prefs, stage, window);
         });
