@@ -100,7 +100,7 @@ public final class MainWindow {
         previewPane.hideWith(() -> split.previewShown().set(false));
         var noStore = Bindings.isNull(session);
         var root = new BorderPane();
-        root.setTop(new VBox(WindowCommands.menus(commands, model::recentStores, noStore, split.previewShown()), WindowCommands.toolbar(commands, noStore)));
+        root.setTop(new VBox(WindowCommands.menus(commands, model::recentStores, model::storeName, noStore, split.previewShown()), WindowCommands.toolbar(commands, noStore)));
         root.setLeft(nav.list());
         root.setCenter(new Body(session, () -> StartPage.of(storesRoot, model, commands::chooseStore), split, tasks.panel()));
         root.setBottom(status);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,13 +25,14 @@ final class StartPage extends VBox {
     /** The page for a window showing {@code model}, scrolling: the stores in {@code root}, the recent ones; {@code choose} asks for a folder. */
     static ScrollPane of(Path root, WindowModel model, Runnable choose) {
         var found = StoreFinder.find(root, model.chkptHome(), model.recentWorkspaces());
-        var scroll = new ScrollPane(new StartPage(root, found, model.recentStores(), model::open, choose, model::openDemo, model::clearRecent));
+        var scroll = new ScrollPane(new StartPage(root, found, model.recentStores(), model::storeName, model::open, choose, model::openDemo,
+                model::clearRecent));
         scroll.setFitToWidth(true); // its sentences wrap to the window rather than scroll sideways
         return scroll;
     }
 
-    StartPage(Path root, List<StoreFinder.FoundStore> found, List<Path> recent, Consumer<Path> open, Runnable choose, Runnable demo,
-            Runnable clearRecent) {
+    StartPage(Path root, List<StoreFinder.FoundStore> found, List<Path> recent, Function<Path, String> storeName, Consumer<Path> open,
+            Runnable choose, Runnable demo, Runnable clearRecent) {
         setId("start-page");
         setSpacing(10);
         setPadding(new Insets(24));
@@ -76,7 +78,7 @@ final class StartPage extends VBox {
             recentTitle.getStyleClass().add("title-4");
             var links = new ArrayList<Node>();
             for (Path p : recent) {
-                var link = new Hyperlink(p.toString());
+                var link = new Hyperlink(storeName.apply(p));
                 link.setMnemonicParsing(false);
                 link.setOnAction(e -> open.accept(p));
                 links.add(link);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -113,12 +114,13 @@ final class WindowCommands {
      * listed by Help ▸ Keyboard shortcuts, read from the items themselves. View ▸ Preview pane
      * shows and hides the preview as {@code previewShown} says.
      */
-    static MenuBar menus(Actions a, Supplier<List<Path>> recentStores, ObservableBooleanValue noStore, BooleanProperty previewShown) {
+    static MenuBar menus(Actions a, Supplier<List<Path>> recentStores, Function<Path, String> storeName, ObservableBooleanValue noStore,
+            BooleanProperty previewShown) {
         var recent = new Menu("_Recent stores");
         recent.setOnShowing(e -> {
             recent.getItems().clear();
             for (Path p : recentStores.get()) {
-                var open = item(p.toString(), null, () -> a.openStore(p));
+                var open = item(storeName.apply(p), null, () -> a.openStore(p));
                 open.setMnemonicParsing(false); // a path's underscores are its own
                 recent.getItems().add(open);
             }

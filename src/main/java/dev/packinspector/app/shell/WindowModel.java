@@ -66,6 +66,14 @@ public final class WindowModel {
         return settings.recentWorkspaces();
     }
 
+    /**
+     * How a store is named to the user: by the workspace folder it keeps where a recent one hashes
+     * to its name ({@code /home/me/project  (a0a304b91c793b13)}), else by its path.
+     */
+    public String storeName(Path store) {
+        return home.workspaceOf(store, settings.recentWorkspaces()).map(w -> w + "  (" + store.getFileName() + ")").orElse(store.toString());
+    }
+
     /** Where chkpt keeps its stores, as this process's environment says. */
     public ChkptHome chkptHome() {
         return home;
