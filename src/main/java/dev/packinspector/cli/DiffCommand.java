@@ -33,8 +33,14 @@ final class DiffCommand extends Subcommand {
             Snapshot b = catalog.resolve(Arguments.value(to));
             diff = SnapshotDiff.between(a, catalog.files(a), b, catalog.files(b));
         }
+        print(diff, format, stdout(), stderr());
+        return Cli.OK;
+    }
+
+    /** Writes {@code diff} as {@code diff} does (its records, or JSON), its totals to {@code stderr} after the records. */
+    static void print(SnapshotDiff diff, OutputFormat format, java.io.OutputStream stdout, java.io.PrintStream stderr) throws java.io.IOException {
         if (format.isJson()) {
-            Output.json(stdout(), g -> {
+            Output.json(stdout, g -> {
                 g.writeStartObject();
                 g.writeStringField("from", diff.from().id());
                 g.writeStringField("to", diff.to().id());
@@ -61,16 +67,15 @@ final class DiffCommand extends Subcommand {
                 g.writeEndArray();
                 g.writeEndObject();
             });
-            return Cli.OK;
+            return;
         }
-        try (Records out = format.records(stdout())) {
+        try (Records out = format.records(stdout)) {
             for (Change c : diff.changes()) {
                 out.write(c.kind().letter() + '\t' + c.bytes() + '\t'
                         + (c.kind() == Kind.RENAMED ? out.path(c.before().path()) + '\t' : "") + out.path(c.path()));
             }
         }
-        stderr().println(summary(diff));
-        return Cli.OK;
+        stderr.println(summary(diff));
     }
 
     static String summary(SnapshotDiff diff) {

@@ -33,6 +33,11 @@ final class StoreArgument implements Arguments.Part {
         return new StoreArgument("a chkpt store folder, or a folder chkpt saved");
     }
 
+    /** STORE of {@code status}: where the folder is STORE itself, or a store with the folder given apart. */
+    static StoreArgument folderOrStore() {
+        return new StoreArgument("a folder chkpt saved, or a chkpt store folder (then --folder names the folder)");
+    }
+
     /** STORE of the commands that need only packs. */
     static StoreArgument folderOrPacks() {
         return new StoreArgument("a chkpt store folder, a bare packs/ folder, or a folder chkpt saved");
@@ -41,6 +46,11 @@ final class StoreArgument implements Arguments.Part {
     @Override
     public void addTo(CommandSpec command) {
         command.addPositional(path);
+    }
+
+    /** STORE as given. */
+    Path given() {
+        return Arguments.value(path);
     }
 
     /**

@@ -126,6 +126,15 @@ class WorkspaceStoreTest {
         assertTrue(elsewhere.stderr().contains("nor a folder chkpt has saved (its store would be " + other.resolve(".chkpt/stores").resolve(store.getFileName())),
                 elsewhere.toString());
         assertEquals(1, countStores(home), "nothing was written into the stores");
+
+        Files.writeString(workspace.resolve("file.txt"), "changed since the save");
+        Run status = packInspector(environment, "status", workspace.toString());
+        assertEquals(0, status.exit(), status.toString());
+        assertEquals("M\t22\tfile.txt\n", status.stdout());
+        Run ofStore = packInspector(environment, "status", store.toString());
+        assertEquals(Cli.USAGE, ofStore.exit(), ofStore.toString());
+        assertTrue(ofStore.stderr().contains("is a store: name the folder to compare with --folder FOLDER"), ofStore.toString());
+        assertEquals(status.stdout(), packInspector(environment, "status", store.toString(), "--folder", workspace.toString()).stdout());
     }
 
     private record Run(int exit, String stdout, String stderr) {
