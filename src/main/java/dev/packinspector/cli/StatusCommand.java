@@ -25,7 +25,8 @@ final class StatusCommand extends Subcommand {
         super("status", "What changed in the folder since a snapshot, as chkpt's next save would record it (its exclusions and .chkptignore"
                 + " applied), one line per path in path order, as diff prints them:",
                 "A (added), D (removed), M (other content, size or mode), R (renamed), then bytes and path.",
-                "Every file is hashed; nothing is written. Totals go to standard error.");
+                "A file is hashed unless chkpt's stat cache (index.bin) vouches for it as chkpt's save would take it; nothing is written."
+                        + " Totals go to standard error.");
     }
 
     @Override
@@ -46,7 +47,7 @@ final class StatusCommand extends Subcommand {
         SnapshotDiff diff;
         try (Catalog catalog = store.catalog()) {
             Snapshot s = catalog.resolve(Arguments.value(snapshot) == null ? "latest" : Arguments.value(snapshot));
-            diff = WorkspaceStatus.of(s, catalog.files(s), workspace);
+            diff = WorkspaceStatus.of(storeFolder, s, catalog.files(s), workspace);
         }
         DiffCommand.print(diff, format, stdout(), stderr());
         return Cli.OK;

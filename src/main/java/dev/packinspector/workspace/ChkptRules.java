@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import nl.basjes.gitignore.GitIgnore;
@@ -43,8 +44,9 @@ public final class ChkptRules {
      */
     public static boolean includedDeps(Collection<String> paths) {
         for (String path : paths) {
-            for (String component : path.split("/")) {
-                if (DEPENDENCY_DIRS.contains(component)) {
+            for (String dir : DEPENDENCY_DIRS) {
+                // a quick look for the name first: most paths hold none of them
+                if (path.contains(dir) && Arrays.asList(path.split("/")).contains(dir)) {
                     return true;
                 }
             }

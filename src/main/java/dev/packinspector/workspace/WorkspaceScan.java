@@ -4,6 +4,7 @@ import dev.packinspector.Errors;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.Xxh3;
+import dev.packinspector.store.tree.StatCache;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.channels.FileChannel;
@@ -15,11 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A workspace folder as chkpt's next save would record it (scanner/walker.rs, save.rs): its files
@@ -28,13 +31,15 @@ import java.util.List;
  * replaced as Rust's {@code to_string_lossy} does), XXH3-128 of the content (of the link's target
  * for a symlink), size and full {@code st_mode} from {@code lstat}. Rows are sorted by path bytewise,
  * as the catalog sorts them. A file that cannot be read gets a row with its problem and no id.
+ * A file's id comes from chkpt's stat cache where chkpt's save would take it from there (size,
+ * mtime, inode and mode unchanged: {@link StatCache#unchanged}); every other file is hashed.
  */
 public final class WorkspaceScan {
     private WorkspaceScan() {
     }
 
-    /** The rows of {@code workspace} (a folder) under {@code rules}. */
-    public static List<ManifestEntry> of(Path workspace, ChkptRules rules) throws IOException {
+    /** The rows of {@code workspace} (a folder) under {@code rules}, ids taken from {@code cache} where chkpt would. */
+    public static List<ManifestEntry> of(Path workspace, ChkptRules rules, StatCache cache) throws IOException {
         Path root = workspace.toRealPath();
         var rows = new ArrayList<ManifestEntry>();
         Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -48,10 +53,10 @@ public final class WorkspaceScan {
                 String path = relative(root, file);
                 if (attrs.isSymbolicLink()) {
                     if (!rules.ignored(path, false) && !rules.ignored(path, true)) {
-                        rows.add(row(file, path, attrs, true));
+                        rows.add(row(file, path, attrs, true, cache));
                     }
                 } else if (attrs.isRegularFile() && !rules.ignored(path, false)) {
-                    rows.add(row(file, path, attrs, false));
+                    rows.add(row(file, path, attrs, false, cache));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -62,14 +67,21 @@ public final class WorkspaceScan {
                 return FileVisitResult.CONTINUE;
             }
         });
-        rows.sort(Comparator.comparing(ManifestEntry::path, WorkspaceScan::compareUtf8));
+        // UTF-16 order is code point order unless a path holds a character beyond the BMP
+        boolean bmpOnly = rows.stream().allMatch(r -> r.path().chars().noneMatch(c -> Character.isSurrogate((char) c)));
+        rows.sort(bmpOnly ? Comparator.comparing(ManifestEntry::path) : Comparator.comparing(ManifestEntry::path, WorkspaceScan::compareUtf8));
         return rows;
     }
 
-    private static ManifestEntry row(Path file, String path, BasicFileAttributes attrs, boolean link) {
+    private static ManifestEntry row(Path file, String path, BasicFileAttributes attrs, boolean link, StatCache cache) {
         try {
-            long mode = ((Number) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS)).longValue();
-            ObjectId id = link ? ObjectId.of(linkTarget(file)) : contentId(file);
+            Map<String, Object> unix = Files.readAttributes(file, "unix:mode,ino", LinkOption.NOFOLLOW_LINKS);
+            long mode = ((Number) unix.get("mode")).longValue();
+            Instant mtime = attrs.lastModifiedTime().toInstant();
+            ObjectId id = cache.unchanged(path, attrs.size(), mtime.getEpochSecond(), mtime.getNano(), ((Number) unix.get("ino")).longValue(), mode);
+            if (id == null) {
+                id = link ? ObjectId.of(linkTarget(file)) : contentId(file);
+            }
             return new ManifestEntry(path, id, attrs.size(), mode, null);
         } catch (IOException e) {
             return new ManifestEntry(path, null, attrs.size(), 0, Errors.sentence(e));

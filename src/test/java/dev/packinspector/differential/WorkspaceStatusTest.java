@@ -55,6 +55,7 @@ class WorkspaceStatusTest {
         write(ws, "run.sh", "#!/bin/sh\n");
         Files.setPosixFilePermissions(ws.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
         write(ws, "data/empty.bin", "");
+        write(ws, "data/same-size.txt", "aaaa");
         Files.createSymbolicLink(ws.resolve("latest.md"), Path.of("docs/guide.md"));
         write(ws, "target/debug/app", "left out");
         write(ws, "crates/x/target/t.o", "left out at any depth");
@@ -70,6 +71,10 @@ class WorkspaceStatusTest {
         write(ws, "NEW.md", "new\n");
         Files.move(ws.resolve("src/lib/b.rs"), ws.resolve("src/lib/renamed.rs"));
         Files.setLastModifiedTime(ws.resolve("src/lib/a.rs"), FileTime.fromMillis(System.currentTimeMillis() + 5_000)); // touched, unchanged
+        // rewritten in place with its size, inode and mtime kept: chkpt's save takes its id from the stat cache, and so does status
+        FileTime kept = Files.getLastModifiedTime(ws.resolve("data/same-size.txt"));
+        Files.writeString(ws.resolve("data/same-size.txt"), "bbbb");
+        Files.setLastModifiedTime(ws.resolve("data/same-size.txt"), kept);
         write(ws, "target/new-build-output", "left out");
         write(ws, "node_modules/pkg/new.js", "left out");
         write(ws, ".chkptignore", "*.log\nscratch/\n");
@@ -101,7 +106,7 @@ class WorkspaceStatusTest {
         try (Catalog catalog = Catalog.open(store).orElseThrow()) {
             before = catalog.resolve("latest");
             beforeFiles = catalog.files(before);
-            ours = WorkspaceStatus.of(before, beforeFiles, ws);
+            ours = WorkspaceStatus.of(store, before, beforeFiles, ws);
         }
         assertEquals(fingerprint, StoreFingerprint.of(store), round + ": the status wrote nothing into the store");
         chkpt.save(ws, home, round, 0);

@@ -91,7 +91,7 @@ public final class TreeDecoder {
         return entries;
     }
 
-    private static String[] names(BitcodeReader in, long[] lengths) throws BitcodeReader.Malformed {
+    static String[] names(BitcodeReader in, long[] lengths) throws BitcodeReader.Malformed {
         long total = 0;
         for (long length : lengths) {
             total += length; // lengths() refused any total near overflow
