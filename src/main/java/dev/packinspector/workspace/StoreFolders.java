@@ -26,12 +26,14 @@ public final class StoreFolders {
     }
 
     /**
-     * The store {@code given} names: the folder itself if it looks like a store (or is no folder at
-     * all: opening it then says why), else the store chkpt keeps for it as a workspace. A folder
-     * that is neither is refused, saying where its store would be.
+     * The store {@code given} names: the folder itself if it has a catalog; else the store chkpt
+     * keeps for it, if it is a folder chkpt saved (a project may well have a packs/ folder of its
+     * own); else the folder itself if it looks like a store (a bare packs folder), or is no folder
+     * at all (opening it then says why). A folder that is none of these is refused, saying where
+     * its store would be.
      */
     public static Path resolve(Path given, ChkptHome home) throws StoreException {
-        if (!Files.isDirectory(given) || looksLikeStore(given)) {
+        if (!Files.isDirectory(given) || Files.exists(given.resolve("catalog.sqlite"))) {
             return given;
         }
         Path store;
@@ -42,6 +44,9 @@ public final class StoreFolders {
         }
         if (Files.isRegularFile(store.resolve("catalog.sqlite"))) {
             return store;
+        }
+        if (looksLikeStore(given)) {
+            return given;
         }
         throw new StoreException(ProblemKind.UNREADABLE, given, StoreException.NO_OFFSET,
                 "not a chkpt store (no packs folder, no catalog.sqlite and no pack files here), nor a folder chkpt has saved"

@@ -135,6 +135,10 @@ class WorkspaceStoreTest {
         assertEquals(Cli.USAGE, ofStore.exit(), ofStore.toString());
         assertTrue(ofStore.stderr().contains("is a store: name the folder to compare with --folder FOLDER"), ofStore.toString());
         assertEquals(status.stdout(), packInspector(environment, "status", store.toString(), "--folder", workspace.toString()).stdout());
+
+        // a project's own packs/ folder does not make it a store, while chkpt keeps one for it
+        Files.writeString(Files.createDirectory(workspace.resolve("packs")).resolve("sprites.txt"), "a game's asset packs");
+        assertEquals(byStore.stdout(), packInspector(environment, "files", workspace.toString(), "latest").stdout());
     }
 
     private record Run(int exit, String stdout, String stderr) {
@@ -171,12 +175,8 @@ class WorkspaceStoreTest {
     /** Runs {@code chkpt save} in {@code workspace} with exactly {@code environment}; the one new store in {@code stores}. */
     private static Path save(ChkptBinary chkpt, Path workspace, Map<String, String> environment, Path stores) throws IOException {
         Files.writeString(workspace.resolve("file.txt"), "content of " + workspace.getFileName());
-        // the folder is named to the shell byte by byte (octal escapes for printf), so that names Java cannot spell reach chkpt as they are
-        var escaped = new StringBuilder();
-        for (byte b : ChkptHome.bytesOf(workspace)) {
-            escaped.append(String.format("\\%03o", b & 0xFF));
-        }
-        var builder = new ProcessBuilder("/bin/sh", "-c", "cd -- \"$(printf '" + escaped + "')\" && exec \"$0\" save -m probe",
+        // the folder is named to the shell byte by byte, so that names Java cannot spell reach chkpt as they are
+        var builder = new ProcessBuilder("/bin/sh", "-c", "cd -- \"$(printf '" + octal(ChkptHome.bytesOf(workspace)) + "')\" && exec \"$0\" save -m probe",
                 ChkptBinary.folder().resolve(chkpt.name()).toString()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
@@ -195,6 +195,15 @@ class WorkspaceStoreTest {
             assertEquals(1, all.size(), () -> "one store in " + stores + ": " + all);
             return all.getFirst();
         }
+    }
+
+    /** {@code bytes} as printf's octal escapes. */
+    private static String octal(byte[] bytes) {
+        var escaped = new StringBuilder();
+        for (byte b : bytes) {
+            escaped.append(String.format("\\%03o", b & 0xFF));
+        }
+        return escaped.toString();
     }
 
     private static Map<String, String> env(String... pairs) {
@@ -232,12 +241,8 @@ class WorkspaceStoreTest {
 
     /** Makes the folder named by {@code name}'s bytes in {@code parent} (through mkdir, for names Java cannot spell) and gives it as Java lists it. */
     private static Path mkdir(Path parent, byte[] name) throws IOException {
-        var escaped = new StringBuilder();
-        for (byte b : name) {
-            escaped.append(String.format("\\%03o", b & 0xFF));
-        }
         try {
-            Process p = new ProcessBuilder("/bin/sh", "-c", "mkdir -- \"$(printf '" + escaped + "')\"").directory(parent.toFile()).inheritIO().start();
+            Process p = new ProcessBuilder("/bin/sh", "-c", "mkdir -- \"$(printf '" + octal(name) + "')\"").directory(parent.toFile()).inheritIO().start();
             assertEquals(0, p.waitFor(), "mkdir");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
