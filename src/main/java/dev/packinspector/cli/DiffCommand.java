@@ -5,7 +5,13 @@ import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.history.SnapshotDiff.Change;
 import dev.packinspector.history.SnapshotDiff.Kind;
 import dev.packinspector.history.SnapshotDiff;
+import dev.packinspector.store.PackSet;
+import dev.packinspector.workspace.FolderPatch;
+import dev.packinspector.workspace.WorkspaceStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 final class DiffCommand extends Subcommand {
@@ -14,19 +20,31 @@ final class DiffCommand extends Subcommand {
     private final PositionalParamSpec from = add(Arguments.parameter("1", "A", String.class,
             "the older snapshot: an id, a unique prefix, or 'latest'"));
 
-    private final PositionalParamSpec to = add(Arguments.parameter("2", "B", String.class, "the newer snapshot"));
+    private final PositionalParamSpec to = add(Arguments.optionalParameter("2", "B", String.class, "the newer snapshot"));
+
+    private final OptionSpec folder = add(Arguments.option("--folder", "FOLDER", Path.class,
+            "the folder chkpt saved, as it is now, in place of B"));
 
     private final OutputFormat format = add(OutputFormat.json());
 
     DiffCommand() {
         super("diff", "What changed from snapshot A to snapshot B, one line per path in path order, as git's --name-status:",
                 "A (added), D (removed), M (other content, size or mode), R (renamed: the same object at a new path), then bytes and path",
-                "(a rename: old and new path). Totals go to standard error.");
+                "(a rename: old and new path). Totals go to standard error.",
+                "With --folder FOLDER in place of B: from A to the folder chkpt saved, as it is now (as status sees it), the text of every"
+                        + " change as a unified diff in git's format, which patch -p1 and git apply apply to A's files.");
     }
 
     @Override
     public Integer call() throws Exception {
         format.refuseBoth();
+        Path workspace = Arguments.value(folder);
+        if ((workspace == null) == (Arguments.value(to) == null)) {
+            throw new UsageException(workspace == null ? "name the newer side: a snapshot B, or --folder FOLDER" : "give B or --folder, not both");
+        }
+        if (workspace != null) {
+            return folderPatch(workspace);
+        }
         SnapshotDiff diff;
         try (Catalog catalog = store.catalog()) {
             Snapshot a = catalog.resolve(Arguments.value(from));
@@ -34,6 +52,26 @@ final class DiffCommand extends Subcommand {
             diff = SnapshotDiff.between(a, catalog.files(a), b, catalog.files(b));
         }
         print(diff, format, stdout(), stderr());
+        return Cli.OK;
+    }
+
+    /** A's files against the folder's, as the text of each change. */
+    private int folderPatch(Path workspace) throws java.io.IOException {
+        if (format.isAsked()) {
+            throw new UsageException("--folder writes a unified diff, which has neither --json nor -z; for the changes as records use status");
+        }
+        if (!Files.isDirectory(workspace)) {
+            throw new UsageException(workspace + " is not a folder");
+        }
+        Path storeFolder = store.path();
+        try (Catalog catalog = store.catalog(); PackSet packs = store.packs()) {
+            Snapshot a = catalog.resolve(Arguments.value(from));
+            SnapshotDiff diff = WorkspaceStatus.of(storeFolder, a, catalog.files(a), workspace);
+            var out = new java.io.BufferedOutputStream(stdout(), 1 << 16);
+            FolderPatch.write(diff, packs, workspace, out);
+            out.flush();
+            stderr().println(summary(diff));
+        }
         return Cli.OK;
     }
 

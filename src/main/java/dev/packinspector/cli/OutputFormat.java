@@ -46,6 +46,11 @@ final class OutputFormat implements Arguments.Part {
         }
     }
 
+    /** True if either was asked for (a command whose output is neither refuses them). */
+    boolean isAsked() {
+        return isJson() || Arguments.on(nul);
+    }
+
     /** The command's text output, its records ended as asked. */
     Records records(OutputStream stdout) {
         return new Records(stdout, Arguments.on(nul));

@@ -60,11 +60,6 @@ public record ChkptHome(String chkptHome, String home, String userHome) {
         return storesFolder(Path.of("").toAbsolutePath());
     }
 
-    /** True if CHKPT_HOME puts each workspace's stores inside its own folder (empty or relative), so no one folder holds them all. */
-    public boolean storesFollowTheWorkspace() {
-        return chkptHome != null && !Path.of(chkptHome).isAbsolute();
-    }
-
     /**
      * Where chkpt keeps the store of {@code workspace} (which must exist: its physical path is
      * what chkpt hashes), whether or not a store is there yet.
