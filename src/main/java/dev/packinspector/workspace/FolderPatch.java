@@ -25,7 +25,8 @@ import java.util.List;
  * the mode lines git writes (new, deleted, old and new mode, rename from and to), then the text's
  * hunks with 3 lines of context, {@code \ No newline at end of file} where a side ends without one.
  * A side that is binary (a NUL in its first 8,000 bytes, git's rule) or larger than
- * {@value #MAX_BYTES} bytes is named, not shown. The snapshot's side is read from the store
+ * {@value #MAX_BYTES} bytes is named, not shown, and so is one that could not be read (a catalog
+ * row without an id, a file the scan could not read). The snapshot's side is read from the store
  * (verified against its id), the folder's from the folder (a symlink's side is its target). Paths
  * are written as UTF-8 (C-quoted where git would), the text's lines as their bytes, whatever
  * their encoding, so that the patch gives back each file byte for byte.
@@ -61,6 +62,11 @@ public final class FolderPatch {
             }
             if (before != null && after != null && before.blob() != null && before.blob().equals(after.blob())) {
                 continue; // the same content: mode or name only
+            }
+            String problem = before != null && before.problem() != null ? before.problem() : after != null ? after.problem() : null;
+            if (problem != null || before != null && before.blob() == null) {
+                out.write("(its text cannot be shown: " + (problem != null ? problem : "no object id in the catalog") + ")\n");
+                continue;
             }
             if (before != null && before.size() > MAX_BYTES || after != null && after.size() > MAX_BYTES) {
                 out.write("(a side is larger than " + (MAX_BYTES >> 20) + " MB: its text is not shown)\n");
