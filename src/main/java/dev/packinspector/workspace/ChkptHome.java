@@ -91,7 +91,9 @@ public record ChkptHome(String chkptHome, String home, String userHome) {
 
     /** chkpt's project id of a folder given by its physical path. */
     public static String projectId(Path physical) {
-        ObjectId id = ObjectId.of(Utf8Lossy.decode(bytesOf(physical)).getBytes(StandardCharsets.UTF_8));
+        String text = physical.toString();
+        // Java decoded the name without a loss unless it holds U+FFFD; only then are its bytes needed
+        ObjectId id = ObjectId.of((text.indexOf('\uFFFD') < 0 ? text : Utf8Lossy.decode(bytesOf(physical))).getBytes(StandardCharsets.UTF_8));
         // An ObjectId holds the digest low half first, each half little-endian; the project id is the high half.
         return String.format(Locale.ROOT, "%016x", Long.reverseBytes(id.lo()));
     }

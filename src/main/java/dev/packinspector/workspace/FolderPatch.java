@@ -45,9 +45,10 @@ public final class FolderPatch {
         for (Change c : diff.changes()) {
             ManifestEntry before = c.before();
             ManifestEntry after = c.after();
-            String a = before == null ? null : "a/" + before.path();
-            String b = after == null ? null : "b/" + after.path();
-            out.write("diff --git " + PathText.quote(a != null ? a : "a/" + after.path()) + " " + PathText.quote(b != null ? b : "b/" + before.path()) + "\n");
+            // the diff --git line names both sides even where one is missing; ---/+++ say /dev/null there
+            String a = "a/" + (before != null ? before : after).path();
+            String b = "b/" + (after != null ? after : before).path();
+            out.write("diff --git " + PathText.quote(a) + " " + PathText.quote(b) + "\n");
             if (c.kind() == Kind.ADDED) {
                 out.write("new file mode " + Long.toOctalString(after.mode()) + "\n");
             } else if (c.kind() == Kind.REMOVED) {
@@ -74,8 +75,8 @@ public final class FolderPatch {
             }
             byte[] old = before == null ? new byte[0] : packs.read(before.blob());
             byte[] now = after == null ? new byte[0] : folderSide(root.resolve(after.path()), after);
-            String from = a == null ? "/dev/null" : PathText.quote(a);
-            String to = b == null ? "/dev/null" : PathText.quote(b);
+            String from = before == null ? "/dev/null" : PathText.quote(a);
+            String to = after == null ? "/dev/null" : PathText.quote(b);
             if (binary(old) || binary(now)) {
                 out.write("Binary files " + from + " and " + to + " differ\n");
                 continue;

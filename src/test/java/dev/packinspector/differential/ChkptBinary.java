@@ -1,14 +1,13 @@
 package dev.packinspector.differential;
 
 import dev.packinspector.StoreFingerprint;
-import dev.packinspector.store.ObjectId;
+import dev.packinspector.workspace.ChkptHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -114,11 +113,9 @@ final class ChkptBinary {
         }
     }
 
-    /** chkpt's project id of a folder: the first 16 hex digits of XXH3-128 of its canonical path, canonical (big-endian) hex. */
+    /** chkpt's project id of a folder given by its canonical path ({@link ChkptHome#projectId}, checked against chkpt by WorkspaceStoreTest). */
     static String projectId(Path canonical) {
-        ObjectId id = ObjectId.of(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        // An ObjectId holds the digest's bytes low half first, each half little-endian; the project id is the high half.
-        return String.format(Locale.ROOT, "%016x", Long.reverseBytes(id.lo()));
+        return ChkptHome.projectId(canonical);
     }
 
     /** The one store under {@code home}: chkpt files a workspace's store under its project id. */

@@ -66,7 +66,7 @@ final class StartPage extends VBox {
         }
         for (StoreFinder.FoundStore s : found) {
             // a store is named by the folder it keeps where that is known (its name is a hash of that folder's path)
-            String name = s.workspace() != null ? s.workspace() + "  (" + s.path().getFileName() + ")" : s.path().getFileName().toString();
+            String name = s.workspace() != null ? StoreFinder.named(s.workspace(), s.path()) : s.path().getFileName().toString();
             var link = new Hyperlink(name + "  —  " + (s.problem() != null ? s.problem()
                     : Format.count(s.snapshots(), "snapshot") + ", " + Format.bytes(s.packBytes()) + (s.lastSave() == null ? "" : ", last save " + Format.time(s.lastSave()))));
             link.setMnemonicParsing(false);

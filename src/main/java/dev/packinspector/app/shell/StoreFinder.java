@@ -3,7 +3,6 @@ package dev.packinspector.app.shell;
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.workspace.ChkptHome;
-import dev.packinspector.workspace.StoreFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +28,6 @@ public final class StoreFinder {
         return ChkptHome.ofThisProcess().storesFolder();
     }
 
-    /** True if {@code dir} has what a chkpt store or bare packs folder has: a packs folder, a catalog, or pack files. */
-    static boolean looksLikeStore(Path dir) {
-        return StoreFolders.looksLikeStore(dir);
-    }
-
     /**
      * True if {@code folder} is a workspace chkpt keeps a store for, other than {@code open}: a drop
      * of it opens that store (a drop of the open store's own folder looks its files up instead).
@@ -45,6 +39,11 @@ public final class StoreFinder {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** A store named by the workspace folder it keeps: {@code /home/me/project  (a0a304b91c793b13)}. */
+    static String named(Path workspace, Path store) {
+        return workspace + "  (" + store.getFileName() + ")";
     }
 
     /** The stores in {@code root}, each linked to the one of {@code workspaces} whose store it is, if any. */

@@ -3,6 +3,7 @@ package dev.packinspector.app.shell;
 import dev.packinspector.app.common.Drops;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.workspace.ChkptHome;
+import dev.packinspector.workspace.StoreFolders;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ final class WindowDrops {
         scene.setOnDragDropped(e -> {
             Path folder = Drops.folder(e.getDragboard());
             boolean taken = true;
-            if (folder != null && (session.getValue() == null || StoreFinder.looksLikeStore(folder)
+            if (folder != null && (session.getValue() == null || StoreFolders.looksLikeStore(folder)
                     || StoreFinder.isWorkspaceOfAnotherStore(folder, session.getValue().path(), home))) {
                 open.accept(folder);
             } else if (session.getValue() != null && e.getDragboard().hasFiles()) {

@@ -71,7 +71,7 @@ public final class WindowModel {
      * to its name ({@code /home/me/project  (a0a304b91c793b13)}), else by its path.
      */
     public String storeName(Path store) {
-        return home.workspaceOf(store, settings.recentWorkspaces()).map(w -> w + "  (" + store.getFileName() + ")").orElse(store.toString());
+        return home.workspaceOf(store, settings.recentWorkspaces()).map(w -> StoreFinder.named(w, store)).orElse(store.toString());
     }
 
     /** Where chkpt keeps its stores, as this process's environment says. */
