@@ -25,7 +25,11 @@ final class StoreArgument implements Arguments.Part {
     private Path store;
 
     private StoreArgument(String description) {
-        this.path = Arguments.parameter("0", "STORE", Path.class, description);
+        this("STORE", description);
+    }
+
+    private StoreArgument(String label, String description) {
+        this.path = Arguments.parameter("0", label, Path.class, description);
     }
 
     /** STORE of the commands that read snapshots. */
@@ -36,6 +40,11 @@ final class StoreArgument implements Arguments.Part {
     /** STORE of {@code status}: where the folder is STORE itself, or a store with the folder given apart. */
     static StoreArgument folderOrStore() {
         return new StoreArgument("a folder chkpt saved, or a chkpt store folder (then --folder names the folder)");
+    }
+
+    /** FOLDER of {@code rollback}: a folder chkpt saved, whose store is found where chkpt keeps it. */
+    static StoreArgument workspace() {
+        return new StoreArgument("FOLDER", "a folder chkpt saved (its store is found where chkpt keeps it)");
     }
 
     /** STORE of the commands that need only packs. */

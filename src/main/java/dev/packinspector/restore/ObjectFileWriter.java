@@ -34,8 +34,14 @@ final class ObjectFileWriter {
     private static final Set<StandardOpenOption> CREATE_NEW_WRITE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final ObjectReader reader = new ObjectReader();
+    /** Told of each file before a new one is renamed over it; null for none. */
+    private final Restorer.Replaced replaced;
     /** Made on the first file (a writer of links never needs it): direct memory is zeroed when allocated. */
     private ByteBuffer buffer;
+
+    ObjectFileWriter(Restorer.Replaced replaced) {
+        this.replaced = replaced;
+    }
 
     /** Thrown when the restore was cancelled mid-object (the temp file is already gone). */
     static final class Cancelled extends IOException {
@@ -56,7 +62,7 @@ final class ObjectFileWriter {
             if (item.permissions() >= 0 && !out.createdWithMode) {
                 Files.setPosixFilePermissions(temp, PosixModes.permissions(item.permissions()));
             }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            moveInPlace(temp, file);
             return out.produced;
         } catch (IOException | RuntimeException e) {
             out.closeQuietly();
@@ -86,12 +92,19 @@ final class ObjectFileWriter {
         Path temp = TempFiles.next(file.getParent());
         try {
             Files.createSymbolicLink(temp, Path.of(linkTarget));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            moveInPlace(temp, file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
         return content.length;
+    }
+
+    private void moveInPlace(Path temp, Path file) throws IOException {
+        if (replaced != null) {
+            replaced.keep(file);
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void check(RestoreItem item, ObjectLocation at, ObjectId actual, long length) throws StoreException {

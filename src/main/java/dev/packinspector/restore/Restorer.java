@@ -31,12 +31,28 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Restorer {
     private final int threads;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Replaced replaced;
+
+    /**
+     * Told of a file, link or nothing at a final name just before a new file is renamed over it,
+     * from the worker writing it: a rollback keeps the old one in the trash there. A failure leaves
+     * the old one in place and fails that entry.
+     */
+    public interface Replaced {
+        void keep(Path file) throws IOException;
+    }
 
     public Restorer(int threads) {
+        this(threads, null);
+    }
+
+    /** A restorer telling {@code replaced} (null for none) of each final name before writing it. */
+    public Restorer(int threads, Replaced replaced) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         this.threads = threads;
+        this.replaced = replaced;
     }
 
     /** One worker per core. */
@@ -63,13 +79,15 @@ public final class Restorer {
         Files.createDirectories(plan.target());
         Path realTarget = plan.target().toRealPath();
         createFolders(plan, realTarget, problems, listener);
-        cleanTempFiles(plan);
+        if (replaced == null) {
+            cleanTempFiles(plan);
+        }
 
         var written = new AtomicInteger();
         var bytes = new AtomicLong();
         List<RestorePlan.Write> files = plan.writes().stream().filter(w -> !w.item().symlink()).toList();
         runWorkers(files, plan.target(), progress, written, bytes, problems, listener);
-        var linkWriter = new ObjectFileWriter(); // one for all links: each holds buffers of its own
+        var linkWriter = new ObjectFileWriter(replaced); // one for all links: each holds buffers of its own
         for (RestorePlan.Write link : plan.writes().stream().filter(w -> w.item().symlink()).toList()) {
             if (cancelled.get()) {
                 break;
@@ -90,7 +108,7 @@ public final class Restorer {
         try {
             for (int t = 0; t < workers; t++) {
                 pool.execute(() -> {
-                    var writer = new ObjectFileWriter();
+                    var writer = new ObjectFileWriter(replaced);
                     for (int i = next.getAndIncrement(); i < files.size() && !cancelled.get(); i = next.getAndIncrement()) {
                         write(writer, files.get(i), target, progress, written, bytes, problems, listener);
                     }
@@ -177,13 +195,23 @@ public final class Restorer {
         }
     }
 
-    /** Removes what killed earlier runs left in the folders this run writes to; folders it just created hold none. */
+    /**
+     * Removes what killed earlier runs left in the folders this run writes to; folders it just
+     * created hold none. A file the plan names is never taken for one, whatever its name. A restore
+     * that keeps what it replaces (a rollback) removes nothing: its leftovers are files the snapshot
+     * lacks, which it moves to the trash.
+     */
     private static void cleanTempFiles(RestorePlan plan) throws IOException {
         Set<String> folders = new LinkedHashSet<>();
         plan.writes().forEach(w -> folders.add(SafePaths.parent(w.item().path())));
         plan.folders().forEach(folders::remove);
+        Set<String> named = new java.util.HashSet<>();
+        plan.writes().forEach(w -> named.add(w.item().path()));
+        plan.unchanged().forEach(e -> named.add(e.item().path()));
+        plan.conflicts().forEach(e -> named.add(e.item().path()));
         for (String folder : folders) {
-            TempFiles.clean(plan.target().resolve(folder));
+            String prefix = folder.isEmpty() ? "" : folder + "/";
+            TempFiles.clean(plan.target().resolve(folder), name -> named.contains(prefix + name));
         }
     }
 

@@ -25,15 +25,15 @@ final class TempFiles {
         return NAME.matcher(file.getFileName().toString()).matches();
     }
 
-    /** Deletes leftovers of earlier restores directly in {@code folder}; returns how many. */
-    static int clean(Path folder) throws IOException {
+    /** Deletes leftovers of earlier restores directly in {@code folder}, but none whose name {@code spared} accepts; returns how many. */
+    static int clean(Path folder, java.util.function.Predicate<String> spared) throws IOException {
         int n = 0;
         if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".pack-inspector-*.tmp")) {
             for (Path f : files) {
-                if (isTemp(f) && Files.deleteIfExists(f)) {
+                if (isTemp(f) && !spared.test(f.getFileName().toString()) && Files.deleteIfExists(f)) {
                     n++;
                 }
             }

@@ -54,6 +54,19 @@ public final class ChkptRules {
         return false;
     }
 
+    /**
+     * True if a scan never reaches {@code relative}: it, as a file or a folder, or one of its folders
+     * is left out. A rollback touches none of it.
+     */
+    public boolean leftOut(String relative) {
+        for (int slash = relative.indexOf('/'); slash >= 0; slash = relative.indexOf('/', slash + 1)) {
+            if (ignored(relative.substring(0, slash), true)) {
+                return true;
+            }
+        }
+        return ignored(relative, false) || ignored(relative, true);
+    }
+
     /** True if chkpt leaves {@code relative} (a '/'-separated path under the workspace) out of a save. */
     public boolean ignored(String relative, boolean folder) {
         for (String component : relative.split("/")) {

@@ -25,8 +25,21 @@ public final class WorkspaceStatus {
 
     /** {@code workspace} against {@code snapshot} (whose rows are {@code files}) of {@code store}, whose stat cache it may use. */
     public static SnapshotDiff of(Path store, Snapshot snapshot, List<ManifestEntry> files, Path workspace) throws IOException {
-        boolean includeDeps = ChkptRules.includedDeps(files.stream().map(ManifestEntry::path).toList());
-        List<ManifestEntry> now = WorkspaceScan.of(workspace, ChkptRules.of(workspace, includeDeps), StatCache.of(store));
+        return between(snapshot, files, workspace, scan(store, workspace, rules(workspace, files)));
+    }
+
+    /** The rules of chkpt's next save of {@code workspace}, after a snapshot whose rows are {@code files}. */
+    public static ChkptRules rules(Path workspace, List<ManifestEntry> files) throws IOException {
+        return ChkptRules.of(workspace, ChkptRules.includedDeps(files.stream().map(ManifestEntry::path).toList()));
+    }
+
+    /** The folder's rows under {@code rules}, ids taken from {@code store}'s stat cache where chkpt would. */
+    public static List<ManifestEntry> scan(Path store, Path workspace, ChkptRules rules) throws IOException {
+        return WorkspaceScan.of(workspace, rules, StatCache.of(store));
+    }
+
+    /** The diff from {@code snapshot}'s rows {@code files} to the folder's rows {@code now}. */
+    public static SnapshotDiff between(Snapshot snapshot, List<ManifestEntry> files, Path workspace, List<ManifestEntry> now) {
         long bytes = now.stream().mapToLong(ManifestEntry::size).sum();
         var folder = new Snapshot(FOLDER_ID, OffsetDateTime.now().toString(), workspace.toString(), snapshot.id(), null, now.size(), bytes, 0, null, null);
         return SnapshotDiff.between(snapshot, files, folder, now);

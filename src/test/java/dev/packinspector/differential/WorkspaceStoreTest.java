@@ -112,8 +112,8 @@ class WorkspaceStoreTest {
         Path workspace = Files.createDirectory(scratch.resolve("my project"));
         Path store = save(chkpt, workspace, env("HOME", home.toString()), home.resolve(".chkpt/stores"));
         Map<String, String> environment = env("HOME", home.toString());
-        Run byStore = packInspector(environment, "files", store.toString(), "latest");
-        Run byFolder = packInspector(environment, "files", workspace.toString(), "latest");
+        PackInspectorProcess.Run byStore = packInspector(environment, "files", store.toString(), "latest");
+        PackInspectorProcess.Run byFolder = packInspector(environment, "files", workspace.toString(), "latest");
         assertEquals(0, byFolder.exit(), byFolder.toString());
         assertTrue(byStore.stdout().contains("file.txt"), byStore.toString());
         assertEquals(byStore.stdout(), byFolder.stdout(), "the folder names its store");
@@ -121,17 +121,17 @@ class WorkspaceStoreTest {
         Path link = Files.createSymbolicLink(scratch.resolve("link"), workspace);
         assertEquals(byStore.stdout(), packInspector(environment, "files", link.toString(), "latest").stdout());
         Path other = Files.createDirectory(scratch.resolve("other home"));
-        Run elsewhere = packInspector(env("HOME", home.toString(), "CHKPT_HOME", other.toString()), "files", workspace.toString(), "latest");
+        PackInspectorProcess.Run elsewhere = packInspector(env("HOME", home.toString(), "CHKPT_HOME", other.toString()), "files", workspace.toString(), "latest");
         assertEquals(Cli.UNREADABLE, elsewhere.exit(), elsewhere.toString());
         assertTrue(elsewhere.stderr().contains("nor a folder chkpt has saved (its store would be " + other.resolve(".chkpt/stores").resolve(store.getFileName())),
                 elsewhere.toString());
         assertEquals(1, countStores(home), "nothing was written into the stores");
 
         Files.writeString(workspace.resolve("file.txt"), "changed since the save");
-        Run status = packInspector(environment, "status", workspace.toString());
+        PackInspectorProcess.Run status = packInspector(environment, "status", workspace.toString());
         assertEquals(0, status.exit(), status.toString());
         assertEquals("M\t22\tfile.txt\n", status.stdout());
-        Run ofStore = packInspector(environment, "status", store.toString());
+        PackInspectorProcess.Run ofStore = packInspector(environment, "status", store.toString());
         assertEquals(Cli.USAGE, ofStore.exit(), ofStore.toString());
         assertTrue(ofStore.stderr().contains("is a store: name the folder to compare with --folder FOLDER"), ofStore.toString());
         assertEquals(status.stdout(), packInspector(environment, "status", store.toString(), "--folder", workspace.toString()).stdout());
@@ -141,29 +141,8 @@ class WorkspaceStoreTest {
         assertEquals(byStore.stdout(), packInspector(environment, "files", workspace.toString(), "latest").stdout());
     }
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
-    /** Pack Inspector's command line in a JVM of its own, with exactly {@code environment} (and PATH). */
-    private Run packInspector(Map<String, String> environment, String... args) throws IOException {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("jlink", "java-options.txt").toAbsolutePath(), "-cp", System.getProperty("java.class.path"), "dev.packinspector.Main"));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(scratch, "out-", ".txt");
-        Path err = Files.createTempFile(scratch, "err-", ".txt");
-        var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().clear();
-        builder.environment().put("PATH", "/usr/bin:/bin");
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        builder.environment().putAll(environment);
-        Process p = builder.start();
-        try {
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pack-inspector ends");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    private PackInspectorProcess.Run packInspector(Map<String, String> environment, String... args) throws IOException {
+        return PackInspectorProcess.run(scratch, environment, args);
     }
 
     private static long countStores(Path home) throws IOException {
