@@ -126,6 +126,10 @@ public final class RollbackPlanner {
 
     private void planWrite(ManifestEntry was) {
         String path = was.path();
+        ManifestEntry is = now.get(path);
+        if (is != null && is.usable() && Objects.equals(is.blob(), was.blob()) && is.size() == was.size() && is.mode() == was.mode()) {
+            return; // as the snapshot has it (the scan saw it there, so it is a safe path chkpt's rules do not leave out)
+        }
         String unsafe = SafePaths.problem(path);
         if (!was.usable() || unsafe != null) {
             refused.add(new RollbackPlan.Refusal(path, unsafe != null ? unsafe : "the snapshot's row is unusable: " + was.problem()));
@@ -136,12 +140,9 @@ public final class RollbackPlanner {
                     + " so a rollback does not touch it"));
             return;
         }
-        ManifestEntry is = now.get(path);
         if (is != null && is.usable() && Objects.equals(is.blob(), was.blob()) && is.size() == was.size()) {
-            if (is.mode() != was.mode()) {
-                boolean sameType = (is.mode() & 0170000) == (was.mode() & 0170000);
-                writes.add(new RollbackPlan.Step(sameType ? RollbackPlan.Action.MODE : RollbackPlan.Action.REPLACE, path, was, is, false, 1));
-            }
+            boolean sameType = (is.mode() & 0170000) == (was.mode() & 0170000);
+            writes.add(new RollbackPlan.Step(sameType ? RollbackPlan.Action.MODE : RollbackPlan.Action.REPLACE, path, was, is, false, 1));
             return;
         }
         // a file or link where the snapshot has a folder on the way must go first
