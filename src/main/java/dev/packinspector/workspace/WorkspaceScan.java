@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A workspace folder as chkpt's next save would record it (scanner/walker.rs, save.rs): its files
@@ -38,50 +39,92 @@ public final class WorkspaceScan {
     private WorkspaceScan() {
     }
 
+    /**
+     * Where a scan takes ids from before it hashes a file: chkpt's stat cache ({@link StatCache#unchanged}),
+     * or what an earlier scan hashed; told of each file's stat and id as it is scanned.
+     */
+    public interface Ids {
+        /** The id of {@code path} if its stat is what it was when that id was taken, else null. */
+        ObjectId unchanged(String path, long size, long mtimeSeconds, long mtimeNanos, long inode, long mode);
+
+        /** {@code path} had this stat and id in this scan. */
+        default void seen(String path, long size, long mtimeSeconds, long mtimeNanos, long inode, long mode, ObjectId id) {
+        }
+    }
+
     /** The rows of {@code workspace} (a folder) under {@code rules}, ids taken from {@code cache} where chkpt would. */
     public static List<ManifestEntry> of(Path workspace, ChkptRules rules, StatCache cache) throws IOException {
         Path root = workspace.toRealPath();
         var rows = new ArrayList<ManifestEntry>();
-        Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        walk(root, root, rules, cache::unchanged, rows::add, folder -> { });
+        sort(rows);
+        return rows;
+    }
+
+    /**
+     * Scans {@code from} (the physical {@code root} or a folder beneath it) and everything beneath it
+     * that {@code rules} keep, giving each file's or link's row to {@code rows} and each folder's
+     * path (below {@code from}, and {@code from} itself unless it is the root) to {@code folders}.
+     */
+    static void walk(Path root, Path from, ChkptRules rules, Ids ids, Consumer<ManifestEntry> rows, Consumer<String> folders) throws IOException {
+        Files.walkFileTree(from, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(root) || !rules.ignored(relative(root, dir), true) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String path = relative(root, dir);
+                if (rules.ignored(path, true)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                folders.accept(path);
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String path = relative(root, file);
-                if (attrs.isSymbolicLink()) {
-                    if (!rules.ignored(path, false) && !rules.ignored(path, true)) {
-                        rows.add(row(file, path, attrs, true, cache));
-                    }
-                } else if (attrs.isRegularFile() && !rules.ignored(path, false)) {
-                    rows.add(row(file, path, attrs, false, cache));
+                ManifestEntry row = entry(root, file, attrs, rules, ids);
+                if (row != null) {
+                    rows.accept(row);
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                rows.add(new ManifestEntry(relative(root, file), null, 0, 0, Errors.sentence(e)));
+                rows.accept(new ManifestEntry(relative(root, file), null, 0, 0, Errors.sentence(e)));
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** The row of one entry the walk found, or null if a save leaves it out (by the rules, or as no file or link). */
+    static ManifestEntry entry(Path root, Path file, BasicFileAttributes attrs, ChkptRules rules, Ids ids) {
+        String path = relative(root, file);
+        if (attrs.isSymbolicLink()) {
+            return rules.ignored(path, false) || rules.ignored(path, true) ? null : row(file, path, attrs, true, ids);
+        }
+        return attrs.isRegularFile() && !rules.ignored(path, false) ? row(file, path, attrs, false, ids) : null;
+    }
+
+    /** Sorts rows as the catalog sorts them: by path, bytewise. */
+    static void sort(List<ManifestEntry> rows) {
         // UTF-16 order is code point order unless a path holds a character beyond the BMP
         boolean bmpOnly = rows.stream().allMatch(r -> r.path().chars().noneMatch(c -> Character.isSurrogate((char) c)));
         rows.sort(bmpOnly ? Comparator.comparing(ManifestEntry::path) : Comparator.comparing(ManifestEntry::path, WorkspaceScan::compareUtf8));
-        return rows;
     }
 
-    private static ManifestEntry row(Path file, String path, BasicFileAttributes attrs, boolean link, StatCache cache) {
+    private static ManifestEntry row(Path file, String path, BasicFileAttributes attrs, boolean link, Ids ids) {
         try {
             Map<String, Object> unix = Files.readAttributes(file, "unix:mode,ino", LinkOption.NOFOLLOW_LINKS);
             long mode = ((Number) unix.get("mode")).longValue();
+            long inode = ((Number) unix.get("ino")).longValue();
             Instant mtime = attrs.lastModifiedTime().toInstant();
-            ObjectId id = cache.unchanged(path, attrs.size(), mtime.getEpochSecond(), mtime.getNano(), ((Number) unix.get("ino")).longValue(), mode);
+            ObjectId id = ids.unchanged(path, attrs.size(), mtime.getEpochSecond(), mtime.getNano(), inode, mode);
             if (id == null) {
                 id = link ? ObjectId.of(linkTarget(file)) : contentId(file);
             }
+            ids.seen(path, attrs.size(), mtime.getEpochSecond(), mtime.getNano(), inode, mode, id);
             return new ManifestEntry(path, id, attrs.size(), mode, null);
         } catch (IOException e) {
             return new ManifestEntry(path, null, attrs.size(), 0, Errors.sentence(e));
