@@ -42,6 +42,12 @@ public final class Trash {
         this.uid = uid;
     }
 
+    /** Where a trash comes from when it is needed (the window's is the process's; tests give their own). */
+    @FunctionalInterface
+    public interface Source {
+        Trash get() throws IOException;
+    }
+
     /** The trash of this process's user: {@code $XDG_DATA_HOME/Trash} if that is set and absolute, else {@code $HOME/.local/share/Trash}. */
     public static Trash ofThisProcess() throws IOException {
         String data = System.getenv("XDG_DATA_HOME");

@@ -137,6 +137,30 @@ public final class WorkspaceScan {
         }
     }
 
+    /**
+     * The content of the row {@code row} of the folder {@code root} as it is now: a file's bytes
+     * (not through a link), or a link's target.
+     *
+     * @throws IOException if it cannot be read, or is larger than {@code limit} bytes
+     */
+    public static byte[] read(Path root, ManifestEntry row, long limit) throws IOException {
+        Path file = root.resolve(row.path());
+        if (Files.isSymbolicLink(file)) {
+            return linkTarget(file);
+        }
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > limit) {
+                throw new IOException("it is larger than " + limit + " bytes now");
+            }
+            var buffer = java.nio.ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read to the end
+            }
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
     /** The bytes of a symlink's target, as {@code readlink} gives them. */
     static byte[] linkTarget(Path link) throws IOException {
         Path target = Files.readSymbolicLink(link);

@@ -55,7 +55,7 @@ class SelfTestTest {
         Run run = selfTest(basic.toString(), damaged.toString(), real.toString());
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("(Headless platform)"), run.output());
-        String views = "visited Snapshots, Packs, Objects, Problems, Search, Compare, Space, preview Text, preview Hex, preview Image, preview Info, restore plan; ";
+        String views = "visited Snapshots, Workspace, Packs, Objects, Problems, Search, Compare, Space, preview Text, preview Hex, preview Image, preview Info, restore plan; ";
         assertTrue(run.output().contains("self-test: " + basic + ": " + views + "2 snapshots, 2 packs, 40 objects, 0 problems\n"), run.output());
         assertTrue(run.output().contains("self-test: " + real + ": " + views + "4 snapshots, 3 packs, 45 objects, 0 problems\n"), run.output());
         assertTrue(run.output().contains("self-test: " + damaged + ": " + views + "1 snapshot, 1 pack, 5 objects, 1 problem; DAMAGED: 1 problem (first: CONTENT_HASH_MISMATCH"),

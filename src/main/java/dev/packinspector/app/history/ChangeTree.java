@@ -1,17 +1,69 @@
 package dev.packinspector.app.history;
 
+import dev.packinspector.app.common.Columns;
+import dev.packinspector.app.common.FileKind;
+import dev.packinspector.app.common.Format;
+import dev.packinspector.app.common.Look;
+import dev.packinspector.app.common.TreeColumns;
+import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.app.history.CompareView.DiffNode;
+import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.history.SnapshotDiff.Change;
+import dev.packinspector.history.SnapshotDiff.Kind;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 
-/** The changes of a comparison as a tree of folders, and its rows, made as they are opened. */
+/**
+ * The changes of a comparison as a tree of folders, and its rows, made as they are opened; and
+ * the columns Compare and Workspace show them in.
+ */
 final class ChangeTree {
     private ChangeTree() {
+    }
+
+    /**
+     * Puts the columns of a tree of changes on {@code tree}: path (a folder with its count of
+     * changes), change, bytes, and the two sides, titled {@code before} and {@code after}; each
+     * row tinted by its kind.
+     */
+    static void columns(TreeTableView<DiffNode> tree, String before, String after) {
+        var columns = new TreeColumns<DiffNode>(n -> n.change() == null);
+        tree.getColumns().setAll(List.of(
+                columns.sorted("Path", 320, Look.of(ChangeTree::name).withKind(ChangeTree::fileKind),
+                        java.util.Comparator.comparing(DiffNode::name, Columns.NATURAL)),
+                columns.sorted("Change", 200, ChangeTree::kind, java.util.Comparator.comparing(ChangeTree::kind)),
+                columns.number("Bytes", 90, n -> Format.bytes(n.bytes()), DiffNode::bytes),
+                columns.sorted(before, 180, Look.<DiffNode>of(n -> side(n, true)).withHover(n -> sideInFull(n, true)),
+                        java.util.Comparator.comparingDouble(n -> sideBytes(n, true))),
+                columns.sorted(after, 180, Look.<DiffNode>of(n -> side(n, false)).withHover(n -> sideInFull(n, false)),
+                        java.util.Comparator.comparingDouble(n -> sideBytes(n, false)))));
+        tree.getColumns().subList(3, 5).forEach(c -> c.getStyleClass().add("monospace"));
+        TreeColumns.fit(tree, tree.getColumns().getFirst(), 160);
+        var shownColumns = tree.getColumns();
+        Columns.dropWhenNarrow(tree, shownColumns, List.of(shownColumns.get(2), shownColumns.get(3)));
+        TypeToFind.install(tree, DiffNode::name);
+        tree.setRowFactory(v -> new TreeTableRow<>() {
+            @Override
+            protected void updateItem(DiffNode node, boolean empty) {
+                super.updateItem(node, empty);
+                getStyleClass().removeAll("change-added", "change-removed", "change-renamed");
+                if (!empty && node != null && node.change() != null) {
+                    switch (node.change().kind()) {
+                        case ADDED -> getStyleClass().add("change-added");
+                        case REMOVED -> getStyleClass().add("change-removed");
+                        case RENAMED -> getStyleClass().add("change-renamed");
+                        default -> { }
+                    }
+                }
+            }
+        });
     }
 
     static TreeItem<DiffNode> item(DiffNode node) {
@@ -89,5 +141,63 @@ final class ChangeTree {
             children.addAll(files);
             return new DiffNode(name, path, null, children, count, bytes);
         }
+    }
+
+    static String word(Kind k) {
+        return switch (k) {
+            case ADDED -> "Added";
+            case REMOVED -> "Removed";
+            case CHANGED -> "Changed";
+            case RENAMED -> "Renamed";
+        };
+    }
+
+    static String name(DiffNode n) {
+        if (n.change() == null) {
+            return n.name() + "/   (" + Format.count(n.files(), "change") + ")";
+        }
+        return n.change().kind() == Kind.RENAMED ? n.name() + "  ← " + n.change().before().path() : n.name();
+    }
+
+    /** The kind of change in words; a changed mode shows both modes ("mode -rw-r--r-- → -rwxr-xr-x"). */
+    static String kind(DiffNode n) {
+        Change c = n.change();
+        if (c == null) {
+            return "";
+        }
+        String mode = DiffView.modeChange(c.before(), c.after());
+        if (mode == null || c.kind() == Kind.ADDED || c.kind() == Kind.REMOVED) {
+            return word(c.kind());
+        }
+        boolean sameContent = c.before().blob() != null && c.before().blob().equals(c.after().blob());
+        return c.kind() == Kind.CHANGED && sameContent ? mode : word(c.kind()) + ", " + mode;
+    }
+
+    private static String side(DiffNode n, boolean before) {
+        if (n.change() == null) {
+            return "";
+        }
+        ManifestEntry e = before ? n.change().before() : n.change().after();
+        return e == null ? "" : String.format(Locale.ROOT, "%7s  %s", Format.bytes(e.size()), Format.permissions(e.mode()));
+    }
+
+    /** One side of a change in words: size, object and mode (octal too), for the tooltip. */
+    private static String sideInFull(DiffNode n, boolean before) {
+        ManifestEntry e = n.change() == null ? null : before ? n.change().before() : n.change().after();
+        return e == null ? null : Format.bytes(e.size()) + ", object " + (e.blob() == null ? "—" : e.blob().toHex()) + ", mode "
+                + Format.permissions(e.mode()) + " (" + Format.mode(e.mode()) + ")";
+    }
+
+    private static double sideBytes(DiffNode n, boolean before) {
+        ManifestEntry e = n.change() == null ? null : before ? n.change().before() : n.change().after();
+        return e == null ? -1 : e.size();
+    }
+
+    static FileKind fileKind(DiffNode n) {
+        if (n.change() == null) {
+            return FileKind.FOLDER;
+        }
+        ManifestEntry e = n.change().after() != null ? n.change().after() : n.change().before();
+        return e == null ? FileKind.FILE : FileKind.of(e.mode());
     }
 }

@@ -1,12 +1,7 @@
 package dev.packinspector.app.history;
 
-import dev.packinspector.app.common.Columns;
-import dev.packinspector.app.common.FileKind;
 import dev.packinspector.app.common.Format;
-import dev.packinspector.app.common.Look;
 import dev.packinspector.app.common.Tasks;
-import dev.packinspector.app.common.TreeColumns;
-import dev.packinspector.app.common.TypeToFind;
 import dev.packinspector.app.session.PreviewModel;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
@@ -27,13 +22,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -83,8 +76,8 @@ public final class CompareView extends BorderPane {
         this.preview = preview;
         setId("compare-view");
         for (ComboBox<Snapshot> box : List.of(from, to)) {
-            box.setCellFactory(v -> snapshotCell());
-            box.setButtonCell(snapshotCell());
+            box.setCellFactory(v -> SnapshotNames.cell());
+            box.setButtonCell(SnapshotNames.cell());
             box.setPrefWidth(290);
             box.valueProperty().addListener((obs, old, s) -> {
                 box.setTooltip(s == null ? null : new Tooltip(Format.snapshot(s) + "\nid " + s.id()));
@@ -122,36 +115,7 @@ public final class CompareView extends BorderPane {
         top.setPadding(new Insets(8));
         tree.setId("compare-tree");
         tree.setShowRoot(false);
-        var columns = new TreeColumns<DiffNode>(n -> n.change() == null);
-        tree.getColumns().setAll(List.of(
-                columns.sorted("Path", 320, Look.of(CompareView::name).withKind(CompareView::fileKind),
-                        java.util.Comparator.comparing(DiffNode::name, Columns.NATURAL)),
-                columns.sorted("Change", 200, CompareView::kind, java.util.Comparator.comparing(CompareView::kind)),
-                columns.number("Bytes", 90, n -> Format.bytes(n.bytes()), DiffNode::bytes),
-                columns.sorted("Before", 180, Look.<DiffNode>of(n -> side(n, true)).withHover(n -> sideInFull(n, true)),
-                        java.util.Comparator.comparingDouble(n -> sideBytes(n, true))),
-                columns.sorted("After", 180, Look.<DiffNode>of(n -> side(n, false)).withHover(n -> sideInFull(n, false)),
-                        java.util.Comparator.comparingDouble(n -> sideBytes(n, false)))));
-        tree.getColumns().subList(3, 5).forEach(c -> c.getStyleClass().add("monospace"));
-        TreeColumns.fit(tree, tree.getColumns().getFirst(), 160);
-        var shownColumns = tree.getColumns();
-        Columns.dropWhenNarrow(tree, shownColumns, List.of(shownColumns.get(2), shownColumns.get(3)));
-        TypeToFind.install(tree, DiffNode::name);
-        tree.setRowFactory(v -> new TreeTableRow<>() {
-            @Override
-            protected void updateItem(DiffNode node, boolean empty) {
-                super.updateItem(node, empty);
-                getStyleClass().removeAll("change-added", "change-removed", "change-renamed");
-                if (!empty && node != null && node.change() != null) {
-                    switch (node.change().kind()) {
-                        case ADDED -> getStyleClass().add("change-added");
-                        case REMOVED -> getStyleClass().add("change-removed");
-                        case RENAMED -> getStyleClass().add("change-renamed");
-                        default -> { }
-                    }
-                }
-            }
-        });
+        ChangeTree.columns(tree, "Before", "After");
         tree.setPlaceholder(new Label("Choose two snapshots to compare"));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> selected(item));
         diffTitle.setId("compare-diff-title");
@@ -208,17 +172,6 @@ public final class CompareView extends BorderPane {
     /** The diff of the change selected, shown beneath the tree. */
     public DiffView diffView() {
         return diffView;
-    }
-
-    private static ListCell<Snapshot> snapshotCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Snapshot s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null : Format.snapshot(s));
-                setTooltip(empty || s == null ? null : new Tooltip("id " + s.id()));
-            }
-        };
     }
 
     /** The index of the open store (null while it is built) and its packs: offers its snapshots, the two newest chosen. */
@@ -308,60 +261,6 @@ public final class CompareView extends BorderPane {
     }
 
     private static String word(Kind k) {
-        return switch (k) {
-            case ADDED -> "Added";
-            case REMOVED -> "Removed";
-            case CHANGED -> "Changed";
-            case RENAMED -> "Renamed";
-        };
-    }
-
-    private static String name(DiffNode n) {
-        if (n.change() == null) {
-            return n.name() + "/   (" + Format.count(n.files(), "change") + ")";
-        }
-        return n.change().kind() == Kind.RENAMED ? n.name() + "  ← " + n.change().before().path() : n.name();
-    }
-
-    /** The kind of change in words; a changed mode shows both modes ("mode -rw-r--r-- → -rwxr-xr-x"). */
-    static String kind(DiffNode n) {
-        Change c = n.change();
-        if (c == null) {
-            return "";
-        }
-        String mode = DiffView.modeChange(c.before(), c.after());
-        if (mode == null || c.kind() == Kind.ADDED || c.kind() == Kind.REMOVED) {
-            return word(c.kind());
-        }
-        boolean sameContent = c.before().blob() != null && c.before().blob().equals(c.after().blob());
-        return c.kind() == Kind.CHANGED && sameContent ? mode : word(c.kind()) + ", " + mode;
-    }
-
-    private static String side(DiffNode n, boolean before) {
-        if (n.change() == null) {
-            return "";
-        }
-        ManifestEntry e = before ? n.change().before() : n.change().after();
-        return e == null ? "" : String.format(Locale.ROOT, "%7s  %s", Format.bytes(e.size()), Format.permissions(e.mode()));
-    }
-
-    /** One side of a change in words: size, object and mode (octal too), for the tooltip. */
-    private static String sideInFull(DiffNode n, boolean before) {
-        ManifestEntry e = n.change() == null ? null : before ? n.change().before() : n.change().after();
-        return e == null ? null : Format.bytes(e.size()) + ", object " + (e.blob() == null ? "—" : e.blob().toHex()) + ", mode "
-                + Format.permissions(e.mode()) + " (" + Format.mode(e.mode()) + ")";
-    }
-
-    private static double sideBytes(DiffNode n, boolean before) {
-        ManifestEntry e = n.change() == null ? null : before ? n.change().before() : n.change().after();
-        return e == null ? -1 : e.size();
-    }
-
-    private static FileKind fileKind(DiffNode n) {
-        if (n.change() == null) {
-            return FileKind.FOLDER;
-        }
-        ManifestEntry e = n.change().after() != null ? n.change().after() : n.change().before();
-        return e == null ? FileKind.FILE : FileKind.of(e.mode());
+        return ChangeTree.word(k);
     }
 }

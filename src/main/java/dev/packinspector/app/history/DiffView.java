@@ -131,11 +131,23 @@ public final class DiffView extends BorderPane {
         showRows();
     }
 
+    /** Where a version's bytes come from: the store's packs, or a folder on disk. */
+    @FunctionalInterface
+    public interface Contents {
+        byte[] read(ManifestEntry version) throws Exception;
+    }
+
     /**
      * Reads {@code older} and {@code newer} (either null: the file is not in that version) from
      * {@code packs} off the FX thread and shows their diff; a newer call in {@code slot} cancels it.
      */
     void compare(Tasks tasks, Tasks.Latest slot, PackSet packs, ManifestEntry older, ManifestEntry newer) {
+        Contents fromPacks = e -> packs.read(e.blob());
+        compare(tasks, slot, older, fromPacks, newer, fromPacks);
+    }
+
+    /** As above, each version read from where its {@link Contents} say. */
+    void compare(Tasks tasks, Tasks.Latest slot, ManifestEntry older, Contents olderContents, ManifestEntry newer, Contents newerContents) {
         slot.cancel();
         String same = sameContent(older, newer);
         if (same != null) {
@@ -143,7 +155,8 @@ public final class DiffView extends BorderPane {
             return;
         }
         if (older != null && older.blob() == null || newer != null && newer.blob() == null) {
-            message("Cannot compare: the catalog names no object for " + (older != null && older.blob() == null ? older : newer).path());
+            ManifestEntry without = older != null && older.blob() == null ? older : newer;
+            message("Cannot compare: " + (without.problem() != null ? without.path() + ": " + without.problem() : "the catalog names no object for " + without.path()));
             return;
         }
         if (older != null && older.size() > TextDiff.MAX_BYTES || newer != null && newer.size() > TextDiff.MAX_BYTES) {
@@ -152,7 +165,7 @@ public final class DiffView extends BorderPane {
         }
         message("Comparing…");
         String path = (newer != null ? newer : older).path();
-        tasks.job("Comparing " + path, p -> TextDiff.of(older == null ? null : packs.read(older.blob()), newer == null ? null : packs.read(newer.blob())))
+        tasks.job("Comparing " + path, p -> TextDiff.of(older == null ? null : olderContents.read(older), newer == null ? null : newerContents.read(newer)))
                 .quiet().in(slot).onSuccess(this::show).onError(Exception.class, e -> message("Cannot compare: " + Errors.sentence(e))).run();
     }
 

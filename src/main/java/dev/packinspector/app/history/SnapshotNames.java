@@ -15,6 +15,18 @@ final class SnapshotNames {
     private SnapshotNames() {
     }
 
+    /** A cell of a list of snapshots (a choice box's too): its name, its id on hover. */
+    static javafx.scene.control.ListCell<Snapshot> cell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Snapshot s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : Format.snapshot(s));
+                setTooltip(empty || s == null ? null : new Tooltip("id " + s.id()));
+            }
+        };
+    }
+
     /**
      * One snapshot by its name (time · message); several, beside a version already dated, by
      * their messages (times where they have none): the first and the last, with their number.

@@ -6,6 +6,7 @@ import dev.packinspector.app.common.Settings;
 import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.common.Tasks;
 import dev.packinspector.app.history.InsightViews;
+import dev.packinspector.app.history.WorkspaceView;
 import dev.packinspector.app.objects.IndexView;
 import dev.packinspector.app.packs.PacksView;
 import dev.packinspector.app.packs.StoreFilesView;
@@ -19,6 +20,7 @@ import dev.packinspector.app.session.StoreInsight;
 import dev.packinspector.app.shell.Navigation.View;
 import dev.packinspector.app.snapshots.SnapshotsView;
 import dev.packinspector.workspace.ChkptHome;
+import dev.packinspector.workspace.Trash;
 import java.nio.file.Path;
 import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
@@ -51,6 +53,7 @@ public final class MainWindow {
     private final IndexView index;
     private final InsightViews history;
     private final PreviewSplit split;
+    private final WorkspaceView workspace;
 
     /**
      * Builds the window on {@code stage}: {@code settings} keeps its place and the recent stores,
@@ -64,6 +67,11 @@ public final class MainWindow {
 
     /** As above, with the workspace folders' stores where {@code home} says. */
     public MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot, ChkptHome home) {
+        this(stage, settings, host, storesRoot, home, Trash::ofThisProcess);
+    }
+
+    /** As above, a rollback moving what goes to {@code trash}. */
+    public MainWindow(Stage stage, Settings settings, HostServices host, Path storesRoot, ChkptHome home, Trash.Source trash) {
         this.stage = stage;
         this.settings = settings;
         this.model = new WindowModel(tasks, settings, home);
@@ -84,6 +92,19 @@ public final class MainWindow {
         var previewPane = new PreviewPane(tasks, session, preview, () -> withPreviewed(export::save), () -> withPreviewed(export::open),
                 problems::damaged);
         nav.add(View.SNAPSHOTS, snapshots);
+        var chooseWorkspace = FolderChooser.remembering(settings, "workspace", null);
+        this.workspace = new WorkspaceView(tasks, session, model.workspace(), preview, trash, new WorkspaceView.Actions() {
+            @Override
+            public Path chooseFolder() {
+                return chooseWorkspace.choose(stage, "Choose the folder chkpt saved into this store");
+            }
+
+            @Override
+            public void link(Path folder) {
+                model.linkWorkspace(folder);
+            }
+        });
+        nav.add(View.WORKSPACE, workspace);
         nav.add(View.PACKS, new StoreFilesView(packs, session));
         nav.add(View.OBJECTS, index);
         nav.add(View.PROBLEMS, problems);

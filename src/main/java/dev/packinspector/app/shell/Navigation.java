@@ -20,7 +20,7 @@ import javafx.scene.layout.BorderPane;
 public final class Navigation {
     /** The parts of a store, in the order they are listed. */
     public enum View {
-        SNAPSHOTS, PACKS, OBJECTS, PROBLEMS, SEARCH, COMPARE, SPACE;
+        SNAPSHOTS, WORKSPACE, PACKS, OBJECTS, PROBLEMS, SEARCH, COMPARE, SPACE;
 
         /** "Snapshots" for SNAPSHOTS. */
         public String title() {
@@ -80,7 +80,7 @@ public final class Navigation {
             case PACKS -> s.packs().packs().size() + (s.trees().folderExists() ? 1 : 0);
             case OBJECTS -> s.packs().entryCount() + Math.max(0, s.trees().treeCount());
             case PROBLEMS -> problems.size();
-            case SEARCH, COMPARE, SPACE -> -1;
+            case WORKSPACE, SEARCH, COMPARE, SPACE -> -1;
         };
         return n < 0 ? v.title() : v.title() + "   " + Format.count(n);
     }

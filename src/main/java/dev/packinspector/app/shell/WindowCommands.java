@@ -214,6 +214,7 @@ final class WindowCommands {
     private static String mnemonic(Navigation.View v) {
         return switch (v) {
             case SNAPSHOTS -> "_Snapshots";
+            case WORKSPACE -> "_Workspace";
             case PACKS -> "_Packs";
             case OBJECTS -> "_Objects";
             case PROBLEMS -> "Pro_blems";

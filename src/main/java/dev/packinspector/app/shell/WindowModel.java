@@ -23,6 +23,8 @@ public final class WindowModel {
     private final Tasks tasks;
     private final Settings settings;
     private final ReadOnlyObjectWrapper<StoreSession> session = new ReadOnlyObjectWrapper<>();
+    /** The folder chkpt saved into the open store, where known. */
+    private final ReadOnlyObjectWrapper<Path> workspace = new ReadOnlyObjectWrapper<>();
     private final Tasks.Latest opening = new Tasks.Latest();
     private final ChkptHome home;
 
@@ -47,18 +49,51 @@ public final class WindowModel {
         // absolute, so the title, the recent stores and Refresh mean the same from any working folder
         Path folder = given.toAbsolutePath().normalize();
         var workspace = new AtomicReference<Path>();
+        var found = new AtomicReference<Path>();
+        // the folder shown with the store: the one it was opened by, else one hashing to its name, else the one shown with it
+        List<Path> candidates = new java.util.ArrayList<>();
+        if (this.workspace.get() != null) {
+            candidates.add(this.workspace.get());
+        }
+        candidates.addAll(settings.recentWorkspaces());
+        Path shownStore = session.get() == null ? null : session.get().path();
+        Path shownWorkspace = this.workspace.get();
         return tasks.job("Opening " + folder.getFileName(), p -> {
             Path store = StoreFolders.resolve(folder, home);
             if (!store.equals(folder)) {
                 workspace.set(folder);
             }
+            found.set(workspace.get() != null ? workspace.get() : home.workspaceOf(store, candidates)
+                    .orElse(store.equals(shownStore) ? shownWorkspace : null)); // a folder the user linked it to stays with it
             return StoreSession.open(store);
         }).message(folder.toString()).in(opening)
-                .discard(StoreSession::close).onSuccess(s -> show(s, workspace.get()))
+                .discard(StoreSession::close).onSuccess(s -> show(s, workspace.get(), found.get()))
                 .report(s -> "Opened " + s.path() + (workspace.get() == null ? "" : " (the store of " + workspace.get() + ")") + ": "
                         + Format.count(s.packs().packs().size(), "pack") + ", "
                         + Format.count(s.packs().entryCount(), "object") + ", " + Format.count(s.snapshots().size(), "snapshot"))
                 .run();
+    }
+
+    /**
+     * The folder chkpt saved into the open store: the folder it was opened by, else a recent
+     * folder whose store it is, else one the user linked it to ({@link #linkWorkspace}); null while
+     * none is known. Set with the store, so it never belongs to another.
+     */
+    public ReadOnlyObjectProperty<Path> workspace() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    /** Takes {@code folder} for the open store's workspace folder, and remembers it among the recent ones. */
+    public void linkWorkspace(Path folder) {
+        if (session.get() == null) {
+            return;
+        }
+        Path absolute = folder.toAbsolutePath().normalize();
+        workspace.set(absolute);
+        if (!DemoStore.isDemo(session.get().path())) {
+            settings.addWorkspace(absolute);
+            saveSettings();
+        }
     }
 
     /** The workspace folders stores were opened by lately: what the start page names stores by. */
@@ -105,8 +140,10 @@ public final class WindowModel {
         saveSettings();
     }
 
-    private void show(StoreSession s, Path workspace) {
+    private void show(StoreSession s, Path workspace, Path found) {
         StoreSession old = session.get();
+        // the folder first: a view that hears of the store then finds the folder that goes with it
+        this.workspace.set(found);
         session.set(s);
         if (!DemoStore.isDemo(s.path())) {
             settings.addRecent(s.path());
@@ -132,6 +169,7 @@ public final class WindowModel {
         opening.cancel();
         StoreSession s = session.get();
         session.set(null);
+        workspace.set(null);
         if (s != null) {
             s.close();
         }

@@ -18,6 +18,7 @@ import dev.packinspector.app.problems.ProblemsView;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.MainWindow;
 import dev.packinspector.app.snapshots.SnapshotsView;
+import dev.packinspector.workspace.Trash;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +49,8 @@ import org.testfx.util.WaitForAsyncUtils;
 final class WindowDriver implements AutoCloseable {
     /** How long any one wait may take before the test fails; generous, never a timing assertion. */
     static final long TIMEOUT_SECONDS = 60;
+    /** Where the windows of the tests move what a rollback takes away. */
+    static final Path TEST_TRASH = Path.of(System.getProperty("java.io.tmpdir"), "pack-inspector-test-trash-" + ProcessHandle.current().pid(), "Trash");
 
     final FxRobot robot = new FxRobot();
     private final Preferences prefs;
@@ -89,7 +92,8 @@ final class WindowDriver implements AutoCloseable {
         return onFx(() -> {
             Theme.apply(javafx.application.ColorScheme.LIGHT); // as the application does: its stylesheet builds on the theme's colours
             var stage = new Stage();
-            var window = new MainWindow(stage, new Settings(prefs), null, storesRoot, home);
+            // a trash of the test's own: a rollback never moves anything into the user's
+            var window = new MainWindow(stage, new Settings(prefs), null, storesRoot, home, () -> new Trash(TEST_TRASH, 0));
             window.show();
             return new WindowDriver(prefs, stage, window);
         });
