@@ -76,7 +76,7 @@ if command -v fakeroot > /dev/null && command -v dpkg-deb > /dev/null; then
   "$JAVA_HOME/bin/jpackage" --type deb --app-image "$dist/pack-inspector" --name pack-inspector --dest "$dist" \
     --app-version "$version" --vendor "Pack Inspector" --description "Browse, verify and restore chkpt stores" \
     --resource-dir jlink/resources --linux-shortcut --linux-menu-group "Utility;Development" \
-    --linux-package-deps libxxhash0 \
+    --linux-package-deps "libxxhash0, fuse3" \
     --linux-app-category utils --linux-deb-maintainer "maintainers@pack-inspector.invalid"
 else
   echo "no fakeroot or dpkg-deb here: skipping the .deb (apt-get install -y fakeroot)"

@@ -77,6 +77,7 @@ if [ -n "$deb" ]; then
   check ".deb: holds the launcher, the icon and a desktop entry" bash -c "dpkg-deb -c '$deb' | grep -q './opt/pack-inspector/bin/pack-inspector\$' \
     && dpkg-deb -c '$deb' | grep -q 'pack-inspector.png' && dpkg-deb -c '$deb' | grep -q '\.desktop\$'"
   check ".deb: depends on libxxhash0 (XXH3 from xxHash's own library; apt depends on it too)" bash -c "dpkg-deb -f '$deb' Depends | grep -q libxxhash0"
+  check ".deb: depends on fuse3 (mount)" bash -c "dpkg-deb -f '$deb' Depends | grep -q fuse3"
   # (not where a copy is installed for real: that one is the user's)
   installed="$(dpkg-query -W -f='${Status}' pack-inspector 2>/dev/null || true)"
   if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null && [ "$installed" != "install ok installed" ]; then

@@ -16,7 +16,7 @@ final class RootCommand implements Runnable {
      * command line names, and all of them when none is named (help, a mistyped command).
      */
     static final List<String> COMMANDS = List.of("packs", "ls", "cat", "snapshots", "files", "restore", "extract", "verify", "find", "history",
-            "diff", "status", "rollback", "which", "stats", "export", "info", "tree");
+            "diff", "status", "rollback", "mount", "which", "stats", "export", "info", "tree");
 
     /** {@code --version}: the POM's version, which the build records ({@link Version}). */
     static final IVersionProvider VERSION = new VersionText();
@@ -63,6 +63,7 @@ final class RootCommand implements Runnable {
             case "diff" -> new DiffCommand();
             case "status" -> new StatusCommand();
             case "rollback" -> new RollbackCommand();
+            case "mount" -> new MountCommand();
             case "which" -> new WhichCommand();
             case "stats" -> new StatsCommand();
             case "export" -> new ExportCommand();

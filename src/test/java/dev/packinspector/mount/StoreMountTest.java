@@ -1,0 +1,144 @@
+package dev.packinspector.mount;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.packinspector.Fixtures;
+import dev.packinspector.StoreFingerprint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A store the real chkpt wrote, mounted through real FUSE: every file and link of every snapshot
+ * (under by-id/) is what the fixture's manifest says (content, permission bits, link target), read
+ * by 8 readers at once; random reads at random offsets and lengths are the content's bytes; writes
+ * are refused; unmounting leaves the mount point empty and unmounted; the store is untouched.
+ * Skipped, with the reason, where FUSE cannot mount.
+ */
+class StoreMountTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"real/head-basic", "real/head-chunked", "real/7f7f180-basic"})
+    void everyFileOfEverySnapshotReadsAsTheManifestSays(String fixture, @TempDir Path tmp) throws Exception {
+        Path store = Fixtures.store(fixture);
+        var fingerprint = StoreFingerprint.of(store);
+        Path point = Files.createDirectory(tmp.resolve("mnt"));
+        var problems = new ConcurrentLinkedQueue<String>();
+        StoreMount mount = mountOrSkip(store, point, problems);
+        try {
+            assertTrue(mount.mounted());
+            assertTrue(Files.isSymbolicLink(point.resolve("latest")));
+            var failures = new ConcurrentLinkedQueue<String>();
+            List<JsonNode> entries = new ArrayList<>();
+            List<String> roots = new ArrayList<>();
+            for (JsonNode s : Fixtures.manifest(fixture).get("snapshots")) {
+                for (JsonNode f : s.get("files")) {
+                    entries.add(f);
+                    roots.add(s.get("id").asText());
+                }
+            }
+            ExecutorService readers = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode f = entries.get(i);
+                Path p = point.resolve("by-id").resolve(roots.get(i)).resolve(f.get("path").asText());
+                readers.execute(() -> check(f, p, failures));
+            }
+            readers.shutdown();
+            assertTrue(readers.awaitTermination(120, TimeUnit.SECONDS));
+            assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
+            assertTrue(problems.isEmpty(), problems::toString);
+
+            Path big = biggestFile(point.resolve("latest").toRealPath());
+            byte[] whole = Files.readAllBytes(big);
+            var random = new Random(17);
+            try (FileChannel channel = FileChannel.open(big, StandardOpenOption.READ)) {
+                for (int i = 0; i < 200; i++) {
+                    long offset = random.nextInt(whole.length + 10);
+                    int length = random.nextInt(300_000);
+                    ByteBuffer buffer = ByteBuffer.allocate(length);
+                    int n = Math.max(0, channel.read(buffer, offset));
+                    int expected = (int) Math.max(0, Math.min(length, whole.length - offset));
+                    assertEquals(expected, n, "read of " + length + " at " + offset);
+                    assertArrayEquals(java.util.Arrays.copyOfRange(whole, (int) Math.min(offset, whole.length), (int) Math.min(offset, whole.length) + expected),
+                            java.util.Arrays.copyOf(buffer.array(), n), "bytes at " + offset);
+                }
+            }
+            assertThrows(IOException.class, () -> Files.writeString(point.resolve("latest/new.txt"), "x"), "a new file is refused");
+            assertThrows(IOException.class, () -> Files.writeString(big, "x"), "a write is refused");
+            assertThrows(IOException.class, () -> Files.delete(big), "a delete is refused");
+        } finally {
+            mount.close();
+        }
+        assertFalse(mount.mounted(), "unmounted");
+        try (var left = Files.list(point)) {
+            assertEquals(0, left.count(), "the mount point is empty again");
+        }
+        assertEquals(fingerprint, StoreFingerprint.of(store), "the store is untouched");
+    }
+
+    private static void check(JsonNode f, Path p, ConcurrentLinkedQueue<String> failures) {
+        try {
+            String type = f.get("type").asText();
+            if (type.equals("symlink")) {
+                if (!Files.readSymbolicLink(p).toString().equals(f.get("link_target").asText())) {
+                    failures.add(p + ": link to " + Files.readSymbolicLink(p));
+                }
+                return;
+            }
+            if (!Fixtures.sha256(Files.readAllBytes(p)).equals(f.get("sha256").asText())) {
+                failures.add(p + ": other content");
+            }
+            int mode = ((Number) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS)).intValue();
+            if ((mode & 0777) != (f.get("mode").asInt() & 0777)) {
+                failures.add(p + ": mode " + Integer.toOctalString(mode));
+            }
+            if (Files.size(p) != f.get("size").asLong()) {
+                failures.add(p + ": size " + Files.size(p));
+            }
+        } catch (IOException e) {
+            failures.add(p + ": " + e);
+        }
+    }
+
+    private static Path biggestFile(Path dir) throws IOException {
+        try (var all = Files.walk(dir)) {
+            return all.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).max(java.util.Comparator.comparingLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return -1;
+                }
+            })).orElseThrow();
+        }
+    }
+
+    private static StoreMount mountOrSkip(Path store, Path point, ConcurrentLinkedQueue<String> problems) throws IOException {
+        try {
+            return StoreMount.mount(store, point, null, problems::add);
+        } catch (IOException e) {
+            if (e.getMessage().startsWith("FUSE")) {
+                Assumptions.abort("FUSE cannot mount here: " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+}
