@@ -9,11 +9,9 @@ import dev.packinspector.history.SnapshotDiff.Change;
 import dev.packinspector.history.SnapshotDiff.Kind;
 import dev.packinspector.store.PackSet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,12 +86,7 @@ public final class FolderPatch {
     }
 
     private static byte[] folderSide(Path file, ManifestEntry row) throws IOException {
-        if ((row.mode() & 0170000) == 0120000) {
-            return WorkspaceScan.linkTarget(file);
-        }
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            return in.readNBytes(MAX_BYTES + 1);
-        }
+        return WorkspaceScan.readUpTo(file, row, MAX_BYTES + 1);
     }
 
     /** Headers as UTF-8, lines of content as the bytes they were read from. */

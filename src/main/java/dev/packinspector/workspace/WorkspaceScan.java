@@ -138,26 +138,15 @@ public final class WorkspaceScan {
     }
 
     /**
-     * The content of the row {@code row} of the folder {@code root} as it is now: a file's bytes
-     * (not through a link), or a link's target.
-     *
-     * @throws IOException if it cannot be read, or is larger than {@code limit} bytes
+     * What {@code file}, the folder's file of row {@code row}, holds now: a link's target, or at most
+     * {@code most} bytes of a file (not through a link): one byte over a limit tells that it is over.
      */
-    public static byte[] read(Path root, ManifestEntry row, long limit) throws IOException {
-        Path file = root.resolve(row.path());
-        if (Files.isSymbolicLink(file)) {
+    public static byte[] readUpTo(Path file, ManifestEntry row, int most) throws IOException {
+        if ((row.mode() & 0170000) == 0120000) {
             return linkTarget(file);
         }
-        try (var channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = channel.size();
-            if (size > limit) {
-                throw new IOException("it is larger than " + limit + " bytes now");
-            }
-            var buffer = java.nio.ByteBuffer.allocate((int) size);
-            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                // read to the end
-            }
-            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readNBytes(most);
         }
     }
 

@@ -280,7 +280,7 @@ public final class WorkspaceView extends BorderPane {
         diffTitle.setText(c.kind() == Kind.RENAMED ? c.before().path() + " → " + c.path() : c.path());
         StoreSession s = status.key().session();
         Path root = status.key().folder();
-        diffView.compare(tasks, diffing, c.before(), e -> s.packs().read(e.blob()), c.after(), e -> WorkspaceScan.read(root, e, TextDiff.MAX_BYTES));
+        diffView.compare(tasks, diffing, c.before(), e -> s.packs().read(e.blob()), c.after(), e -> WorkspaceScan.readUpTo(root.resolve(e.path()), e, TextDiff.MAX_BYTES + 1));
     }
 
     private void noDiff() {

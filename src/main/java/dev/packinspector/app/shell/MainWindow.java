@@ -53,7 +53,6 @@ public final class MainWindow {
     private final IndexView index;
     private final InsightViews history;
     private final PreviewSplit split;
-    private final WorkspaceView workspace;
 
     /**
      * Builds the window on {@code stage}: {@code settings} keeps its place and the recent stores,
@@ -93,7 +92,7 @@ public final class MainWindow {
                 problems::damaged);
         nav.add(View.SNAPSHOTS, snapshots);
         var chooseWorkspace = FolderChooser.remembering(settings, "workspace", null);
-        this.workspace = new WorkspaceView(tasks, session, model.workspace(), preview, trash, new WorkspaceView.Actions() {
+        var workspace = new WorkspaceView(tasks, session, model.workspace(), preview, trash, new WorkspaceView.Actions() {
             @Override
             public Path chooseFolder() {
                 return chooseWorkspace.choose(stage, "Choose the folder chkpt saved into this store");
