@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -63,14 +64,20 @@ final class MountTree {
     }
 
     private final Dir root;
+    /** Each snapshot's folder by snapshot id, for the tree made after a refresh to keep. */
+    private final Map<String, Dir> bySnapshot = new HashMap<>();
 
     /**
      * The tree of {@code snapshots} (newest first), whose rows {@code rows} reads when a snapshot's
-     * folder is first looked into; {@code only} set: that snapshot at the top itself.
+     * folder is first looked into; {@code only} set: that snapshot at the top itself. The rows the
+     * restore rule refuses are told to {@code leftOut}, a line each, when their folder is made.
+     * {@code before} (or null): the tree this one replaces, whose snapshot folders (and what they
+     * have read) it keeps.
      */
-    MountTree(List<Snapshot> snapshots, Function<Snapshot, List<ManifestEntry>> rows, Snapshot only) {
+    MountTree(List<Snapshot> snapshots, Function<Snapshot, List<ManifestEntry>> rows, Snapshot only, Consumer<String> leftOut,
+            MountTree before) {
         if (only != null) {
-            root = snapshotDir(only, rows);
+            root = snapshotDir(only, rows, leftOut);
             return;
         }
         Instant newest = snapshots.isEmpty() ? Instant.EPOCH : time(snapshots.getFirst());
@@ -80,7 +87,9 @@ final class MountTree {
         String latest = null;
         for (Snapshot s : snapshots) {
             String name = unique(nameOf(s), used);
-            Dir d = snapshotDir(s, rows);
+            Dir kept = before == null ? null : before.bySnapshot.get(s.id());
+            Dir d = kept != null ? kept : snapshotDir(s, rows, leftOut);
+            bySnapshot.put(s.id(), d);
             top.put(name, d);
             byId.put(s.id(), d);
             if (latest == null) {
@@ -116,7 +125,7 @@ final class MountTree {
         return at;
     }
 
-    private static Dir snapshotDir(Snapshot s, Function<Snapshot, List<ManifestEntry>> rows) {
+    private static Dir snapshotDir(Snapshot s, Function<Snapshot, List<ManifestEntry>> rows, Consumer<String> leftOut) {
         Instant t = time(s);
         return new Dir(t, self -> {
             var children = new TreeMap<String, Node>();
@@ -136,6 +145,9 @@ final class MountTree {
                 if (in.putIfAbsent(name, new Row(e, t)) != null) {
                     self.refused.add(e.path() + ": listed twice, or a folder of that name is in the snapshot too");
                 }
+            }
+            for (String r : self.refused) {
+                leftOut.accept("left out of " + nameOf(s) + ": " + r);
             }
             return children;
         });

@@ -2,7 +2,7 @@ package dev.packinspector.mount;
 
 import dev.packinspector.store.ObjectContent;
 import dev.packinspector.store.ObjectId;
-import dev.packinspector.store.PackSet;
+import dev.packinspector.store.BlockCache;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
@@ -20,37 +20,70 @@ import org.cryptomator.jfuse.api.Statvfs;
 /**
  * The FUSE operations of a mounted store ({@link MountTree}): folders, files and links, read-only.
  * A file's bytes come from its object through {@link ObjectContent}, which decodes only the frame
- * blocks a read touches; an object is opened once for all who read it, and let go when the last
- * of them closes it. Only reading operations are offered, and the mount is read-only, so the kernel
- * refuses every write with {@code EROFS}. A read that fails (damaged content) fails with
- * {@code EIO}, and {@code problems} hears which file. Thread-safe: FUSE calls from many threads.
+ * blocks a read touches, into a {@link BlockCache} all open files share; an object is opened once
+ * for all who read it, and let go when the last of them closes it. A file read whole is checked
+ * against its object's id ({@link WholeReadCheck}); from a mismatch on, reads of that object fail
+ * with {@code EIO}, as does a read that fails (damaged content), and {@code problems} hears which
+ * file. Only reading operations are offered, and the mount is read-only, so the kernel refuses
+ * every write with {@code EROFS}. Thread-safe: FUSE calls from many threads.
  */
 final class StoreFileSystem implements FuseOperations {
+    /** What the block cache all open files share may hold. */
+    static final long CACHE_BYTES = 64L << 20;
+
     private final Errno errno;
-    private final MountTree tree;
-    private final PackSet packs;
+    private final LiveStore store;
+    private volatile MountTree tree;
     private final int uid;
     private final int gid;
     private final Consumer<String> problems;
+    private final BlockCache cache = new BlockCache(CACHE_BYTES);
     /** The objects open, with how many open files read each. */
     private final Map<ObjectId, Opened> open = new ConcurrentHashMap<>();
+    /** The files open, by the handle FUSE passes back (a file's row stays its own across refreshes). */
+    private final Map<Long, MountTree.Row> handles = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextHandle = new java.util.concurrent.atomic.AtomicLong(1);
+    /** Objects found not to be what their id says: every later read of them fails. */
+    private final Set<ObjectId> damaged = ConcurrentHashMap.newKeySet();
 
     private static final class Opened {
         final ObjectContent content;
+        final LiveStore.Opening from;
+        final WholeReadCheck check;
         int users;
 
-        Opened(ObjectContent content) {
+        Opened(ObjectContent content, LiveStore.Opening from, WholeReadCheck check) {
             this.content = content;
+            this.from = from;
+            this.check = check;
         }
     }
 
-    StoreFileSystem(Errno errno, MountTree tree, PackSet packs, int uid, int gid, Consumer<String> problems) {
+    StoreFileSystem(Errno errno, LiveStore store, MountTree tree, int uid, int gid, Consumer<String> problems) {
         this.errno = errno;
+        this.store = store;
         this.tree = tree;
-        this.packs = packs;
         this.uid = uid;
         this.gid = gid;
         this.problems = problems;
+    }
+
+    /** Shows {@code now} from here on (the store was refreshed); files open stay readable. */
+    void show(MountTree now) {
+        tree = now;
+    }
+
+    MountTree tree() {
+        return tree;
+    }
+
+    /** Once unmounted: lets go of the files still open (their release may never come). */
+    void releaseAll() {
+        handles.clear();
+        open.values().removeIf(o -> {
+            o.from.release();
+            return true;
+        });
     }
 
     @Override
@@ -116,7 +149,7 @@ final class StoreFileSystem implements FuseOperations {
         try {
             target = switch (node) {
                 case MountTree.Link l -> l.target().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                case MountTree.Row r when r.symlink() -> packs.read(r.entry().blob());
+                case MountTree.Row r when r.symlink() -> linkTarget(r);
                 case null -> null;
                 default -> new byte[0];
             };
@@ -136,6 +169,15 @@ final class StoreFileSystem implements FuseOperations {
         return 0;
     }
 
+    private byte[] linkTarget(MountTree.Row r) throws IOException {
+        LiveStore.Opening from = store.hold();
+        try {
+            return from.packs.read(r.entry().blob());
+        } finally {
+            from.release();
+        }
+    }
+
     @Override
     public int open(String path, FileInfo fi) {
         MountTree.Node node = tree.find(path);
@@ -150,42 +192,81 @@ final class StoreFileSystem implements FuseOperations {
                 || flags.contains(java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
             return -errno.erofs();
         }
-        var location = packs.locate(r.entry().blob());
+        ObjectId blob = r.entry().blob();
+        LiveStore.Opening from = store.hold();
+        var location = from.packs.locate(blob);
         if (location.isEmpty()) {
-            problems.accept(path + ": its object " + r.entry().blob() + " is in no pack");
+            from.release();
+            problems.accept(path + ": its object " + blob + " is in no pack");
             return -errno.eio();
         }
-        open.compute(r.entry().blob(), (id, o) -> {
-            Opened now = o != null ? o : new Opened(new ObjectContent(location.get()));
+        boolean[] reused = {false};
+        open.compute(blob, (id, o) -> {
+            Opened now = o;
+            if (now == null) {
+                now = new Opened(new ObjectContent(location.get(), cache), from, new WholeReadCheck(blob, r.entry().size()));
+            } else {
+                reused[0] = true;
+            }
             now.users++;
             return now;
         });
+        if (reused[0]) {
+            from.release();
+        }
+        long handle = nextHandle.getAndIncrement();
+        handles.put(handle, r);
+        fi.setFh(handle);
         return 0;
     }
 
     @Override
     public int read(String path, ByteBuffer buf, long count, long offset, FileInfo fi) {
-        if (!(tree.find(path) instanceof MountTree.Row r)) {
-            return -errno.enoent();
+        MountTree.Row r = handles.get(fi.getFh());
+        if (r == null) {
+            return -errno.ebadf();
         }
-        Opened o = open.get(r.entry().blob());
+        ObjectId blob = r.entry().blob();
+        Opened o = open.get(blob);
         if (o == null) {
             return -errno.ebadf();
         }
-        try {
-            byte[] bytes = o.content.read(offset, (int) Math.min(count, Integer.MAX_VALUE));
-            buf.put(bytes);
-            return bytes.length;
-        } catch (IOException | RuntimeException e) {
-            problems.accept(path + ": " + e.getMessage());
+        if (damaged.contains(blob)) {
             return -errno.eio();
         }
+        byte[] bytes;
+        try {
+            bytes = o.content.read(offset, (int) Math.min(count, Integer.MAX_VALUE));
+        } catch (IOException | RuntimeException e) {
+            if (damaged.add(blob)) {
+                problems.accept(path + ": " + e.getMessage() + "; further reads fail");
+            }
+            return -errno.eio();
+        }
+        WholeReadCheck.Verdict verdict = o.check.read(offset, bytes, count);
+        if (verdict == WholeReadCheck.Verdict.DIFFERS || verdict == WholeReadCheck.Verdict.SHORT) {
+            if (damaged.add(blob)) {
+                problems.accept(path + ": " + (verdict == WholeReadCheck.Verdict.SHORT
+                        ? "its object " + blob + " holds fewer bytes than the snapshot's " + r.entry().size()
+                        : "read whole, its content does not hash to its object id " + blob + " (damaged); further reads fail"));
+            }
+            return -errno.eio();
+        }
+        buf.put(bytes);
+        return bytes.length;
     }
 
     @Override
     public int release(String path, FileInfo fi) {
-        if (tree.find(path) instanceof MountTree.Row r) {
-            open.computeIfPresent(r.entry().blob(), (id, o) -> --o.users <= 0 ? null : o);
+        MountTree.Row r = handles.remove(fi.getFh());
+        if (r != null) {
+            open.computeIfPresent(r.entry().blob(), (id, o) -> {
+                if (--o.users > 0) {
+                    return o;
+                }
+                o.from.release();
+                return null;
+            });
         }
         return 0;
     }

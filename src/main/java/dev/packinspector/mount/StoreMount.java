@@ -1,18 +1,17 @@
 package dev.packinspector.mount;
 
-import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.restore.SnapshotFiles;
-import dev.packinspector.store.PackSet;
 import dev.packinspector.store.StoreException;
-import dev.packinspector.store.tree.TreeStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.cryptomator.jfuse.api.Fuse;
@@ -20,28 +19,39 @@ import org.cryptomator.jfuse.api.FuseMountFailedException;
 
 /**
  * A store mounted read-only at a folder through FUSE ({@link StoreFileSystem} over a
- * {@link MountTree} of its snapshots, or of one). The store is opened read-only, as everywhere;
- * closing unmounts and closes it.
+ * {@link MountTree} of its snapshots, or of one). The store is opened read-only, as everywhere, and
+ * looked at every {@link #REFRESH_SECONDS} seconds: snapshots chkpt saves meanwhile appear.
+ * Closing unmounts and closes it.
  */
 public final class StoreMount implements AutoCloseable {
+    /** How often the store is looked at for new snapshots. */
+    static final int REFRESH_SECONDS = 2;
+
     private final Path point;
     private final Fuse fuse;
-    private final PackSet packs;
-    private final Catalog catalog;
-    private final TreeStore trees;
+    private final LiveStore store;
+    private final StoreFileSystem fs;
+    private final Snapshot only;
+    private final Consumer<String> problems;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pack-inspector-mount-refresh");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private StoreMount(Path point, Fuse fuse, PackSet packs, Catalog catalog, TreeStore trees) {
+    private StoreMount(Path point, Fuse fuse, LiveStore store, StoreFileSystem fs, Snapshot only, Consumer<String> problems) {
         this.point = point;
         this.fuse = fuse;
-        this.packs = packs;
-        this.catalog = catalog;
-        this.trees = trees;
+        this.store = store;
+        this.fs = fs;
+        this.only = only;
+        this.problems = problems;
     }
 
     /**
      * Mounts the snapshots of the store at {@code store} (only {@code snapshotRef}'s, at the mount
      * point itself, when it is not null) at {@code point}, an empty folder; {@code problems} hears of
-     * files that cannot be read.
+     * files that cannot be read, and of rows left out (names the restore rule refuses).
      *
      * @throws IllegalArgumentException if the mount point is not an empty folder
      * @throws IOException if FUSE is missing or refuses the mount (the message says which)
@@ -51,23 +61,17 @@ public final class StoreMount implements AutoCloseable {
         if (!Files.exists(Path.of("/dev/fuse"))) {
             throw new IOException("FUSE is not available: there is no /dev/fuse (load the fuse module, or run where FUSE is allowed)");
         }
-        PackSet packs = PackSet.open(store);
-        Catalog catalog = null;
-        TreeStore trees = null;
+        LiveStore live = LiveStore.open(store);
         try {
-            catalog = Catalog.open(store).orElseThrow(() -> new StoreException(dev.packinspector.store.ProblemKind.UNREADABLE, store,
-                    StoreException.NO_OFFSET, "has no catalog.sqlite, so it has no snapshots to mount"));
-            trees = TreeStore.open(store);
-            Catalog c = catalog;
-            TreeStore t = trees;
-            List<Snapshot> snapshots = catalog.snapshots();
-            Snapshot only = snapshotRef == null ? null : catalog.resolve(snapshotRef);
-            var tree = new MountTree(snapshots, s -> rows(c, t, s), only);
+            Snapshot only = snapshotRef == null ? null : live.current().catalog.resolve(snapshotRef);
+            MountTree tree = tree(live, only, problems, null);
             Fuse fuse;
+            StoreFileSystem fs;
             try {
                 var builder = Fuse.builder();
                 builder.setLibraryPath(libfuse());
-                fuse = builder.build(new StoreFileSystem(builder.errno(), tree, packs, uid(), gid(), problems));
+                fs = new StoreFileSystem(builder.errno(), live, tree, uid(), gid(), problems);
+                fuse = builder.build(fs);
             } catch (RuntimeException | LinkageError e) {
                 throw new IOException("FUSE is not available: cannot load libfuse3 (install the fuse3 package): " + e.getMessage(), e);
             }
@@ -76,18 +80,57 @@ public final class StoreMount implements AutoCloseable {
             } catch (FuseMountFailedException e) {
                 throw new IOException("FUSE refused to mount at " + point + " (permission denied, or fusermount3 missing?): " + e.getMessage(), e);
             }
-            return new StoreMount(point, fuse, packs, catalog, trees);
+            var mount = new StoreMount(point, fuse, live, fs, only, problems);
+            if (only == null) {
+                mount.refresher.scheduleWithFixedDelay(mount::refreshQuietly, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
+            }
+            return mount;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(packs, catalog, trees);
+            live.close();
             throw e;
         }
     }
 
-    private static List<ManifestEntry> rows(Catalog catalog, TreeStore trees, Snapshot s) {
+    private static MountTree tree(LiveStore live, Snapshot only, Consumer<String> problems, MountTree before) {
+        return new MountTree(live.current().snapshots, s -> rows(live, s, problems), only, problems, before);
+    }
+
+    private static List<ManifestEntry> rows(LiveStore live, Snapshot s, Consumer<String> problems) {
+        LiveStore.Opening from = live.hold();
         try {
-            return SnapshotFiles.of(catalog, trees, s);
+            return SnapshotFiles.of(from.catalog, from.trees, s);
         } catch (StoreException e) {
-            throw new UncheckedIOException(e);
+            problems.accept("cannot list snapshot " + MountTree.nameOf(s) + ", so its folder is empty: " + e.getMessage());
+            return List.of();
+        } finally {
+            from.release();
+        }
+    }
+
+    /**
+     * Looks at the store now: if chkpt saved (or removed) snapshots since, the mount shows them.
+     *
+     * @return true if the store had changed
+     * @throws StoreException if the changed store cannot be read now (the mount goes on showing what it did)
+     */
+    public boolean refresh() throws StoreException {
+        if (only != null) {
+            return false;
+        }
+        synchronized (fs) {
+            if (!store.refresh()) {
+                return false;
+            }
+            fs.show(tree(store, null, problems, fs.tree()));
+            return true;
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+        } catch (StoreException | RuntimeException e) {
+            // chkpt may be in the middle of a save: the next look tries again
         }
     }
 
@@ -102,7 +145,12 @@ public final class StoreMount implements AutoCloseable {
         return "libfuse3.so.3";
     }
 
-    private static void requireEmptyFolder(Path point) throws IOException {
+    /**
+     * Refuses a mount point that is not an empty folder.
+     *
+     * @throws IllegalArgumentException saying why
+     */
+    public static void requireEmptyFolder(Path point) throws IOException {
         if (!Files.isDirectory(point, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("the mount point " + point + " is not a folder");
         }
@@ -127,6 +175,11 @@ public final class StoreMount implements AutoCloseable {
 
     /** True while the mount point is still mounted (false once unmounted from outside, with fusermount3 -u). */
     public boolean mounted() {
+        return isMounted(point);
+    }
+
+    /** True if a file system is mounted at {@code point} (this process's mount table). */
+    public static boolean isMounted(Path point) {
         try {
             String target = point.toRealPath().toString();
             return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().map(l -> l.split(" "))
@@ -139,26 +192,14 @@ public final class StoreMount implements AutoCloseable {
     /** Unmounts (if still mounted) and closes the store. */
     @Override
     public void close() throws IOException {
+        refresher.shutdownNow();
         try {
             fuse.close();
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IOException("the mount at " + point + " did not unmount in time", e);
         } finally {
-            closeQuietly(packs, catalog, trees);
+            fs.releaseAll();
+            store.close();
         }
-    }
-
-    private static void closeQuietly(PackSet packs, Catalog catalog, TreeStore trees) {
-        if (trees != null) {
-            trees.close();
-        }
-        if (catalog != null) {
-            try {
-                catalog.close();
-            } catch (StoreException e) {
-                // it was only read
-            }
-        }
-        packs.close();
     }
 }

@@ -24,4 +24,14 @@ public interface BlockTarget {
      */
     default void blockAt(long position) {
     }
+
+    /**
+     * A block (not the end mark) starts, its size word at {@code position}; called before it is
+     * decoded, so a caller that wants only some blocks can stop without decoding the next.
+     *
+     * @return false to stop before this block
+     */
+    default boolean next(long position) {
+        return true;
+    }
 }

@@ -112,6 +112,9 @@ public final class FrameDecoder {
             if (word == 0) {
                 break;
             }
+            if (!target.next(wordAt)) {
+                return produced;
+            }
             int size = word & 0x7FFFFFFF;
             if (size > header.maxBlock()) {
                 throw in.corrupt(wordAt, "block of " + size + " bytes is larger than the frame's "

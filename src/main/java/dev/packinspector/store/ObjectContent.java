@@ -21,6 +21,7 @@ import java.util.function.LongConsumer;
  */
 public final class ObjectContent {
     private final ObjectLocation at;
+    private final BlockCache cache;
     private final ThreadLocal<Decoding> decoders = ThreadLocal.withInitial(Decoding::new);
     private long[] blockWord = new long[8];
     private long[] blockContent = new long[8];
@@ -28,7 +29,17 @@ public final class ObjectContent {
     private long size = -1;
 
     public ObjectContent(ObjectLocation at) {
+        this(at, null);
+    }
+
+    /**
+     * Reads through {@code cache}: each block a read touches is decoded once into the cache (or
+     * found there), so small reads in order (a FUSE read is 128 KiB, a block up to 4 MB) decode
+     * each block once, not once a read.
+     */
+    public ObjectContent(ObjectLocation at, BlockCache cache) {
         this.at = at;
+        this.cache = cache;
     }
 
     public ObjectLocation location() {
@@ -55,6 +66,9 @@ public final class ObjectContent {
         if (offset < 0 || length < 0) {
             throw new IllegalArgumentException("negative offset or length");
         }
+        if (cache != null) {
+            return readCached(offset, length);
+        }
         long resumeWord;
         long base;
         synchronized (this) {
@@ -68,6 +82,49 @@ public final class ObjectContent {
         var range = new Range(base, offset, length);
         decode(resumeWord, range);
         return range.bytes();
+    }
+
+    private byte[] readCached(long offset, int length) throws IOException {
+        byte[] out = new byte[length];
+        int filled = 0;
+        long pos = offset;
+        while (filled < length) {
+            long word;
+            long start;
+            synchronized (this) {
+                if (size >= 0 && pos >= size) {
+                    break;
+                }
+                int i = lastBlockAtOrBefore(pos);
+                word = i < 0 ? -1 : blockWord[i];
+                start = i < 0 ? 0 : blockContent[i];
+            }
+            if (word < 0) {
+                decode(-1, new One(0, true)); // learns where the first block starts (or that there is none)
+                continue;
+            }
+            BlockCache.Block b = cache.block(at.pack(), word, () -> {
+                var one = new One(start, false);
+                decode(word, one);
+                return new BlockCache.Block(one.bytes, one.reachedEnd ? BlockCache.Block.END : one.nextWord);
+            });
+            long end = start + b.bytes().length;
+            synchronized (this) {
+                learn(word, start);
+                if (b.nextWord() == BlockCache.Block.END) {
+                    size = end;
+                } else {
+                    learn(b.nextWord(), end);
+                }
+            }
+            if (pos < end) {
+                int n = (int) Math.min(length - filled, end - pos);
+                System.arraycopy(b.bytes(), (int) (pos - start), out, filled, n);
+                filled += n;
+                pos += n;
+            }
+        }
+        return filled == length ? out : Arrays.copyOf(out, filled);
     }
 
     /**
@@ -186,6 +243,40 @@ public final class ObjectContent {
                 reachedEnd = false;
             }
             return more;
+        }
+    }
+
+    /**
+     * Decodes one block (none with {@code headerOnly}: only learns where the first starts), keeps
+     * its bytes and where the block after it starts, and stops before decoding that one.
+     */
+    private final class One extends Learner {
+        private final boolean headerOnly;
+        private int seen;
+        byte[] bytes = new byte[0];
+        long nextWord = -1;
+
+        One(long base, boolean headerOnly) {
+            super(base);
+            this.headerOnly = headerOnly;
+        }
+
+        @Override
+        public boolean next(long position) {
+            if (seen++ == (headerOnly ? 0 : 1)) {
+                nextWord = position;
+                learn(position, base + produced);
+                reachedEnd = false;
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        boolean take(ByteBuffer block, long contentStart) {
+            bytes = new byte[block.remaining()];
+            block.get(block.position(), bytes);
+            return true;
         }
     }
 

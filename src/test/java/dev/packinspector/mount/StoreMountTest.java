@@ -23,7 +23,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.PackSet;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -91,6 +95,55 @@ class StoreMountTest {
         assertFalse(mount.mounted(), "unmounted");
         try (var left = Files.list(point)) {
             assertEquals(0, left.count(), "the mount point is empty again");
+        }
+        assertEquals(fingerprint, StoreFingerprint.of(store), "the store is untouched");
+    }
+
+    @Test
+    void aFileWhoseContentIsNotItsObjectsFailsOnceReadWholeAndIsNamed(@TempDir Path tmp) throws Exception {
+        String fixture = "real/head-basic";
+        Path store = tmp.resolve("store");
+        StoreFingerprint.copy(Fixtures.store(fixture), store);
+        JsonNode latest = Fixtures.manifest(fixture).get("snapshots").get(0);
+        JsonNode victim = null;
+        for (JsonNode f : latest.get("files")) {
+            if (f.get("type").asText().equals("file") && f.get("size").asLong() > 100 && (victim == null || f.get("size").asLong() < victim.get("size").asLong())) {
+                victim = f;
+            }
+        }
+        // the last byte before a frame's end mark is a literal (LZ4 blocks end with 5 of them): changing it changes the content, and it still decodes
+        try (PackSet packs = PackSet.open(store)) {
+            ObjectLocation at = packs.require(ObjectId.parse(victim.get("blob_hash").asText()));
+            long last = at.pack().payloadStart(at.position()) + at.compressedSize() - 5;
+            Path file = at.pack().data().fileAt(last);
+            long offset = at.pack().data().offsetInFile(last);
+            try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                f.seek(offset);
+                int b = f.read();
+                f.seek(offset);
+                f.write(b ^ 0x20);
+            }
+        }
+        var fingerprint = StoreFingerprint.of(store);
+        Path point = Files.createDirectory(tmp.resolve("mnt"));
+        var problems = new ConcurrentLinkedQueue<String>();
+        StoreMount mount = mountOrSkip(store, point, problems);
+        try {
+            Path damaged = point.resolve("by-id").resolve(latest.get("id").asText()).resolve(victim.get("path").asText());
+            assertThrows(IOException.class, () -> Files.readAllBytes(damaged), "read whole, the damage is found");
+            assertThrows(IOException.class, () -> Files.readAllBytes(damaged), "and every later read fails");
+            assertEquals(1, problems.size(), problems::toString);
+            String said = problems.peek();
+            assertTrue(said.contains(victim.get("path").asText()) && said.contains("does not hash"), said);
+            var failures = new ConcurrentLinkedQueue<String>();
+            for (JsonNode f : latest.get("files")) {
+                if (!f.get("blob_hash").asText().equals(victim.get("blob_hash").asText())) {
+                    check(f, point.resolve("by-id").resolve(latest.get("id").asText()).resolve(f.get("path").asText()), failures);
+                }
+            }
+            assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
+        } finally {
+            mount.close();
         }
         assertEquals(fingerprint, StoreFingerprint.of(store), "the store is untouched");
     }

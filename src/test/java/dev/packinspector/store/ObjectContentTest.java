@@ -38,12 +38,22 @@ class ObjectContentTest {
         }
     }
 
-    @Test
-    void readsAnyRangeOfAMultiBlockObjectInAnyOrder(@TempDir Path dir) throws Exception {
+    /** Read without a cache, through one too small to hold a block, and through one that holds them all. */
+    private static ObjectContent content(ObjectLocation at, String cache) {
+        return switch (cache) {
+            case "none" -> new ObjectContent(at);
+            case "tiny" -> new ObjectContent(at, new BlockCache(1));
+            default -> new ObjectContent(at, new BlockCache(64 << 20));
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "tiny", "large"})
+    void readsAnyRangeOfAMultiBlockObjectInAnyOrder(String cache, @TempDir Path dir) throws Exception {
         byte[] content = multiBlock();
         ObjectId id = writeOne(dir, content);
         try (PackSet packs = PackSet.open(dir)) {
-            var object = new ObjectContent(packs.require(id));
+            var object = content(packs.require(id), cache);
             assertEquals(-1, object.size());
             long[] offsets = {content.length - 10, 0, 4 << 20, (4 << 20) - 3, 9_000_000, 123, content.length - 1, (8 << 20) + 5};
             for (long offset : offsets) {
@@ -58,12 +68,13 @@ class ObjectContentTest {
         }
     }
 
-    @Test
-    void concurrentReadersSeeTheSameBytes(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "tiny", "large"})
+    void concurrentReadersSeeTheSameBytes(String cache, @TempDir Path dir) throws Exception {
         byte[] content = multiBlock();
         ObjectId id = writeOne(dir, content);
         try (PackSet packs = PackSet.open(dir); var pool = Executors.newFixedThreadPool(4)) {
-            var object = new ObjectContent(packs.require(id));
+            var object = content(packs.require(id), cache);
             var results = new java.util.ArrayList<Future<Boolean>>();
             for (int t = 0; t < 16; t++) {
                 long offset = (long) t * 655_000;
@@ -77,13 +88,14 @@ class ObjectContentTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"basic", "chunked"})
-    void everyFixtureObjectReadsBackInPieces(String store) throws Exception {
-        try (PackSet packs = PackSet.open(Fixtures.store(store))) {
+    @ValueSource(strings = {"basic none", "chunked none", "basic tiny", "chunked large", "real/head-chunked large"})
+    void everyFixtureObjectReadsBackInPieces(String storeAndCache) throws Exception {
+        String[] args = storeAndCache.split(" ");
+        try (PackSet packs = PackSet.open(Fixtures.store(args[0]))) {
             for (int row = 0; row < packs.entryCount(); row++) {
                 ObjectLocation at = packs.entryAt(row);
                 byte[] whole = packs.read(at.id());
-                var object = new ObjectContent(at);
+                var object = content(at, args[1]);
                 int piece = Math.max(1, whole.length / 3 + 1);
                 for (int from = whole.length - whole.length % piece; from >= 0; from -= piece) {
                     int to = Math.min(whole.length, from + piece);
@@ -92,6 +104,38 @@ class ObjectContentTest {
                 assertTrue(object.scan(() -> false));
                 assertEquals(whole.length, object.size());
             }
+        }
+    }
+
+    @Test
+    void aSharedCacheServesASecondReaderOfTheObjectWithoutDecodingAgain(@TempDir Path dir) throws Exception {
+        byte[] content = multiBlock();
+        ObjectId id = writeOne(dir, content);
+        var cache = new BlockCache(64 << 20);
+        try (PackSet packs = PackSet.open(dir)) {
+            var first = new ObjectContent(packs.require(id), cache);
+            for (long at = 0; at < content.length; at += 128 << 10) {
+                assertArrayEquals(Arrays.copyOfRange(content, (int) at, (int) Math.min(content.length, at + (128 << 10))),
+                        first.read(at, 128 << 10));
+            }
+            assertEquals(content.length, cache.used(), "each block is held once, whole");
+            var second = new ObjectContent(packs.require(id), cache);
+            assertArrayEquals(Arrays.copyOfRange(content, 9_000_000, 9_000_100), second.read(9_000_000, 100));
+            assertEquals(content.length, second.size(), "the cached blocks tell where the next starts, and where the frame ends");
+            assertEquals(content.length, cache.used());
+        }
+    }
+
+    @Test
+    void theCacheKeepsToItsBudget(@TempDir Path dir) throws Exception {
+        byte[] content = multiBlock();
+        ObjectId id = writeOne(dir, content);
+        var cache = new BlockCache(5 << 20);
+        try (PackSet packs = PackSet.open(dir)) {
+            var object = new ObjectContent(packs.require(id), cache);
+            assertArrayEquals(content, object.read(0, content.length));
+            assertTrue(cache.used() <= 5 << 20, "held " + cache.used());
+            assertTrue(cache.used() > 0);
         }
     }
 
