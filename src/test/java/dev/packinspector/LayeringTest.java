@@ -44,9 +44,16 @@ class LayeringTest {
     @Test
     void engineLayersDoNotDependOnFrontEnds() {
         noClasses().that().resideInAnyPackage("dev.packinspector.catalog..", "dev.packinspector.restore..", "dev.packinspector.history..",
-                        "dev.packinspector.workspace..")
+                        "dev.packinspector.workspace..", "dev.packinspector.mount..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.packinspector.cli..", "dev.packinspector.app..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheMountPackageTouchesFuse() {
+        noClasses().that().resideOutsideOfPackage("dev.packinspector.mount..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.cryptomator.jfuse..")
                 .check(classes);
     }
 

@@ -33,6 +33,7 @@ public final class StoreMount implements AutoCloseable {
     private final StoreFileSystem fs;
     private final Snapshot only;
     private final Consumer<String> problems;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pack-inspector-mount-refresh");
         t.setDaemon(true);
@@ -189,9 +190,12 @@ public final class StoreMount implements AutoCloseable {
         }
     }
 
-    /** Unmounts (if still mounted) and closes the store. */
+    /** Unmounts (if still mounted) and closes the store; once (later calls do nothing). */
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         refresher.shutdownNow();
         try {
             fuse.close();

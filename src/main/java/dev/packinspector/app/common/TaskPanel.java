@@ -52,10 +52,12 @@ public final class TaskPanel extends VBox {
      * Shows {@code task}'s row while it runs (once it has run for {@link #SHOW_AFTER}) and its
      * outcome after: {@code done} words a success (null: say nothing), {@code good} tells a clean
      * result from one that found trouble, {@code reportCancel} whether a cancellation is said, and
-     * {@code reportFailure} whether a failure is (a failure its job handles is not).
+     * {@code reportFailure} whether a failure is (a failure its job handles is not). {@code standing}
+     * (or null): the task stands until stopped (a mount), so its row has no bar and its button says
+     * what stopping it does.
      */
     <T> void track(Task<T> task, java.util.function.Function<T, String> done, java.util.function.Predicate<T> good, boolean reportCancel,
-            java.util.function.Predicate<Throwable> reportFailure) {
+            java.util.function.Predicate<Throwable> reportFailure, Tasks.Standing standing) {
         // the title, the bar and Cancel on one line, the counts, throughput and ETA below: each wraps
         // rather than being cut, and Cancel always reads Cancel
         var title = new Label();
@@ -67,11 +69,11 @@ public final class TaskPanel extends VBox {
         bar.progressProperty().bind(task.progressProperty());
         bar.setPrefWidth(140);
         bar.setMinWidth(Region.USE_PREF_SIZE); // every row's bar the same width: the title gives way and wraps
-        var cancel = new Button("Cancel");
+        var cancel = new Button(standing == null ? "Cancel" : standing.stop());
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setTooltip(new Tooltip("Stop this task; nothing half-written is left behind"));
+        cancel.setTooltip(new Tooltip(standing == null ? "Stop this task; nothing half-written is left behind" : standing.tip()));
         cancel.setOnAction(e -> task.cancel());
-        var top = new HBox(8, title, bar, cancel);
+        var top = standing == null ? new HBox(8, title, bar, cancel) : new HBox(8, title, cancel);
         top.setAlignment(Pos.CENTER_LEFT);
         var message = new Label();
         message.textProperty().bind(task.messageProperty());

@@ -115,6 +115,7 @@ public final class Tasks implements AutoCloseable {
         private Latest slot;
         private boolean replace;
         private Consumer<? super T> discard;
+        private Standing standing;
 
         private Job(String title, Work<T> work) {
             this.title = title;
@@ -188,6 +189,12 @@ public final class Tasks implements AutoCloseable {
             return this;
         }
 
+        /** Work that stands until stopped (a mount): its row shows no bar, and its button reads {@code stop} ("Unmount"). */
+        public Job<T> standing(String stop, String tip) {
+            this.standing = new Standing(stop, tip);
+            return this;
+        }
+
         /** Starts the job; its {@link Task} is returned for tests and for cancelling. */
         public Task<T> run() {
             if (!quiet) {
@@ -202,7 +209,7 @@ public final class Tasks implements AutoCloseable {
             }
             task.stateProperty().addListener((obs, old, state) -> ended(task, state));
             // a superseded job that still succeeded says nothing: its result was dropped
-            panel.track(task, v -> task.delivered ? done.apply(v) : null, v -> good.test(v), !quiet, e -> handler(e) == null);
+            panel.track(task, v -> task.delivered ? done.apply(v) : null, v -> good.test(v), !quiet, e -> handler(e) == null, standing);
             if (closed) {
                 task.cancel();
                 return task;
@@ -242,6 +249,10 @@ public final class Tasks implements AutoCloseable {
             }
             andFinally.run();
         }
+    }
+
+    /** How a row of work that stands until stopped reads: its button's label and tooltip. */
+    record Standing(String stop, String tip) {
     }
 
     /** The only {@link Task} of the window: runs a job's work and lets it report progress. */

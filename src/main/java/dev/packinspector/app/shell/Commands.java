@@ -5,6 +5,7 @@ import dev.packinspector.app.common.StatusLine;
 import dev.packinspector.app.history.InsightViews;
 import dev.packinspector.app.objects.IndexView;
 import dev.packinspector.app.problems.ProblemsView;
+import dev.packinspector.app.restore.MountFlow;
 import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.session.StoreSession;
 import dev.packinspector.app.shell.Navigation.View;
@@ -32,7 +33,7 @@ final class Commands implements WindowCommands.Actions {
     private BooleanBinding noSelection;
 
     /** The views the commands act on. */
-    record Views(SnapshotsView snapshots, IndexView index, ProblemsView problems, InsightViews history, RestoreFlow restores) {
+    record Views(SnapshotsView snapshots, IndexView index, ProblemsView problems, InsightViews history, RestoreFlow restores, MountFlow mounts) {
     }
 
     /** {@code chooser} asks for the store to open. */
@@ -126,6 +127,15 @@ final class Commands implements WindowCommands.Actions {
     public void searchAll() {
         nav.select(View.SEARCH);
         find(null); // Search's query is the main find field's text
+    }
+
+    /** Mounts the store shown (once) and opens the mount in the file manager. */
+    @Override
+    public void mount() {
+        StoreSession now = model.session().get();
+        if (now != null) {
+            views.mounts().show(now.path(), model.shortName(now.path()), "");
+        }
     }
 
     @Override

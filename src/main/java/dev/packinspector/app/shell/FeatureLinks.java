@@ -2,6 +2,7 @@ package dev.packinspector.app.shell;
 
 import dev.packinspector.app.history.InsightViews;
 import dev.packinspector.app.objects.IndexView;
+import dev.packinspector.app.restore.MountFlow;
 import dev.packinspector.app.restore.ObjectExport;
 import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.session.StoreSession;
@@ -13,16 +14,17 @@ import dev.packinspector.store.ObjectId;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 
 /**
  * What one feature asks of another, routed here because features never use each other: files and
  * objects to restore, open or drag out go to the restore feature; a path's history, two snapshots
  * to compare and an object's uses to the views that show them ({@code jumps}); two versions to a
- * compare window.
+ * compare window; a snapshot or folder to show in the file manager to the store's mount.
  */
-record FeatureLinks(ObservableValue<StoreSession> session, RestoreFlow restores, ObjectExport export,
-        Jumps jumps) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
+record FeatureLinks(ObservableValue<StoreSession> session, RestoreFlow restores, ObjectExport export, MountFlow mounts,
+        Function<Path, String> names, Jumps jumps) implements SnapshotsView.Actions, IndexView.Actions, InsightViews.Actions {
     @Override
     public void restoreSnapshot(Snapshot s) {
         restores.restoreSnapshot(session.getValue(), s);
@@ -62,6 +64,15 @@ record FeatureLinks(ObservableValue<StoreSession> session, RestoreFlow restores,
     @Override
     public List<File> dragOut(Snapshot s, List<ManifestEntry> entries) {
         return export.forDrag(RestoreItems.of(entries));
+    }
+
+    /** Mounts the store (once) and opens the snapshot's folder {@code path} ("" for the snapshot) in the file manager. */
+    @Override
+    public void showInFileManager(Snapshot s, String path) {
+        StoreSession now = session.getValue();
+        if (now != null) {
+            mounts.show(now.path(), names.apply(now.path()), "by-id/" + s.id() + (path.isEmpty() ? "" : "/" + path));
+        }
     }
 
     @Override

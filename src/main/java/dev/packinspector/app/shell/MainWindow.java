@@ -13,6 +13,7 @@ import dev.packinspector.app.packs.StoreFilesView;
 import dev.packinspector.app.preview.PreviewPane;
 import dev.packinspector.app.problems.Problem;
 import dev.packinspector.app.problems.ProblemsView;
+import dev.packinspector.app.restore.MountFlow;
 import dev.packinspector.app.restore.ObjectExport;
 import dev.packinspector.app.restore.RestoreFlow;
 import dev.packinspector.app.session.PreviewModel;
@@ -47,6 +48,7 @@ public final class MainWindow {
     private final Commands commands;
     private final RestoreFlow restores;
     private final ObjectExport export;
+    private final MountFlow mounts;
     private final Documents documents;
     /** The views a problem or a path's history goes to. */
     private final PacksView packs;
@@ -84,7 +86,8 @@ public final class MainWindow {
         this.documents = new Documents(host);
         this.restores = new RestoreFlow(tasks, stage, documents::accept);
         this.export = new ObjectExport(session::get, tasks, status, documents, stage);
-        var links = new FeatureLinks(session, restores, export, new Jumps(nav, status));
+        this.mounts = new MountFlow(tasks, status, documents::accept, MountFlow.defaultRoot());
+        var links = new FeatureLinks(session, restores, export, mounts, model::shortName, new Jumps(nav, status));
         this.index = new IndexView(tasks, session, preview, links);
         this.history = new InsightViews(tasks, session, insight, preview, links);
         var snapshots = new SnapshotsView(tasks, session, preview, links);
@@ -114,7 +117,7 @@ public final class MainWindow {
         restores.chooser(FolderChooser.remembering(settings, "restore", null));
         restores.saveChooser(SaveChooser.remembering(settings, "export"));
         export.saveChooser(SaveChooser.remembering(settings, "save-object"));
-        this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores),
+        this.commands = new Commands(stage, model, nav, status, new Commands.Views(snapshots, index, problems, history, restores, mounts),
                 FolderChooser.remembering(settings, "store", storesRoot));
         split = new PreviewSplit(nav.centre(), previewPane, settings);
         previewPane.hideWith(() -> split.previewShown().set(false));
@@ -207,6 +210,10 @@ public final class MainWindow {
         return documents;
     }
 
+    MountFlow mounts() {
+        return mounts;
+    }
+
     void chooser(FolderChooser c) {
         commands.chooser(c);
         restores.chooser(c);
@@ -219,7 +226,8 @@ public final class MainWindow {
 
     private void close() {
         Placement.save(stage, split, settings);
-        // Closing the window stops what it started: restores and verifies end cleanly, leaving no partial file.
+        // Closing the window stops what it started: mounts are unmounted, restores and verifies end cleanly, leaving no partial file.
+        mounts.close();
         tasks.close();
         model.close();
     }

@@ -70,6 +70,9 @@ final class WindowCommands {
 
         void verify();
 
+        /** Mount the store as a read-only folder and show it in the file manager. */
+        void mount();
+
         /** Restore the whole of the snapshot selected in Snapshots. */
         void restoreSnapshot();
 
@@ -159,13 +162,16 @@ final class WindowCommands {
         var exportSnapshot = item("_Export snapshot as zip or tar…", "Shortcut+E", a::exportSnapshot);
         var exportSelection = item("Export selec_tion as zip or tar…", "Shortcut+Shift+E", a::exportSelection);
         verify.disableProperty().bind(noStore);
+        var mount = item("_Mount as a folder", "Shortcut+M", a::mount);
+        mount.setId("mount-store");
+        mount.disableProperty().bind(noStore);
         restoreSnapshot.disableProperty().bind(a.noSnapshot());
         restoreSelection.disableProperty().bind(a.noSelection());
         exportSnapshot.disableProperty().bind(a.noSnapshot());
         exportSelection.disableProperty().bind(a.noSelection());
         var help = new Menu("_Help");
         var bar = new MenuBar(file, view, new Menu("_Store", null, verify, new SeparatorMenuItem(), restoreSnapshot, restoreSelection,
-                new SeparatorMenuItem(), exportSnapshot, exportSelection), help);
+                new SeparatorMenuItem(), exportSnapshot, exportSelection, new SeparatorMenuItem(), mount), help);
         Runnable showShortcuts = () -> a.shortcuts(shortcuts(bar));
         var keys = item("_Keyboard shortcuts", "Shortcut+Shift+Slash", showShortcuts);
         keys.setId("help-shortcuts");

@@ -109,6 +109,12 @@ public final class WindowModel {
         return home.workspaceOf(store, settings.recentWorkspaces()).map(w -> StoreFinder.named(w, store)).orElse(store.toString());
     }
 
+    /** A store's name in a word, for a folder: its workspace folder's name where a recent one hashes to it, else its own folder's. */
+    public String shortName(Path store) {
+        Path named = home.workspaceOf(store, settings.recentWorkspaces()).orElse(store);
+        return named.getFileName() == null ? named.toString() : named.getFileName().toString();
+    }
+
     /** Where chkpt keeps its stores, as this process's environment says. */
     public ChkptHome chkptHome() {
         return home;

@@ -10,8 +10,9 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.WindowEvent;
 
 /**
- * The context menus' own items of the Snapshots view: on a snapshot, Compare with previous and
- * Copy id; on files, Open, Show history, Copy path and Copy id. Each is enabled only where it
+ * The context menus' own items of the Snapshots view: on a snapshot, Compare with previous, Show
+ * in file manager and Copy id; on files, Open, Show in file manager (a folder, or a file's
+ * folder: the store mounted read-only), Show history, Copy path and Copy id. Each is enabled only where it
  * applies to what is selected.
  */
 final class SnapshotMenus {
@@ -33,14 +34,21 @@ final class SnapshotMenus {
                 Clip.copy(List.of(s.id()));
             }
         });
+        var showSnapshot = item("Show in file manager", "show-snapshot-folder", () -> {
+            Snapshot s = view.selectedSnapshot();
+            if (s != null) {
+                actions.showInFileManager(s, "");
+            }
+        });
         ContextMenu snapshotMenu = table.getContextMenu() != null ? table.getContextMenu() : new ContextMenu();
-        snapshotMenu.getItems().addAll(compare, copySnapshot);
+        snapshotMenu.getItems().addAll(compare, showSnapshot, copySnapshot);
         snapshotMenu.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
             Snapshot s = view.selectedSnapshot();
             Snapshot before = view.previous(s);
             compare.setDisable(before == null);
             compare.setText(before == null ? "Compare with previous" : "Compare with previous (" + Format.snapshot(before) + ")");
             copySnapshot.setDisable(s == null);
+            showSnapshot.setDisable(s == null);
         });
         table.setContextMenu(snapshotMenu);
 
@@ -57,6 +65,13 @@ final class SnapshotMenus {
                 actions.history(files.getFirst().path());
             }
         });
+        var showFolder = item("Show in file manager", "show-in-file-manager", () -> {
+            List<FileNode> files = view.selectedNodes();
+            Snapshot s = view.selectedSnapshot();
+            if (files.size() == 1 && s != null) {
+                actions.showInFileManager(s, files.getFirst().path());
+            }
+        });
         var copyPath = item("Copy path", "copy-path", () -> Clip.copy(view.selectedNodes().stream().map(FileNode::path).toList()));
         var copyId = item("Copy id", "copy-file-id", () -> Clip.copy(view.selectedNodes().stream().map(n -> SnapshotsView.id(n, false))
                 .filter(id -> !id.isEmpty()).toList()));
@@ -64,11 +79,12 @@ final class SnapshotMenus {
         if (!fileMenu.getItems().isEmpty()) {
             fileMenu.getItems().add(new SeparatorMenuItem());
         }
-        fileMenu.getItems().addAll(open, history, copyPath, copyId);
+        fileMenu.getItems().addAll(open, showFolder, history, copyPath, copyId);
         fileMenu.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
             List<FileNode> files = view.selectedNodes();
             open.setDisable(files.size() != 1 || !opens(files.getFirst()));
             history.setDisable(files.size() != 1);
+            showFolder.setDisable(files.size() != 1 || view.selectedSnapshot() == null);
             copyPath.setDisable(files.isEmpty());
             copyId.setDisable(files.stream().allMatch(n -> SnapshotsView.id(n, false).isEmpty()));
         });

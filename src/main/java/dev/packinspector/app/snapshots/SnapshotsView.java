@@ -70,6 +70,9 @@ public final class SnapshotsView extends SplitPane {
 
         /** Open the file's content in the system's application for its kind. */
         void open(ManifestEntry file);
+
+        /** Show the folder {@code path} of {@code snapshot} ("" for the whole snapshot) in the desktop's file manager. */
+        void showInFileManager(Snapshot snapshot, String path);
     }
 
     private final TableView<Snapshot> snapshots = new TableView<>();

@@ -231,48 +231,27 @@ class TableMenusTest extends MainWindowTestBase {
     }
 
     private Node snapshotRow(String id) {
-        return WindowDriver.onFx(() -> ui.<Node>anywhere("#snapshot-table .table-row-cell").stream()
-                .filter(n -> n instanceof IndexedCell<?> c && c.getItem() instanceof Snapshot s && s.id().equals(id)).findFirst().orElseThrow());
+        return RowMenus.snapshotRow(ui, id);
     }
 
-    /** The drawn row of the file tree showing {@code path}, scrolled to. */
     private Node fileRow(String path) {
-        WindowDriver.onFx(() -> {
-            TreeTableView<FileNode> tree = ui.snapshots().fileTree();
-            tree.scrollTo(tree.getRow(Shown.item(tree.getRoot(), path)));
-            tree.layout();
-        });
-        return WindowDriver.onFx(() -> ui.<Node>anywhere("#file-tree .tree-table-row-cell").stream()
-                .filter(n -> n instanceof IndexedCell<?> c && !c.isEmpty() && c.getItem() instanceof FileNode f && f.path().equals(path))
-                .findFirst().orElseThrow(() -> new AssertionError(path + " is not drawn")));
+        return RowMenus.fileRow(ui, path);
     }
 
-    /** Selects {@code row} with a click, opens its context menu with a right-click and chooses the item {@code id}. */
     private void choose(Node row, String id) {
-        robot.clickOn(row, MouseButton.PRIMARY);
-        robot.rightClickOn(row);
-        clickItem(id);
+        RowMenus.choose(ui, robot, row, id);
     }
 
     private void clickItem(String id) {
-        waitForMenu();
-        WindowDriver.waitUntil(id + " can be chosen", () -> !item(id).isDisable());
-        Node shown = WindowDriver.onFx(() -> ui.<Node>anywhere(".context-menu #" + id).stream().findFirst().orElseThrow(() -> new AssertionError("no " + id + " drawn")));
-        robot.clickOn(shown);
-        WindowDriver.waitUntil("the menu is closed", () -> showingMenu() == null);
+        RowMenus.clickItem(ui, robot, id);
     }
 
     private void waitForMenu() {
-        WindowDriver.waitUntil("a context menu is shown", () -> showingMenu() != null);
-    }
-
-    private static ContextMenu showingMenu() {
-        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing()).map(w -> (ContextMenu) w).findFirst().orElse(null);
+        RowMenus.waitForMenu();
     }
 
     private static MenuItem item(String id) {
-        ContextMenu menu = showingMenu();
-        return menu == null ? null : menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow(() -> new AssertionError("no item " + id));
+        return RowMenus.item(id);
     }
 
     /** Waits longer than type-to-find's pause, after which typing starts a new word. */
