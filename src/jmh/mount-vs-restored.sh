@@ -4,9 +4,12 @@
 # median of the paired ratios:
 #   src/jmh/mount-vs-restored.sh ROUNDS big  STORE   # cat of the latest snapshot's largest file
 #   src/jmh/mount-vs-restored.sh ROUNDS many STORE   # find -type f | xargs cat over the latest snapshot
-# Run from the project folder after ./mvnw -DskipTests package. The mount is fresh for the run and
-# every cat opens its files anew, so the kernel's page cache of the mounted files is dropped each
-# time (FUSE without keep_cache) and every byte is decoded again; the block cache holds 64 MiB.
+# Run from the project folder, as root, after ./mvnw -DskipTests package. Each round times three
+# runs: the restored copy; the mount "cold" (the kernel's caches dropped just before, outside the
+# timing, so every byte comes through FUSE and is decoded: the first read of a snapshot); and the
+# mount "warm" (right after, as a second read finds it: the mount lets the kernel keep what it read,
+# since a snapshot never changes). The store and the restored copy are on /dev/shm, which dropping
+# caches does not touch.
 set -euo pipefail
 rounds=$1 kind=$2 store=$3
 work=/dev/shm/mount-bench
@@ -26,10 +29,14 @@ else
   restored=(sh -c "cd '$work/restored' && find . -type f -print0 | xargs -0 cat")
   mounted=(sh -c "cd '$work/mnt/$latest' && find . -type f -print0 | xargs -0 cat")
 fi
-cmp <("${restored[@]}") <("${mounted[@]}") || { echo "the mount's bytes differ from the restored ones" >&2; exit 1; }
+# the same bytes both ways (files in name order: the two file systems list a folder in orders of their own)
+same() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 cat); }
+cmp <(same "$work/restored") <(same "$work/mnt/$latest") || { echo "the mount's bytes differ from the restored ones" >&2; exit 1; }
+cold=("${mounted[@]}") warm=("${mounted[@]}")
 for r in $(seq "$rounds"); do
-  for v in restored mounted; do
+  for v in restored cold warm; do
     declare -n cmd=$v
+    [ "$v" = cold ] && { sync; echo 3 > /proc/sys/vm/drop_caches; }
     s=$(date +%s%N); "${cmd[@]}" >/dev/null; e=$(date +%s%N)
     echo "$v $(( (e - s) / 1000 ))"
   done
@@ -41,5 +48,6 @@ for line in sys.stdin:
 for k, v in runs.items():
     m = statistics.median(v)
     print("%-9s median %8.1f ms  %7.0f MB/s  runs %s" % (k, m / 1000, bytes / m, " ".join("%.0f" % (x / 1000) for x in v)))
-print("mounted/restored throughput, median of paired ratios: %.2f" % statistics.median(o / n for o, n in zip(runs["restored"], runs["mounted"])))
+for k in ("cold", "warm"):
+    print("%s mount / restored throughput, median of paired ratios: %.2f" % (k, statistics.median(o / n for o, n in zip(runs["restored"], runs[k]))))
 ' "$bytes"

@@ -4,11 +4,14 @@ import dev.packinspector.store.ObjectContent;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.BlockCache;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.cryptomator.jfuse.api.DirFiller;
 import org.cryptomator.jfuse.api.Errno;
@@ -37,7 +40,13 @@ final class StoreFileSystem implements FuseOperations {
     private final int uid;
     private final int gid;
     private final Consumer<String> problems;
-    private final BlockCache cache = new BlockCache(CACHE_BYTES);
+    /** Decodes the block after one being read in order, beside the FUSE threads: a core fewer than there are, at least one. */
+    private final ExecutorService prefetcher = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> {
+        Thread t = new Thread(r, "pack-inspector-mount-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final BlockCache cache = new BlockCache(CACHE_BYTES, prefetcher);
     /** The objects open, with how many open files read each. */
     private final Map<ObjectId, Opened> open = new ConcurrentHashMap<>();
     /** The files open, by the handle FUSE passes back (a file's row stays its own across refreshes). */
@@ -79,6 +88,7 @@ final class StoreFileSystem implements FuseOperations {
 
     /** Once unmounted: lets go of the files still open (their release may never come). */
     void releaseAll() {
+        prefetcher.shutdownNow();
         handles.clear();
         open.values().removeIf(o -> {
             o.from.release();
@@ -234,16 +244,17 @@ final class StoreFileSystem implements FuseOperations {
         if (damaged.contains(blob)) {
             return -errno.eio();
         }
-        byte[] bytes;
+        ByteBuffer into = buf.slice(buf.position(), (int) Math.min(count, buf.remaining()));
+        int n;
         try {
-            bytes = o.content.read(offset, (int) Math.min(count, Integer.MAX_VALUE));
+            n = o.content.read(offset, into);
         } catch (IOException | RuntimeException e) {
             if (damaged.add(blob)) {
                 problems.accept(path + ": " + e.getMessage() + "; further reads fail");
             }
             return -errno.eio();
         }
-        WholeReadCheck.Verdict verdict = o.check.read(offset, bytes, count);
+        WholeReadCheck.Verdict verdict = o.check.read(offset, MemorySegment.ofBuffer(into.flip()), count);
         if (verdict == WholeReadCheck.Verdict.DIFFERS || verdict == WholeReadCheck.Verdict.SHORT) {
             if (damaged.add(blob)) {
                 problems.accept(path + ": " + (verdict == WholeReadCheck.Verdict.SHORT
@@ -252,8 +263,8 @@ final class StoreFileSystem implements FuseOperations {
             }
             return -errno.eio();
         }
-        buf.put(bytes);
-        return bytes.length;
+        buf.position(buf.position() + n);
+        return n;
     }
 
     @Override

@@ -77,7 +77,10 @@ public final class StoreMount implements AutoCloseable {
                 throw new IOException("FUSE is not available: cannot load libfuse3 (install the fuse3 package): " + e.getMessage(), e);
             }
             try {
-                fuse.mount("pack-inspector", point, "-oro", "-ofsname=pack-inspector", "-osubtype=chkpt");
+                // a snapshot never changes, so the kernel may keep what it read across opens, and names and sizes for a minute
+                // (a new snapshot still shows at once: names not found are not kept)
+                fuse.mount("pack-inspector", point, "-oro", "-ofsname=pack-inspector", "-osubtype=chkpt", "-okernel_cache",
+                        "-oentry_timeout=60", "-oattr_timeout=60");
             } catch (FuseMountFailedException e) {
                 throw new IOException("FUSE refused to mount at " + point + " (permission denied, or fusermount3 missing?): " + e.getMessage(), e);
             }

@@ -2,6 +2,8 @@ package dev.packinspector.mount;
 
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.Xxh3;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,9 +23,9 @@ final class WholeReadCheck {
     private final ObjectId id;
     private final long size;
     private final Xxh3.Stream hash = Xxh3.stream();
-    private final TreeMap<Long, byte[]> ahead = new TreeMap<>();
+    private final TreeMap<Long, MemorySegment> ahead = new TreeMap<>();
     private long hashed;
-    private int aheadBytes;
+    private long aheadBytes;
     private boolean abandoned;
     private Verdict verdict = Verdict.GOING;
 
@@ -34,37 +36,39 @@ final class WholeReadCheck {
     }
 
     /**
-     * {@code bytes} were read at {@code offset} when {@code asked} were asked for.
+     * {@code bytes} were read at {@code offset} when {@code asked} were asked for (the segment
+     * need stay valid only until this returns).
      *
      * @return {@link Verdict#DIFFERS} or {@link Verdict#SHORT} (the content ended before the
      *     file's size) once the file is known to be wrong, {@link Verdict#MATCHES} once it is
      *     known right, else {@link Verdict#GOING}
      */
-    synchronized Verdict read(long offset, byte[] bytes, long asked) {
+    synchronized Verdict read(long offset, MemorySegment bytes, long asked) {
         if (verdict != Verdict.GOING) {
             return verdict;
         }
-        long end = offset + bytes.length;
-        if (bytes.length < asked && end < size) {
+        long end = offset + bytes.byteSize();
+        if (bytes.byteSize() < asked && end < size) {
             return verdict = Verdict.SHORT;
         }
         if (abandoned) {
             return verdict;
         }
         if (offset > hashed) {
-            if (aheadBytes + bytes.length > AHEAD_LIMIT) {
+            if (aheadBytes + bytes.byteSize() > AHEAD_LIMIT) {
                 abandoned = true;
                 ahead.clear();
                 return verdict;
             }
-            byte[] was = ahead.put(offset, bytes);
-            aheadBytes += bytes.length - (was == null ? 0 : was.length);
+            // the bytes are the caller's only until it returns: kept as a copy
+            MemorySegment was = ahead.put(offset, MemorySegment.ofArray(bytes.toArray(ValueLayout.JAVA_BYTE)));
+            aheadBytes += bytes.byteSize() - (was == null ? 0 : was.byteSize());
             return verdict;
         }
         take(offset, bytes);
-        for (Map.Entry<Long, byte[]> next = ahead.firstEntry(); next != null && next.getKey() <= hashed; next = ahead.firstEntry()) {
+        for (Map.Entry<Long, MemorySegment> next = ahead.firstEntry(); next != null && next.getKey() <= hashed; next = ahead.firstEntry()) {
             ahead.pollFirstEntry();
-            aheadBytes -= next.getValue().length;
+            aheadBytes -= next.getValue().byteSize();
             take(next.getKey(), next.getValue());
         }
         if (hashed >= size) {
@@ -74,11 +78,11 @@ final class WholeReadCheck {
         return verdict;
     }
 
-    private void take(long offset, byte[] bytes) {
+    private void take(long offset, MemorySegment bytes) {
         long from = hashed - offset;
-        long to = Math.min(bytes.length, size - offset);
+        long to = Math.min(bytes.byteSize(), size - offset);
         if (to > from) {
-            hash.put(bytes, (int) from, (int) (to - from));
+            hash.put(bytes.asSlice(from, to - from));
             hashed = offset + to;
         }
     }

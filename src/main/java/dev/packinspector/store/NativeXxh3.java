@@ -194,6 +194,8 @@ final class NativeXxh3 {
     static final class State {
         private final Streaming fns;
         private final MemorySegment state;
+        /** Where heap bytes are copied for the C library: made once, at the size first needed (up to HEAP_COPY), not zeroed each time. */
+        private MemorySegment scratch;
 
         private State(Streaming fns) {
             this.fns = fns;
@@ -218,12 +220,15 @@ final class NativeXxh3 {
                     update(bytes);
                     return;
                 }
-                try (Arena arena = Arena.ofConfined()) {
-                    MemorySegment copy = arena.allocate(Math.min(bytes.byteSize(), HEAP_COPY));
-                    for (long at = 0; at < bytes.byteSize(); at += HEAP_COPY) {
-                        long n = Math.min(HEAP_COPY, bytes.byteSize() - at);
-                        update(copy.copyFrom(bytes.asSlice(at, n)).asSlice(0, n));
-                    }
+                long wanted = Math.min(bytes.byteSize(), HEAP_COPY);
+                if (scratch == null || scratch.byteSize() < wanted) {
+                    scratch = Arena.ofAuto().allocate(wanted);
+                }
+                long step = scratch.byteSize();
+                for (long at = 0; at < bytes.byteSize(); at += step) {
+                    long n = Math.min(step, bytes.byteSize() - at);
+                    MemorySegment.copy(bytes, at, scratch, 0, n);
+                    update(scratch.asSlice(0, n));
                 }
             } catch (Throwable t) {
                 throw failed(t);

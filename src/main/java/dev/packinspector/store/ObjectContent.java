@@ -22,11 +22,18 @@ import java.util.function.LongConsumer;
 public final class ObjectContent {
     private final ObjectLocation at;
     private final BlockCache cache;
-    private final ThreadLocal<Decoding> decoders = ThreadLocal.withInitial(Decoding::new);
+    /**
+     * Each thread's decoder and block buffer, shared by every object it reads (a thread decodes one
+     * block at a time): made once a thread, not once an object, which for a mount read of many
+     * small files was most of each read's time.
+     */
+    private static final ThreadLocal<Decoding> DECODERS = ThreadLocal.withInitial(Decoding::new);
     private long[] blockWord = new long[8];
     private long[] blockContent = new long[8];
     private int blocks;
     private long size = -1;
+    /** Where the last cached read ended: a read from there on is reading in order. */
+    private long lastEnd;
 
     public ObjectContent(ObjectLocation at) {
         this(at, null);
@@ -86,8 +93,39 @@ public final class ObjectContent {
 
     private byte[] readCached(long offset, int length) throws IOException {
         byte[] out = new byte[length];
+        int filled = readCached(offset, length, (block, from, n, at) -> System.arraycopy(block, from, out, at, n));
+        return filled == length ? out : Arrays.copyOf(out, filled);
+    }
+
+    /**
+     * Up to {@code into.remaining()} bytes from {@code offset} on, put into {@code into} (from its
+     * position, which moves past them), straight from the cache's blocks: no copy of our own.
+     * Only for an object read through a {@link BlockCache}.
+     *
+     * @return the number of bytes put (fewer at the end of the content, none past it)
+     */
+    public int read(long offset, ByteBuffer into) throws IOException {
+        if (cache == null) {
+            throw new IllegalStateException("reading into a buffer needs a block cache");
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset");
+        }
+        return readCached(offset, into.remaining(), (block, from, n, at) -> into.put(block, from, n));
+    }
+
+    /** Where the bytes of a cached read go: {@code n} bytes of {@code block} from {@code from}, the {@code at}-th byte of the read on. */
+    private interface Sink {
+        void take(byte[] block, int from, int n, int at);
+    }
+
+    private int readCached(long offset, int length, Sink sink) throws IOException {
         int filled = 0;
         long pos = offset;
+        boolean sequential;
+        synchronized (this) {
+            sequential = offset == lastEnd;
+        }
         while (filled < length) {
             long word;
             long start;
@@ -103,11 +141,7 @@ public final class ObjectContent {
                 decode(-1, new One(0, true)); // learns where the first block starts (or that there is none)
                 continue;
             }
-            BlockCache.Block b = cache.block(at.pack(), word, () -> {
-                var one = new One(start, false);
-                decode(word, one);
-                return new BlockCache.Block(one.bytes, one.reachedEnd ? BlockCache.Block.END : one.nextWord);
-            });
+            BlockCache.Block b = cache.block(at.pack(), word, () -> decodeOne(word, start));
             long end = start + b.bytes().length;
             synchronized (this) {
                 learn(word, start);
@@ -117,14 +151,27 @@ public final class ObjectContent {
                     learn(b.nextWord(), end);
                 }
             }
+            if (sequential && b.nextWord() != BlockCache.Block.END) {
+                // read in order: the next block is decoded meanwhile, on another core, for the reads to come
+                cache.prefetch(at.pack(), b.nextWord(), () -> decodeOne(b.nextWord(), end));
+            }
             if (pos < end) {
                 int n = (int) Math.min(length - filled, end - pos);
-                System.arraycopy(b.bytes(), (int) (pos - start), out, filled, n);
+                sink.take(b.bytes(), (int) (pos - start), n, filled);
                 filled += n;
                 pos += n;
             }
         }
-        return filled == length ? out : Arrays.copyOf(out, filled);
+        synchronized (this) {
+            lastEnd = pos;
+        }
+        return filled;
+    }
+
+    private BlockCache.Block decodeOne(long word, long start) throws IOException {
+        var one = new One(start, false);
+        decode(word, one);
+        return new BlockCache.Block(one.bytes, one.reachedEnd ? BlockCache.Block.END : one.nextWord);
     }
 
     /**
@@ -165,7 +212,7 @@ public final class ObjectContent {
     private void decode(long resumeWord, Learner learner) throws IOException {
         Pack pack = at.pack();
         long payload = pack.payloadStart(at.position());
-        Decoding d = decoders.get();
+        Decoding d = DECODERS.get();
         learner.decoding = d;
         long produced = d.decoder.decodeFrom(pack.data(), payload, at.compressedSize(), "object " + at.id(), resumeWord, learner);
         if (learner.reachedEnd) {

@@ -127,6 +127,40 @@ class ObjectContentTest {
     }
 
     @Test
+    void readsIntoABufferInOrderWithTheNextBlockDecodedAheadAndAfterThePrefetcherIsGone(@TempDir Path dir) throws Exception {
+        byte[] content = multiBlock();
+        ObjectId id = writeOne(dir, content);
+        var pool = Executors.newSingleThreadExecutor();
+        var cache = new BlockCache(64 << 20, pool);
+        try (PackSet packs = PackSet.open(dir)) {
+            var object = new ObjectContent(packs.require(id), cache);
+            var random = new SplittableRandom(3);
+            long at = 0;
+            while (at < content.length) {
+                var into = java.nio.ByteBuffer.allocateDirect(1 + random.nextInt(300_000));
+                int n = object.read(at, into);
+                assertEquals(Math.min(into.capacity(), content.length - at), n);
+                assertEquals(n, into.position(), "the buffer's position moved past what was put");
+                byte[] got = new byte[n];
+                into.flip().get(got);
+                assertArrayEquals(Arrays.copyOfRange(content, (int) at, (int) at + n), got, "at " + at);
+                at += n;
+            }
+            assertEquals(0, object.read(at, java.nio.ByteBuffer.allocate(10)));
+            pool.shutdownNow();
+            var again = new ObjectContent(packs.require(id), new BlockCache(1, pool));
+            byte[] whole = new byte[content.length];
+            for (int from = 0; from < content.length; from += 100_000) {
+                var into = java.nio.ByteBuffer.wrap(whole, from, Math.min(100_000, content.length - from));
+                again.read(from, into);
+            }
+            assertArrayEquals(content, whole, "with no thread to decode ahead, each read decodes what it needs");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theCacheKeepsToItsBudget(@TempDir Path dir) throws Exception {
         byte[] content = multiBlock();
         ObjectId id = writeOne(dir, content);
