@@ -138,8 +138,12 @@ public final class StoreMount implements AutoCloseable {
         }
     }
 
-    /** Where Debian and most distributions keep libfuse3. */
+    /** libfuse3: where {@code -Dpackinspector.libfuse} says, else where Debian and most distributions keep it. */
     private static String libfuse() {
+        String chosen = System.getProperty("packinspector.libfuse");
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen;
+        }
         for (String p : List.of("/usr/lib/x86_64-linux-gnu/libfuse3.so.3", "/usr/lib/aarch64-linux-gnu/libfuse3.so.3", "/usr/lib64/libfuse3.so.3",
                 "/usr/lib/libfuse3.so.3", "/lib/x86_64-linux-gnu/libfuse3.so.3")) {
             if (Files.exists(Path.of(p))) {

@@ -105,7 +105,22 @@ class MountCommandTest {
 
     /** What the command said, without the JVM's own warnings (a class path run names JavaFX modules it does not have). */
     private static String said(PackInspectorProcess.Run run) {
-        return run.stderr().lines().filter(l -> !l.startsWith("WARNING: ")).collect(java.util.stream.Collectors.joining("\n")).strip();
+        return run.stderr().lines().filter(l -> !l.startsWith("WARNING: ") && !l.startsWith("Picked up JAVA_TOOL_OPTIONS")).collect(java.util.stream.Collectors.joining("\n")).strip();
+    }
+
+    @Test
+    void withoutLibfuseItSaysWhatToInstall() throws Exception {
+        Path point = Files.createDirectory(tmp.resolve("mnt"));
+        var run = PackInspectorProcess.run(tmp, Map.of("JAVA_TOOL_OPTIONS", "-Dpackinspector.libfuse=/nonexistent/libfuse3.so.3"),
+                "mount", Fixtures.store("real/head-basic").toString(), point.toString(), "--foreground");
+        assertEquals(3, run.exit(), run::toString);
+        String said = said(run);
+        assertEquals(1, said.lines().count(), said);
+        assertTrue(said.startsWith("pack-inspector: FUSE is not available: cannot load libfuse3 (install the fuse3 package)"), said);
+        assertFalse(StoreMount.isMounted(point));
+        try (var left = Files.list(point)) {
+            assertEquals(0, left.count());
+        }
     }
 
     private static String read(Path file) {

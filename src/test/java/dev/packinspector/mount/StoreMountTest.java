@@ -51,6 +51,7 @@ class StoreMountTest {
         try {
             assertTrue(mount.mounted());
             assertTrue(Files.isSymbolicLink(point.resolve("latest")));
+            assertFalse(mountThreads().isEmpty(), "the mount's threads are known by name");
             var failures = new ConcurrentLinkedQueue<String>();
             List<JsonNode> entries = new ArrayList<>();
             List<String> roots = new ArrayList<>();
@@ -93,6 +94,11 @@ class StoreMountTest {
             mount.close();
         }
         assertFalse(mount.mounted(), "unmounted");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!mountThreads().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), mountThreads(), "no thread of the mount is left");
         try (var left = Files.list(point)) {
             assertEquals(0, left.count(), "the mount point is empty again");
         }
@@ -146,6 +152,12 @@ class StoreMountTest {
             mount.close();
         }
         assertEquals(fingerprint, StoreFingerprint.of(store), "the store is untouched");
+    }
+
+    /** The threads a mount starts: FUSE's loop and workers, the refresher, the prefetcher. */
+    private static List<String> mountThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("jfuse") || n.startsWith("pack-inspector-mount")).sorted().toList();
     }
 
     private static void check(JsonNode f, Path p, ConcurrentLinkedQueue<String> failures) {
