@@ -62,6 +62,9 @@ public final class StoreMount implements AutoCloseable {
         if (!Files.exists(Path.of("/dev/fuse"))) {
             throw new IOException("FUSE is not available: there is no /dev/fuse (load the fuse module, or run where FUSE is allowed)");
         }
+        if (!Files.isReadable(Path.of("/dev/fuse")) || !Files.isWritable(Path.of("/dev/fuse"))) {
+            throw new IOException("FUSE is not available to this user: /dev/fuse cannot be opened (permission denied; it is usually open to all)");
+        }
         LiveStore live = LiveStore.open(store);
         try {
             Snapshot only = snapshotRef == null ? null : live.current().catalog.resolve(snapshotRef);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Browsing a real store in the file manager from the window: Store ▸ Mount as a folder mounts it
  * (through real FUSE) and opens the mount; Show in file manager on a snapshot and on a folder opens
  * theirs in the same mount; the mount is a row of the task panel whose Unmount lets it go; one
- * unmounted from outside ends by itself; closing the window unmounts. The store is untouched.
+ * unmounted from outside ends by itself; a second store opened gets a mount of its own; closing the
+ * window unmounts them all. The store is untouched.
  */
 class MountFromWindowTest extends MainWindowTestBase {
     private static final String STORE = "real/head-basic";
@@ -35,7 +36,7 @@ class MountFromWindowTest extends MainWindowTestBase {
 
     @BeforeEach
     void needsFuse() {
-        Assumptions.assumeTrue(Files.exists(Path.of("/dev/fuse")), "no /dev/fuse here");
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/fuse")) && Files.isWritable(Path.of("/dev/fuse")), "no /dev/fuse this user can open here");
         Assumptions.assumeTrue(Files.exists(Path.of("/usr/bin/fusermount3")), "no fusermount3 here (the fuse3 package)");
         WindowDriver.onFx(() -> {
             window().mounts().root(mounts);
@@ -98,7 +99,15 @@ class MountFromWindowTest extends MainWindowTestBase {
         WindowDriver.waitUntil("mounted again", () -> opened.size() == 2);
         Path second = opened.get(1);
         assertTrue(StoreMount.isMounted(second));
+        // a second store: a mount of its own beside the first's
+        ui.openAndShowFiles(Fixtures.store("real/head-chunked"));
+        WindowDriver.onFx(() -> window().commands().mount());
+        WindowDriver.waitUntil("the second store is mounted", () -> opened.size() == 3);
+        Path third = opened.get(2);
+        assertEquals("head-chunked", third.getFileName().toString());
+        assertTrue(StoreMount.isMounted(second) && StoreMount.isMounted(third), "both stores mounted");
         WindowDriver.onFx(() -> window().commands().quit());
-        assertFalse(StoreMount.isMounted(second), "closing the window unmounted it");
+        assertFalse(StoreMount.isMounted(second), "closing the window unmounted the first");
+        assertFalse(StoreMount.isMounted(third), "and the second");
     }
 }
