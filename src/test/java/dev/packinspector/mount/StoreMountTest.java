@@ -33,15 +33,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A store the real chkpt wrote, mounted through real FUSE: every file and link of every snapshot
- * (under by-id/) is what the fixture's manifest says (content, permission bits, link target), read
- * by 8 readers at once; random reads at random offsets and lengths are the content's bytes; writes
+ * Every fixture store (those the real chkpt binaries wrote, and those its PackWriter wrote), mounted
+ * through real FUSE: every file and link of every snapshot (under by-id/) is what the fixture's
+ * manifest says (content, permission bits, link target), read by 8 readers at once; random reads at random offsets and lengths are the content's bytes; writes
  * are refused; unmounting leaves the mount point empty and unmounted; the store is untouched.
  * Skipped, with the reason, where FUSE cannot mount.
  */
 class StoreMountTest {
     @ParameterizedTest
-    @ValueSource(strings = {"real/head-basic", "real/head-chunked", "real/7f7f180-basic"})
+    @ValueSource(strings = {"real/head-basic", "real/head-chunked", "real/7f7f180-basic", "real/head-deleted", "real/head-gc", "basic", "chunked",
+        "alias"})
     void everyFileOfEverySnapshotReadsAsTheManifestSays(String fixture, @TempDir Path tmp) throws Exception {
         Path store = Fixtures.store(fixture);
         var fingerprint = StoreFingerprint.of(store);
