@@ -43,9 +43,11 @@ public final class PackSet implements AutoCloseable {
     /**
      * Opens every pack in the store (or bare packs folder) {@code storeOrPacks}, sorted by name. A
      * folder with no packs folder, no catalog and no pack files is not a store: refused, so that
-     * opening the wrong folder says so instead of showing an empty store.
+     * opening the wrong folder says so instead of showing an empty store. So is a store of chkpt
+     * 0.1.x ({@link StoreFormat}): its packs folder is empty, and its objects are elsewhere.
      */
     public static PackSet open(Path storeOrPacks) throws StoreException {
+        StoreFormat.requireReadable(storeOrPacks);
         Path dir = packsDirOf(storeOrPacks);
         var names = new TreeSet<String>();
         try (Stream<Path> files = Files.list(dir)) {

@@ -3,6 +3,7 @@ package dev.packinspector.workspace;
 import dev.packinspector.store.PackFiles;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
+import dev.packinspector.store.StoreFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,12 @@ public final class StoreFolders {
     private StoreFolders() {
     }
 
-    /** True if {@code dir} has what a chkpt store or bare packs folder has: a packs folder, a catalog, or pack files. */
+    /**
+     * True if {@code dir} has what a chkpt store or bare packs folder has: a packs folder, a catalog,
+     * or pack files; or what a store of chkpt 0.1.x has (opening it then says it is not read yet).
+     */
     public static boolean looksLikeStore(Path dir) {
-        if (Files.isDirectory(dir.resolve("packs")) || Files.exists(dir.resolve("catalog.sqlite"))) {
+        if (Files.isDirectory(dir.resolve("packs")) || Files.exists(dir.resolve("catalog.sqlite")) || StoreFormat.isLegacy(dir)) {
             return true;
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -30,7 +34,7 @@ public final class StoreFolders {
      * keeps for it, if it is a folder chkpt saved (a project may well have a packs/ folder of its
      * own); else the folder itself if it looks like a store (a bare packs folder), or is no folder
      * at all (opening it then says why). A folder that is none of these is refused, saying where
-     * its store would be.
+     * its store would be; so is a store of chkpt 0.1.x, saying what it is ({@link StoreFormat}).
      */
     public static Path resolve(Path given, ChkptHome home) throws StoreException {
         if (!Files.isDirectory(given) || Files.exists(given.resolve("catalog.sqlite"))) {
@@ -46,6 +50,7 @@ public final class StoreFolders {
             return store;
         }
         if (looksLikeStore(given)) {
+            StoreFormat.requireReadable(given);
             return given;
         }
         throw new StoreException(ProblemKind.UNREADABLE, given, StoreException.NO_OFFSET,

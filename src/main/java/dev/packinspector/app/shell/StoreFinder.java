@@ -2,6 +2,7 @@ package dev.packinspector.app.shell;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.store.StoreFormat;
 import dev.packinspector.workspace.ChkptHome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,9 @@ public final class StoreFinder {
     }
 
     private static FoundStore describe(Path dir, Path workspace) {
+        if (StoreFormat.isLegacy(dir)) {
+            return new FoundStore(dir, workspace, 0, -1, null, StoreFormat.LEGACY_NOT_READ);
+        }
         long bytes = 0;
         try (Stream<Path> files = Files.list(dir.resolve("packs"))) {
             for (Path f : files.toList()) {

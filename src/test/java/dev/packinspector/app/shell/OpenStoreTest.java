@@ -92,6 +92,17 @@ class OpenStoreTest extends MainWindowTestBase {
     }
 
     @Test
+    void aStoreOfChkpt012IsSaidToBeNotReadNotShownEmpty(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path legacy = tmp.resolve("legacy");
+        dev.packinspector.StoreFingerprint.copy(Fixtures.store("legacy/basic"), legacy);
+        java.nio.file.Files.createDirectories(legacy.resolve("packs")); // as chkpt 0.1.2 leaves it; git keeps no empty folder
+        var opening = WindowDriver.onFx(() -> window().model().open(legacy));
+        WindowDriver.waitUntil("the open has ended", opening::isDone);
+        WindowDriver.waitUntil("the status line says what it is", () -> ui.status().contains(dev.packinspector.store.StoreFormat.LEGACY_NOT_READ));
+        assertEquals(null, WindowDriver.onFx(() -> ui.session()), "no empty store is shown");
+    }
+
+    @Test
     void aFolderThatIsNoStoreIsRefusedInOneSentenceAndTheOpenStoreStays(@org.junit.jupiter.api.io.TempDir Path notAStore) throws Exception {
         java.nio.file.Files.writeString(notAStore.resolve("notes.txt"), "hello");
         StoreSession basic = ui.openAndShowFiles(Fixtures.store("basic"));

@@ -83,6 +83,18 @@ class StartPageTest {
     }
 
     @Test
+    void aStoreOfChkpt012IsListedAsNotReadNotAsEmpty(@TempDir Path root) throws IOException {
+        StoreFingerprint.copy(Fixtures.store("legacy/basic"), root.resolve("f25adda3ecc9c306"));
+        try (var ui = WindowDriver.start(root)) {
+            List<Hyperlink> links = storeLinks(ui);
+            assertEquals(1, links.size());
+            String text = links.getFirst().getText();
+            assertTrue(text.contains(dev.packinspector.store.StoreFormat.LEGACY_NOT_READ), text);
+            assertTrue(!text.contains("0 snapshots"), text);
+        }
+    }
+
+    @Test
     void theStartPageListsTheStoresInTheStoresRootAndOpensOne(@TempDir Path root) throws IOException {
         Path copy = root.resolve("basic");
         StoreFingerprint.copy(Fixtures.store("basic"), copy);
