@@ -44,7 +44,7 @@ class LayeringTest {
     @Test
     void engineLayersDoNotDependOnFrontEnds() {
         noClasses().that().resideInAnyPackage("dev.packinspector.catalog..", "dev.packinspector.restore..", "dev.packinspector.history..",
-                        "dev.packinspector.workspace..", "dev.packinspector.mount..")
+                        "dev.packinspector.workspace..", "dev.packinspector.mount..", "dev.packinspector.legacy..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.packinspector.cli..", "dev.packinspector.app..")
                 .allowEmptyShould(true)
                 .check(classes);

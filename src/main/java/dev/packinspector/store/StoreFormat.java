@@ -19,6 +19,9 @@ public final class StoreFormat {
     public static final String LEGACY_NOT_READ = "a store written by chkpt 0.1.x (loose zstd objects, JSON snapshots, BLAKE3 ids),"
             + " a format this version of Pack Inspector does not read yet: nothing in it was looked at";
 
+    /** What a list of stores says of a 0.1.x store, after its counts. */
+    public static final String LEGACY_SHORT = "written by chkpt 0.1.x, a format this version does not read yet";
+
     private StoreFormat() {
     }
 

@@ -68,7 +68,8 @@ final class StartPage extends VBox {
             // a store is named by the folder it keeps where that is known (its name is a hash of that folder's path)
             String name = s.workspace() != null ? StoreFinder.named(s.workspace(), s.path()) : s.path().getFileName().toString();
             var link = new Hyperlink(name + "  —  " + (s.problem() != null ? s.problem()
-                    : Format.count(s.snapshots(), "snapshot") + ", " + Format.bytes(s.packBytes()) + (s.lastSave() == null ? "" : ", last save " + Format.time(s.lastSave()))));
+                    : Format.count(s.snapshots(), "snapshot") + ", " + Format.bytes(s.packBytes()) + (s.lastSave() == null ? "" : ", last save " + Format.time(s.lastSave()))
+                            + (s.note() == null ? "" : " (" + s.note() + ")")));
             link.setMnemonicParsing(false);
             link.setOnAction(e -> open.accept(s.path()));
             getChildren().add(link);

@@ -2,6 +2,8 @@ package dev.packinspector.app.shell;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.legacy.LegacySnapshot;
+import dev.packinspector.legacy.LegacyStore;
 import dev.packinspector.store.StoreFormat;
 import dev.packinspector.workspace.ChkptHome;
 import java.io.IOException;
@@ -16,9 +18,13 @@ import java.util.stream.Stream;
 public final class StoreFinder {
     /**
      * One store found, with what the start page shows of it: the workspace folder it keeps (null
-     * if none of the folders known hashes to its name), {@code problem} set if it could not be read.
+     * if none of the folders known hashes to its name), {@code problem} set if it could not be read,
+     * {@code note} (or null) said after its counts.
      */
-    record FoundStore(Path path, Path workspace, int snapshots, long packBytes, String lastSave, String problem) {
+    record FoundStore(Path path, Path workspace, int snapshots, long packBytes, String lastSave, String problem, String note) {
+        FoundStore(Path path, Path workspace, int snapshots, long packBytes, String lastSave, String problem) {
+            this(path, workspace, snapshots, packBytes, lastSave, problem, null);
+        }
     }
 
     private StoreFinder() {
@@ -65,7 +71,7 @@ public final class StoreFinder {
 
     private static FoundStore describe(Path dir, Path workspace) {
         if (StoreFormat.isLegacy(dir)) {
-            return new FoundStore(dir, workspace, 0, -1, null, StoreFormat.LEGACY_NOT_READ);
+            return describeLegacy(dir, workspace);
         }
         long bytes = 0;
         try (Stream<Path> files = Files.list(dir.resolve("packs"))) {
@@ -80,6 +86,18 @@ public final class StoreFinder {
             return new FoundStore(dir, workspace, snaps.size(), bytes, snaps.isEmpty() ? null : snaps.getFirst().createdAt(), null);
         } catch (IOException e) {
             return new FoundStore(dir, workspace, 0, bytes, null, e.getMessage());
+        }
+    }
+
+    /** A store of chkpt 0.1.x: its real counts, from its snapshot files, and that it is not read yet. */
+    private static FoundStore describeLegacy(Path dir, Path workspace) {
+        try {
+            LegacyStore store = LegacyStore.open(dir);
+            List<LegacySnapshot> snaps = store.snapshots().snapshots();
+            return new FoundStore(dir, workspace, snaps.size(), store.objectBytes(), snaps.isEmpty() ? null : snaps.getFirst().createdAt(), null,
+                    StoreFormat.LEGACY_SHORT);
+        } catch (IOException e) {
+            return new FoundStore(dir, workspace, 0, -1, null, e.getMessage());
         }
     }
 

@@ -83,14 +83,15 @@ class StartPageTest {
     }
 
     @Test
-    void aStoreOfChkpt012IsListedAsNotReadNotAsEmpty(@TempDir Path root) throws IOException {
+    void aStoreOfChkpt012IsListedWithItsRealCountsAndAsNotReadYet(@TempDir Path root) throws IOException {
         StoreFingerprint.copy(Fixtures.store("legacy/basic"), root.resolve("f25adda3ecc9c306"));
         try (var ui = WindowDriver.start(root)) {
             List<Hyperlink> links = storeLinks(ui);
             assertEquals(1, links.size());
             String text = links.getFirst().getText();
-            assertTrue(text.contains(dev.packinspector.store.StoreFormat.LEGACY_NOT_READ), text);
-            assertTrue(!text.contains("0 snapshots"), text);
+            assertTrue(text.startsWith("f25adda3ecc9c306  —  3 snapshots, "), "its real counts: " + text);
+            assertTrue(text.contains("last save "), text);
+            assertTrue(text.endsWith("(" + dev.packinspector.store.StoreFormat.LEGACY_SHORT + ")"), text);
         }
     }
 

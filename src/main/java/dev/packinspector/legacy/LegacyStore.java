@@ -1,0 +1,123 @@
+package dev.packinspector.legacy;
+
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import dev.packinspector.store.StoreFormat;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A store of chkpt 0.1.x (LEGACY-FORMAT.md), read-only: its snapshots, read from
+ * {@code snapshots/*.json} (one that does not parse is a problem, not skipped as chkpt skips it),
+ * and its trees and objects, found by id under {@code trees/} and {@code objects/}. The lock is
+ * never taken and nothing is written. Each call reads the disk anew; thread-safe.
+ */
+public final class LegacyStore {
+    /** The snapshots, newest first, and the snapshot files that could not be read, each a problem. */
+    public record Snapshots(List<LegacySnapshot> snapshots, List<StoreException> problems) {
+    }
+
+    private final Path root;
+
+    private LegacyStore(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * The store at {@code root}.
+     *
+     * @throws StoreException if it is not a store of chkpt 0.1.x
+     */
+    public static LegacyStore open(Path root) throws StoreException {
+        if (!StoreFormat.isLegacy(root)) {
+            throw new StoreException(ProblemKind.UNREADABLE, root, StoreException.NO_OFFSET, "not a store of chkpt 0.1.x");
+        }
+        return new LegacyStore(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Every snapshot, newest first (by created_at, then id, as chkpt lists them), and what could not be read. */
+    public Snapshots snapshots() throws StoreException {
+        var found = new ArrayList<LegacySnapshot>();
+        var problems = new ArrayList<StoreException>();
+        Path folder = root.resolve("snapshots");
+        if (!Files.isDirectory(folder)) {
+            return new Snapshots(List.of(), List.of());
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
+            for (Path f : files) {
+                try {
+                    if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new StoreException(ProblemKind.UNREADABLE, f, StoreException.NO_OFFSET, "is not a file");
+                    }
+                    found.add(LegacySnapshot.parse(Files.readAllBytes(f), f));
+                } catch (StoreException e) {
+                    problems.add(e);
+                } catch (IOException e) {
+                    problems.add(new StoreException(ProblemKind.UNREADABLE, f, StoreException.NO_OFFSET, "cannot be read (" + e.getMessage() + ")", e));
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException(ProblemKind.UNREADABLE, folder, StoreException.NO_OFFSET, "cannot be listed (" + e.getMessage() + ")", e);
+        }
+        found.sort(Comparator.comparing((LegacySnapshot s) -> OffsetDateTime.parse(s.createdAt()).toInstant()).reversed()
+                .thenComparing(LegacySnapshot::id, Comparator.reverseOrder()));
+        problems.sort(Comparator.comparing(e -> e.file().toString()));
+        return new Snapshots(List.copyOf(found), List.copyOf(problems));
+    }
+
+    /** The bytes of {@code objects/} (what the store's content takes on disk). */
+    public long objectBytes() throws IOException {
+        Path objects = root.resolve("objects");
+        if (!Files.isDirectory(objects)) {
+            return 0;
+        }
+        try (var all = Files.walk(objects)) {
+            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        }
+    }
+
+    /** The tree file of {@code id}. */
+    public Path treeFile(LegacyId id) {
+        return root.resolve("trees").resolve(id.fanOut());
+    }
+
+    /** The object file of {@code id}. */
+    public Path objectFile(LegacyId id) {
+        return root.resolve("objects").resolve(id.fanOut());
+    }
+
+    /**
+     * The tree {@code id}, decoded.
+     *
+     * @throws StoreException if it is missing or does not decode (the message says which)
+     */
+    public LegacyTree tree(LegacyId id) throws StoreException {
+        Path file = treeFile(id);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "tree " + id + " is missing");
+        } catch (IOException e) {
+            throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        return LegacyTree.decode(bytes, file);
+    }
+}

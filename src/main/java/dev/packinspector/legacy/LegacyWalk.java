@@ -1,0 +1,99 @@
+package dev.packinspector.legacy;
+
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A chkpt 0.1.x snapshot's files: its trees walked from the root, names joined with {@code /}
+ * (LEGACY-FORMAT.md §5, §6: a snapshot's file list exists only as this walk). A tree that is
+ * missing or does not decode is a problem naming the folder that needs it, and the walk goes on
+ * beside it; a folder that holds itself (a hostile store: ids are content hashes) or paths deeper
+ * than {@link #MAX_DEPTH} are refused, not followed. Trees shared by folders and snapshots are
+ * read once per walker.
+ */
+public final class LegacyWalk {
+    /** Folders deeper than this are not followed (Linux paths end at 4,096 bytes, so at 2,048 folders). */
+    public static final int MAX_DEPTH = 2048;
+
+    /** A file of the snapshot: its path, object, size and mode as the tree records them. */
+    public record File(String path, LegacyId object, long size, int mode, LegacyTree.Kind kind) {
+    }
+
+    /** The files in path order (bytewise), and the trees that could not be read, each naming its folder. */
+    public record Files(List<File> files, List<StoreException> problems) {
+    }
+
+    private final LegacyStore store;
+    private final Map<LegacyId, Object> trees = new HashMap<>();
+
+    public LegacyWalk(LegacyStore store) {
+        this.store = store;
+    }
+
+    /** The files of {@code snapshot}. */
+    public Files of(LegacySnapshot snapshot) {
+        var files = new ArrayList<File>();
+        var problems = new ArrayList<StoreException>();
+        walk(snapshot.rootTree(), "", new HashSet<>(), 0, files, problems);
+        files.sort((x, y) -> java.util.Arrays.compareUnsigned(x.path().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                y.path().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Files(List.copyOf(files), List.copyOf(problems));
+    }
+
+    private void walk(LegacyId id, String folder, Set<LegacyId> above, int depth, List<File> files, List<StoreException> problems) {
+        String where = folder.isEmpty() ? "the snapshot's root folder" : "folder '" + folder + "'";
+        if (depth > MAX_DEPTH) {
+            problems.add(new StoreException(ProblemKind.UNREADABLE, store.treeFile(id), StoreException.NO_OFFSET,
+                    where + " is more than " + MAX_DEPTH + " folders deep: not followed"));
+            return;
+        }
+        if (!above.add(id)) {
+            problems.add(new StoreException(ProblemKind.UNREADABLE, store.treeFile(id), StoreException.NO_OFFSET,
+                    where + " holds its own tree " + id + ": a loop, not followed"));
+            return;
+        }
+        try {
+            LegacyTree tree;
+            try {
+                tree = read(id);
+            } catch (StoreException e) {
+                problems.add(new StoreException(e.kind(), e.file(), e.offset(), e.getMessage() + ", needed by " + where, e));
+                return;
+            }
+            for (LegacyTree.Entry e : tree.entries()) {
+                String path = folder.isEmpty() ? e.name() : folder + "/" + e.name();
+                if (e.kind() == LegacyTree.Kind.FOLDER) {
+                    walk(e.id(), path, above, depth + 1, files, problems);
+                } else {
+                    files.add(new File(path, e.id(), e.size(), e.mode(), e.kind()));
+                }
+            }
+        } finally {
+            above.remove(id);
+        }
+    }
+
+    private LegacyTree read(LegacyId id) throws StoreException {
+        Object known = trees.get(id);
+        if (known instanceof LegacyTree t) {
+            return t;
+        }
+        if (known instanceof StoreException e) {
+            throw e;
+        }
+        try {
+            LegacyTree t = store.tree(id);
+            trees.put(id, t);
+            return t;
+        } catch (StoreException e) {
+            trees.put(id, e);
+            throw e;
+        }
+    }
+}
