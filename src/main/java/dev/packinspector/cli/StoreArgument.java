@@ -5,6 +5,7 @@ import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
+import dev.packinspector.store.StoreFormat;
 import dev.packinspector.store.tree.TreeStore;
 import dev.packinspector.workspace.ChkptHome;
 import dev.packinspector.workspace.StoreFolders;
@@ -67,6 +68,13 @@ final class StoreArgument implements Arguments.Part {
      * chkpt keeps for it (found as chkpt finds it: {@link ChkptHome}).
      */
     Path path() throws StoreException {
+        Path p = pathOfAnyFormat();
+        StoreFormat.requireReadable(p);
+        return p;
+    }
+
+    /** Like {@link #path()}, but a store of chkpt 0.1.x too, for the commands that read that format ({@link StoreFormat#isLegacy}). */
+    Path pathOfAnyFormat() throws StoreException {
         if (store == null) {
             store = StoreFolders.resolve(Arguments.value(path), ChkptHome.ofThisProcess());
         }

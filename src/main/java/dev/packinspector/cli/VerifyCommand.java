@@ -2,6 +2,8 @@ package dev.packinspector.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.packinspector.catalog.PathText;
+import dev.packinspector.legacy.LegacyStore;
+import dev.packinspector.legacy.LegacyVerifier;
 import dev.packinspector.restore.CatalogReferences;
 import dev.packinspector.restore.Cause;
 import dev.packinspector.restore.Finding;
@@ -10,8 +12,10 @@ import dev.packinspector.restore.StoreVerifier;
 import dev.packinspector.restore.TreeCheck;
 import dev.packinspector.restore.VerifyReport;
 import dev.packinspector.store.PackSet;
+import dev.packinspector.store.StoreFormat;
 import dev.packinspector.store.tree.TreeStore;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -30,12 +34,25 @@ final class VerifyCommand extends Subcommand {
                         + " gives each object one size and that every snapshot's files can be found and restored, and checks the tree"
                         + " pack like a pack (each tree's id recomputed) and that each snapshot's tree walk equals its manifest.",
                 "Prints each cause with its file and offset, then, indented, what it takes with it (findings that follow from it,"
-                        + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong.");
+                        + " lost objects, the snapshot files that need them), then a summary. Exit code 1 if anything is wrong.",
+                "On a store of chkpt 0.1.x: parses every snapshot file, walks every snapshot's trees (each re-hashed), decodes every"
+                        + " object they use and compares its BLAKE3 with its id and its size with the trees'; temp files and objects or trees"
+                        + " no snapshot uses are notes.");
     }
 
     @Override
     public Integer call() throws Exception {
         boolean json = Arguments.on(jsonFlag);
+        Path at = store.pathOfAnyFormat();
+        if (StoreFormat.isLegacy(at)) {
+            LegacyVerifier.Report legacy = LegacyVerifier.verify(LegacyStore.open(at));
+            if (json) {
+                LegacyVerifyOutput.json(stdout(), legacy);
+            } else {
+                LegacyVerifyOutput.text(stdout(), legacy);
+            }
+            return legacy.ok() ? Cli.OK : Cli.PROBLEMS;
+        }
         var progress = new TerminalProgress(stderr(), "verifying", !json && TerminalProgress.stderrIsTerminal());
         VerifyReport report;
         try (PackSet packs = store.packs(); var catalog = store.catalogIfAny(); TreeStore trees = store.trees()) {
@@ -71,9 +88,12 @@ final class VerifyCommand extends Subcommand {
 
     /** "2 problems found; 6 snapshot files cannot be restored": causes, and the files they take with them. */
     static String summary(VerifyReport r) {
-        int n = r.causes().size();
-        long files = r.affectedFiles();
-        return n + (n == 1 ? " problem" : " problems") + " found" + (r.cancelled() ? " before verify was cancelled" : "")
+        return summary(r.causes().size(), r.affectedFiles(), r.cancelled());
+    }
+
+    /** The summary of {@code n} causes taking {@code files} snapshot files with them. */
+    static String summary(int n, long files, boolean cancelled) {
+        return n + (n == 1 ? " problem" : " problems") + " found" + (cancelled ? " before verify was cancelled" : "")
                         + (files == 0 ? "" : "; " + files + (files == 1 ? " snapshot file cannot" : " snapshot files cannot") + " be restored");
     }
 

@@ -104,9 +104,10 @@ public final class LegacyStore {
     }
 
     /**
-     * The tree {@code id}, decoded.
+     * The tree {@code id}, decoded, once its bytes are found to hash to its id.
      *
-     * @throws StoreException if it is missing or does not decode (the message says which)
+     * @throws StoreException {@link ProblemKind#TREE_MISSING}, {@link ProblemKind#TREE_HASH_MISMATCH}
+     *     or what {@link LegacyTree#decode} refuses
      */
     public LegacyTree tree(LegacyId id) throws StoreException {
         Path file = treeFile(id);
@@ -114,9 +115,14 @@ public final class LegacyStore {
         try {
             bytes = Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "tree " + id + " is missing");
+            throw new StoreException(ProblemKind.TREE_MISSING, file, StoreException.NO_OFFSET, "tree " + id + " is missing");
         } catch (IOException e) {
             throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        LegacyId actual = Blake3.of(bytes);
+        if (!actual.equals(id)) {
+            throw new StoreException(ProblemKind.TREE_HASH_MISMATCH, file, StoreException.NO_OFFSET,
+                    "tree " + id + " hashes to " + actual + " (damaged)");
         }
         return LegacyTree.decode(bytes, file);
     }

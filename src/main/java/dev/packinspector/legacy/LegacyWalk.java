@@ -13,8 +13,9 @@ import java.util.Set;
  * A chkpt 0.1.x snapshot's files: its trees walked from the root, names joined with {@code /}
  * (LEGACY-FORMAT.md §5, §6: a snapshot's file list exists only as this walk). A tree that is
  * missing or does not decode is a problem naming the folder that needs it, and the walk goes on
- * beside it; a folder that holds itself (a hostile store: ids are content hashes) or paths deeper
- * than {@link #MAX_DEPTH} are refused, not followed. Trees shared by folders and snapshots are
+ * beside it. Each tree is checked against its id as it is read ({@link LegacyStore#tree}), so a
+ * folder cannot hold itself; one that did, or paths deeper than {@link #MAX_DEPTH}, would be
+ * refused, not followed. Trees shared by folders and snapshots are
  * read once per walker.
  */
 public final class LegacyWalk {
@@ -63,7 +64,7 @@ public final class LegacyWalk {
             try {
                 tree = read(id);
             } catch (StoreException e) {
-                problems.add(new StoreException(e.kind(), e.file(), e.offset(), e.getMessage() + ", needed by " + where, e));
+                problems.add(new StoreException(e.kind(), e.file(), e.offset(), e.detail() + ", needed by " + where, e));
                 return;
             }
             for (LegacyTree.Entry e : tree.entries()) {
@@ -77,6 +78,11 @@ public final class LegacyWalk {
         } finally {
             above.remove(id);
         }
+    }
+
+    /** The trees this walker has looked for so far, found sound or not. */
+    public java.util.Set<LegacyId> walked() {
+        return java.util.Set.copyOf(trees.keySet());
     }
 
     private LegacyTree read(LegacyId id) throws StoreException {

@@ -16,6 +16,7 @@ public final class StoreException extends IOException {
     private final ProblemKind kind;
     private final transient Path file;
     private final long offset;
+    private final String detail;
 
     public StoreException(ProblemKind kind, Path file, long offset, String detail) {
         this(kind, file, offset, detail, null);
@@ -26,6 +27,7 @@ public final class StoreException extends IOException {
         this.kind = kind;
         this.file = file;
         this.offset = offset;
+        this.detail = detail;
     }
 
     private static String describe(Path file, long offset, String detail) {
@@ -40,6 +42,11 @@ public final class StoreException extends IOException {
     /** The file the problem is in, or null when it concerns no single file (an object not found). */
     public Path file() {
         return file;
+    }
+
+    /** What is wrong, without the file and offset the message begins with. */
+    public String detail() {
+        return detail;
     }
 
     /** Byte offset in {@link #file()}, or {@link #NO_OFFSET}. */

@@ -34,7 +34,7 @@ public final class StoreFolders {
      * keeps for it, if it is a folder chkpt saved (a project may well have a packs/ folder of its
      * own); else the folder itself if it looks like a store (a bare packs folder), or is no folder
      * at all (opening it then says why). A folder that is none of these is refused, saying where
-     * its store would be; so is a store of chkpt 0.1.x, saying what it is ({@link StoreFormat}).
+     * its store would be. (A store of chkpt 0.1.x is returned as it is: {@link StoreFormat} tells it.)
      */
     public static Path resolve(Path given, ChkptHome home) throws StoreException {
         if (!Files.isDirectory(given) || Files.exists(given.resolve("catalog.sqlite"))) {
@@ -50,7 +50,6 @@ public final class StoreFolders {
             return store;
         }
         if (looksLikeStore(given)) {
-            StoreFormat.requireReadable(given);
             return given;
         }
         throw new StoreException(ProblemKind.UNREADABLE, given, StoreException.NO_OFFSET,

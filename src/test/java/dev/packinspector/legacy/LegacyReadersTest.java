@@ -103,18 +103,21 @@ class LegacyReadersTest {
     }
 
     @Test
-    void aFolderThatHoldsItsOwnTreeIsALoopNotFollowed(@TempDir Path tmp) throws Exception {
+    void aTreeWhoseBytesDoNotHashToItsIdIsDamagedAndNamesItsFolder(@TempDir Path tmp) throws Exception {
         Path root = tmp.resolve("store");
-        StoreFingerprint.copy(Fixtures.store("legacy/deleted"), root);
+        StoreFingerprint.copy(Fixtures.store("legacy/basic"), root);
         LegacyStore store = LegacyStore.open(root);
-        LegacySnapshot s = store.snapshots().snapshots().getFirst();
-        byte[] rootId = new byte[32];
-        ByteBuffer.wrap(rootId).putLong(s.rootTree().a()).putLong(s.rootTree().b()).putLong(s.rootTree().c()).putLong(s.rootTree().d());
-        Files.write(store.treeFile(s.rootTree()), tree(1, entry("again", 1, rootId)));
-        LegacyWalk.Files files = new LegacyWalk(store).of(s);
-        assertEquals(List.of(), files.files());
+        LegacySnapshot latest = store.snapshots().snapshots().getFirst();
+        LegacyId src = store.tree(latest.rootTree()).entries().stream().filter(e -> e.name().equals("src")).findFirst().orElseThrow().id();
+        byte[] bytes = Files.readAllBytes(store.treeFile(src));
+        bytes[bytes.length - 5] ^= 1; // a byte of the last entry's size: it still decodes
+        Files.write(store.treeFile(src), bytes);
+        LegacyWalk.Files files = new LegacyWalk(store).of(latest);
         assertEquals(1, files.problems().size());
-        assertTrue(files.problems().getFirst().getMessage().contains("folder 'again' holds its own tree"), files.problems().toString());
+        StoreException p = files.problems().getFirst();
+        assertEquals(dev.packinspector.store.ProblemKind.TREE_HASH_MISMATCH, p.kind());
+        assertEquals(store.treeFile(src), p.file());
+        assertTrue(p.detail().endsWith("(damaged), needed by folder 'src'"), p.getMessage());
     }
 
     @Test
@@ -127,7 +130,7 @@ class LegacyReadersTest {
         Files.delete(store.treeFile(src));
         LegacyWalk.Files files = new LegacyWalk(store).of(latest);
         assertEquals(1, files.problems().size());
-        assertTrue(files.problems().getFirst().getMessage().contains("is missing, needed by folder 'src'"), files.problems().toString());
+        assertEquals("tree " + src + " is missing, needed by folder 'src'", files.problems().getFirst().detail());
         assertTrue(files.files().stream().noneMatch(f -> f.path().startsWith("src/")));
         assertTrue(files.files().stream().anyMatch(f -> f.path().equals("README.md")));
     }

@@ -1,0 +1,80 @@
+package dev.packinspector.legacy;
+
+import dev.packinspector.store.ProblemKind;
+import dev.packinspector.store.StoreException;
+import io.airlift.compress.v3.zstd.ZstdInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The objects of a chkpt 0.1.x store: each {@code objects/<2>/<62>} file one zstd frame of a
+ * file's content (LEGACY-FORMAT.md §4), decoded as a stream (memory stays at zstd's window,
+ * whatever the size) and hashed as it goes. Its frames carry no checksum, so only the BLAKE3 of
+ * what comes out tells damaged content from good; and no size, so a frame that decodes to more
+ * than the snapshot's size for it is stopped there (a zstd bomb costs nothing). Stateless;
+ * thread-safe.
+ */
+public final class LegacyObjects {
+    private static final int CHUNK = 128 << 10;
+
+    private final LegacyStore store;
+
+    public LegacyObjects(LegacyStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Decodes object {@code id} into {@code out} (null: only checks it), checking its BLAKE3 and,
+     * if {@code size} is not negative, that it holds exactly {@code size} bytes.
+     *
+     * @return the content's length
+     * @throws StoreException {@link ProblemKind#OBJECT_NOT_FOUND}, {@link ProblemKind#UNREADABLE}
+     *     (not a zstd frame, or a broken one), {@link ProblemKind#SIZE_MISMATCH} or
+     *     {@link ProblemKind#CONTENT_HASH_MISMATCH}, naming the object's file
+     */
+    public long decode(LegacyId id, long size, OutputStream out) throws StoreException {
+        Path file = store.objectFile(id);
+        var hash = new Blake3();
+        long total = 0;
+        try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
+            byte[] chunk = new byte[CHUNK];
+            while (true) {
+                int want = size < 0 ? CHUNK : (int) Math.min(CHUNK, size + 1 - total);
+                int n = in.read(chunk, 0, Math.max(1, want));
+                if (n < 0) {
+                    break;
+                }
+                total += n;
+                if (size >= 0 && total > size) {
+                    throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
+                            "object " + id + " decodes to more than the " + size + " bytes its snapshots record: stopped there");
+                }
+                hash.put(chunk, 0, n);
+                if (out != null) {
+                    out.write(chunk, 0, n);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, file, StoreException.NO_OFFSET, "object " + id + " is missing");
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "object " + id + " is not a zstd frame that decodes ("
+                    + e.getMessage() + ")", e);
+        }
+        if (size >= 0 && total != size) {
+            throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
+                    "object " + id + " decodes to " + total + " bytes, where its snapshots record " + size);
+        }
+        LegacyId actual = hash.id();
+        if (!actual.equals(id)) {
+            throw new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, file, StoreException.NO_OFFSET,
+                    "object " + id + " decodes to content whose BLAKE3 is " + actual + " (damaged)");
+        }
+        return total;
+    }
+}
