@@ -38,9 +38,25 @@ public final class LegacyObjects {
      */
     public long decode(LegacyId id, long size, OutputStream out) throws StoreException {
         Path file = store.objectFile(id);
+        try (InputStream in = Files.newInputStream(file)) {
+            return decode(in, id, size, out, file);
+        } catch (NoSuchFileException e) {
+            throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, file, StoreException.NO_OFFSET, "object " + id + " is missing");
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "object " + id + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * {@link #decode(LegacyId, long, OutputStream)} of the frame {@code compressed}, the file
+     * {@code file} (named in what is refused).
+     */
+    static long decode(InputStream compressed, LegacyId id, long size, OutputStream out, Path file) throws StoreException {
         var hash = new Blake3();
         long total = 0;
-        try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new ZstdInputStream(compressed)) {
             byte[] chunk = new byte[CHUNK];
             while (true) {
                 int want = size < 0 ? CHUNK : (int) Math.min(CHUNK, size + 1 - total);
@@ -58,8 +74,6 @@ public final class LegacyObjects {
                     out.write(chunk, 0, n);
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, file, StoreException.NO_OFFSET, "object " + id + " is missing");
         } catch (StoreException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -79,6 +79,30 @@ class LegacyObjectsTest {
         assertEquals(ProblemKind.UNREADABLE, refused(objects, bigId, big.get("size").asLong()).kind(), "not a zstd frame");
     }
 
+    @Test
+    void aZstdBombRecordedAsTenBytesIsStoppedAtTheEleventh() throws Exception {
+        byte[] zeros = new byte[16 << 20];
+        var compressor = new io.airlift.compress.v3.zstd.ZstdJavaCompressor();
+        byte[] frame = new byte[compressor.maxCompressedLength(zeros.length)];
+        int n = compressor.compress(zeros, 0, zeros.length, frame, 0, frame.length);
+        assertTrue(n < 4096, "16 MiB of zeros in " + n + " bytes");
+        var read = new java.util.concurrent.atomic.AtomicLong();
+        var counting = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(frame, 0, n)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                int got = super.read(b, off, len);
+                read.addAndGet(Math.max(0, got));
+                return got;
+            }
+        };
+        var out = new ByteArrayOutputStream();
+        var e = assertThrows(StoreException.class, () -> LegacyObjects.decode(counting, LegacyId.parse("ab".repeat(32)), 10, out,
+                Path.of("objects/ab/cd")));
+        assertEquals(ProblemKind.SIZE_MISMATCH, e.kind());
+        assertTrue(e.detail().contains("more than the 10 bytes"), e.getMessage());
+        assertEquals(0, out.size(), "nothing past the recorded size is handed on");
+    }
+
     private static StoreException refused(LegacyObjects objects, String id, long size) {
         return assertThrows(StoreException.class, () -> objects.decode(LegacyId.parse(id), size, null));
     }
