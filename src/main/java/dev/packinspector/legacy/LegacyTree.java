@@ -39,7 +39,7 @@ public record LegacyTree(List<Entry> entries) {
     public static LegacyTree decode(byte[] bytes, Path file) throws StoreException {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long count = u64(in, file, "the entry count");
-        if (count > (bytes.length - 8) / MIN_ENTRY) {
+        if (count < 0 || count > (bytes.length - 8) / MIN_ENTRY) { // a u64: negative here is 2^63 or more
             throw bad(file, 0, "says it holds " + Long.toUnsignedString(count) + " entries, more than its " + bytes.length + " bytes can");
         }
         var entries = new ArrayList<Entry>((int) count);
@@ -48,7 +48,7 @@ public record LegacyTree(List<Entry> entries) {
         for (int i = 0; i < count; i++) {
             int at = in.position();
             long length = u64(in, file, "a name's length");
-            if (length > in.remaining() - (MIN_ENTRY - 8)) {
+            if (length < 0 || length > in.remaining() - (MIN_ENTRY - 8)) {
                 throw bad(file, at, "entry " + i + " has a name of " + Long.toUnsignedString(length) + " bytes, more than the file holds");
             }
             byte[] raw = new byte[(int) length];

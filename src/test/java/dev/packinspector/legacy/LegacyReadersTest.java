@@ -100,6 +100,10 @@ class LegacyReadersTest {
         byte[] huge = tree(1, entry("n", 0, id));
         ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putLong(8, Long.MAX_VALUE);
         assertRefused(huge, "more than the file holds");
+        ByteBuffer.wrap(huge).order(ByteOrder.LITTLE_ENDIAN).putLong(8, -1); // a u64 name length of 2^64 - 1
+        assertRefused(huge, "more than the file holds");
+        byte[] countless = tree(-1, entry("n", 0, id)); // a u64 count of 2^64 - 1 is not an empty tree
+        assertRefused(countless, "more than its");
     }
 
     @Test
