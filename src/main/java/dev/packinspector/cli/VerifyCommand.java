@@ -45,7 +45,7 @@ final class VerifyCommand extends Subcommand {
         boolean json = Arguments.on(jsonFlag);
         Path at = store.pathOfAnyFormat();
         if (StoreFormat.isLegacy(at)) {
-            LegacyVerifier.Report legacy = LegacyVerifier.verify(LegacyStore.open(at));
+            LegacyVerifier.Report legacy = LegacyVerifier.verify(LegacyStore.open(at), Arguments.value(threadsOption));
             if (json) {
                 LegacyVerifyOutput.json(stdout(), legacy);
             } else {

@@ -2,6 +2,7 @@ package dev.packinspector.legacy;
 
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
+import io.airlift.compress.v3.zstd.ZstdDecompressor;
 import io.airlift.compress.v3.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +13,19 @@ import java.nio.file.Path;
 
 /**
  * The objects of a chkpt 0.1.x store: each {@code objects/<2>/<62>} file one zstd frame of a
- * file's content (LEGACY-FORMAT.md §4), decoded as a stream (memory stays at zstd's window,
- * whatever the size) and hashed as it goes. Its frames carry no checksum, so only the BLAKE3 of
+ * file's content (LEGACY-FORMAT.md §4), decoded in one call into an array of its recorded size
+ * (up to {@link #IN_MEMORY}), else as a stream (memory stays at zstd's window, whatever the
+ * size), and hashed. Its frames carry no checksum, so only the BLAKE3 of
  * what comes out tells damaged content from good; and no size, so a frame that decodes to more
  * than the snapshot's size for it is stopped there (a zstd bomb costs nothing). Stateless;
  * thread-safe.
  */
 public final class LegacyObjects {
     private static final int CHUNK = 128 << 10;
+    /** Objects up to this size (stored and recorded) are decoded in one call, into an array of the recorded size; larger ones as a stream. */
+    static final int IN_MEMORY = 16 << 20;
+    /** A decoder per thread: libzstd through FFM where aircompressor bundles it for this platform, else its pure Java one. */
+    private static final ThreadLocal<ZstdDecompressor> DECOMPRESSORS = ThreadLocal.withInitial(ZstdDecompressor::create);
 
     private final LegacyStore store;
 
@@ -38,8 +44,13 @@ public final class LegacyObjects {
      */
     public long decode(LegacyId id, long size, OutputStream out) throws StoreException {
         Path file = store.objectFile(id);
-        try (InputStream in = Files.newInputStream(file)) {
-            return decode(in, id, size, out, file);
+        try {
+            if (size >= 0 && size < IN_MEMORY && Files.size(file) < IN_MEMORY) {
+                return decodeInMemory(Files.readAllBytes(file), id, (int) size, out, file);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return decode(in, id, size, out, file);
+            }
         } catch (NoSuchFileException e) {
             throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, file, StoreException.NO_OFFSET, "object " + id + " is missing");
         } catch (StoreException e) {
@@ -47,6 +58,44 @@ public final class LegacyObjects {
         } catch (IOException e) {
             throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "object " + id + " cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The frame {@code frame} decoded in one call into an array of the recorded {@code size} and one byte more, which only content too long reaches. */
+    static long decodeInMemory(byte[] frame, LegacyId id, int size, OutputStream out, Path file) throws StoreException {
+        byte[] content = new byte[size + 1];
+        int n;
+        try {
+            n = DECOMPRESSORS.get().decompress(frame, 0, frame.length, content, 0, content.length);
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.toLowerCase(java.util.Locale.ROOT).contains("too small")) {
+                throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
+                        "object " + id + " decodes to more than the " + size + " bytes its snapshots record: stopped there");
+            }
+            throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "object " + id + " is not a zstd frame that decodes ("
+                    + why + ")", e);
+        }
+        if (n > size) {
+            throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
+                    "object " + id + " decodes to more than the " + size + " bytes its snapshots record: stopped there");
+        }
+        if (n != size) {
+            throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
+                    "object " + id + " decodes to " + n + " bytes, where its snapshots record " + size);
+        }
+        LegacyId actual = new Blake3().put(content, 0, n).id();
+        if (!actual.equals(id)) {
+            throw new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, file, StoreException.NO_OFFSET,
+                    "object " + id + " decodes to content whose BLAKE3 is " + actual + " (damaged)");
+        }
+        if (out != null) {
+            try {
+                out.write(content, 0, n);
+            } catch (IOException e) {
+                throw new StoreException(ProblemKind.WRITE_FAILED, file, StoreException.NO_OFFSET, "cannot write object " + id + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return n;
     }
 
     /**

@@ -48,7 +48,13 @@ public final class LegacyVerifier {
     private LegacyVerifier() {
     }
 
+    /** {@link #verify(LegacyStore, int)} on one thread a core. */
     public static Report verify(LegacyStore store) throws StoreException {
+        return verify(store, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Verifies {@code store}, decoding and hashing objects on {@code threads} threads. */
+    public static Report verify(LegacyStore store, int threads) throws StoreException {
         long start = System.nanoTime();
         var causes = new LinkedHashMap<String, Cause>();
         LegacyStore.Snapshots listed = store.snapshots();
@@ -75,12 +81,31 @@ public final class LegacyVerifier {
             }
         }
         var objects = new LegacyObjects(store);
+        List<LegacyId> ids = List.copyOf(users.keySet());
+        var results = new Object[ids.size()];
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads))) {
+            var next = new java.util.concurrent.atomic.AtomicInteger();
+            for (int t = 0; t < Math.max(1, threads); t++) {
+                pool.execute(() -> {
+                    for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
+                        try {
+                            results[i] = objects.decode(ids.get(i), sizes.get(ids.get(i)), null);
+                        } catch (StoreException p) {
+                            results[i] = p;
+                        } catch (RuntimeException p) {
+                            results[i] = new StoreException(ProblemKind.UNREADABLE, store.objectFile(ids.get(i)), StoreException.NO_OFFSET,
+                                    "object " + ids.get(i) + " cannot be checked (" + p + ")", p);
+                        }
+                    }
+                });
+            }
+        }
         long content = 0;
-        for (var e : users.entrySet()) {
-            try {
-                content += objects.decode(e.getKey(), sizes.get(e.getKey()), null);
-            } catch (StoreException p) {
-                causes.computeIfAbsent(key(p), k -> new Cause(p, new ArrayList<>())).affected().addAll(e.getValue());
+        for (int i = 0; i < ids.size(); i++) {
+            if (results[i] instanceof StoreException p) {
+                causes.computeIfAbsent(key(p), k -> new Cause(p, new ArrayList<>())).affected().addAll(users.get(ids.get(i)));
+            } else {
+                content += (Long) results[i];
             }
         }
         var notes = new ArrayList<String>();

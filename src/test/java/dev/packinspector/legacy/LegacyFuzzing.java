@@ -24,8 +24,30 @@ public final class LegacyFuzzing {
         LegacySnapshot.parse(bytes, Path.of("snapshots/01a232e1-5b30-7493-ae36-594daac8dee9.json"));
     }
 
-    /** A u16 LE recorded size, then a zstd frame: decoding never hands on more than that size. */
+    /** A u16 LE recorded size, then a zstd frame: decoding (in one call, then as a stream) never hands on more than that size. */
     public static void object(byte[] input) throws StoreException {
+        StoreException inMemory = null;
+        int recorded = input.length < 2 ? 0 : (input[0] & 0xFF) | (input[1] & 0xFF) << 8;
+        try {
+            LegacyObjects.decodeInMemory(Arrays.copyOfRange(input, Math.min(2, input.length), input.length), LegacyId.parse("0".repeat(64)), recorded,
+                    OutputStream.nullOutputStream(), Path.of("objects/00/" + "0".repeat(62)));
+        } catch (StoreException e) {
+            inMemory = e;
+        }
+        try {
+            stream(input);
+        } catch (StoreException e) {
+            if (inMemory == null) {
+                throw new AssertionError("the stream refuses what one call took: " + e.getMessage());
+            }
+            throw e;
+        }
+        if (inMemory != null) {
+            throw new AssertionError("one call refuses what the stream took: " + inMemory.getMessage());
+        }
+    }
+
+    private static void stream(byte[] input) throws StoreException {
         int size = input.length < 2 ? 0 : (input[0] & 0xFF) | (input[1] & 0xFF) << 8;
         byte[] frame = Arrays.copyOfRange(input, Math.min(2, input.length), input.length);
         long[] handed = {0};
