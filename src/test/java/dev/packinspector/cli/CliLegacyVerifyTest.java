@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code verify} on the stores the published chkpt 0.1.2 wrote: clean where they are sound; the
+ * {@code verify} (and {@code snapshots}) on the stores the published chkpt 0.1.2 wrote: clean where they are sound; the
  * object gc removed from under {@code dangling} named with the snapshot file that needs it; a
  * flipped byte in an object, a tree and a snapshot file each reported; temp files and unused
  * objects noted, not counted as problems. The store is only read.
@@ -94,6 +94,27 @@ class CliLegacyVerifyTest {
         assertEquals(1, s.exit(), s.toString());
         assertTrue(s.out().startsWith("UNREADABLE\t" + json), s.out());
         assertTrue(s.out().contains("is not JSON"), s.out());
+    }
+
+    @Test
+    void snapshotsListsThemNewestFirstAndNamesAFileThatDoesNotParse(@TempDir Path tmp) throws Exception {
+        JsonNode manifest = Fixtures.manifest("legacy/edge");
+        Result r = run("snapshots", Fixtures.store("legacy/edge").toString());
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        JsonNode newest = manifest.get("snapshots").get(2);
+        assertEquals(newest.get("id").asText() + "\t" + newest.get("created_at").asText() + "\t" + newest.get("total_files").asLong() + "\t"
+                + newest.get("total_bytes").asLong() + "\t", lines.getFirst(), "save 3 has no message");
+        assertTrue(lines.getLast().startsWith(manifest.get("snapshots").get(0).get("id").asText() + "\t"), "the oldest last");
+
+        Path store = copy(tmp, "bad-json");
+        Path json = store.resolve(Fixtures.manifest("legacy/basic").get("snapshots").get(1).get("json_path").asText());
+        Files.writeString(json, "{");
+        Result bad = run("snapshots", store.toString());
+        assertEquals(1, bad.exit(), bad.toString());
+        assertEquals(2, bad.out().lines().count(), "the other two are listed");
+        assertTrue(bad.err().strip().startsWith("pack-inspector: " + json + ": this chkpt 0.1.x snapshot is not JSON"), bad.err());
     }
 
     @Test
