@@ -66,9 +66,9 @@ public final class LegacyVerifier {
         Map<LegacyId, Long> sizes = new TreeMap<>();
         for (LegacySnapshot s : listed.snapshots()) {
             LegacyWalk.Files files = walk.of(s);
-            for (StoreException p : files.problems()) {
-                String folder = p.detail().contains("needed by folder '") ? p.detail().replaceAll(".*needed by folder '(.*)'$", "$1") + "/" : "/";
-                causes.computeIfAbsent(key(p), k -> new Cause(p, new ArrayList<>())).affected().add(new Affected(s.id(), folder, null));
+            for (LegacyWalk.Problem p : files.problems()) {
+                causes.computeIfAbsent(key(p.error()), k -> new Cause(p.error(), new ArrayList<>())).affected()
+                        .add(new Affected(s.id(), p.folder() + "/", null));
             }
             for (LegacyWalk.File f : files.files()) {
                 users.computeIfAbsent(f.object(), k -> new ArrayList<>()).add(new Affected(s.id(), f.path(), f.object()));

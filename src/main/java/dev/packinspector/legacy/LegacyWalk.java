@@ -26,8 +26,12 @@ public final class LegacyWalk {
     public record File(String path, LegacyId object, long size, int mode, LegacyTree.Kind kind) {
     }
 
-    /** The files in path order (bytewise), and the trees that could not be read, each naming its folder. */
-    public record Files(List<File> files, List<StoreException> problems) {
+    /** A tree that could not be read, and the folder that needed it ("" for the snapshot's root). */
+    public record Problem(String folder, StoreException error) {
+    }
+
+    /** The files in path order (bytewise), and the trees that could not be read. */
+    public record Files(List<File> files, List<Problem> problems) {
     }
 
     private final LegacyStore store;
@@ -40,23 +44,23 @@ public final class LegacyWalk {
     /** The files of {@code snapshot}. */
     public Files of(LegacySnapshot snapshot) {
         var files = new ArrayList<File>();
-        var problems = new ArrayList<StoreException>();
+        var problems = new ArrayList<Problem>();
         walk(snapshot.rootTree(), "", new HashSet<>(), 0, files, problems);
         files.sort((x, y) -> java.util.Arrays.compareUnsigned(x.path().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 y.path().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new Files(List.copyOf(files), List.copyOf(problems));
     }
 
-    private void walk(LegacyId id, String folder, Set<LegacyId> above, int depth, List<File> files, List<StoreException> problems) {
+    private void walk(LegacyId id, String folder, Set<LegacyId> above, int depth, List<File> files, List<Problem> problems) {
         String where = folder.isEmpty() ? "the snapshot's root folder" : "folder '" + folder + "'";
         if (depth > MAX_DEPTH) {
-            problems.add(new StoreException(ProblemKind.UNREADABLE, store.treeFile(id), StoreException.NO_OFFSET,
-                    where + " is more than " + MAX_DEPTH + " folders deep: not followed"));
+            problems.add(new Problem(folder, new StoreException(ProblemKind.TREE_STRUCTURE_INVALID, store.treeFile(id), StoreException.NO_OFFSET,
+                    where + " is more than " + MAX_DEPTH + " folders deep: not followed")));
             return;
         }
         if (!above.add(id)) {
-            problems.add(new StoreException(ProblemKind.UNREADABLE, store.treeFile(id), StoreException.NO_OFFSET,
-                    where + " holds its own tree " + id + ": a loop, not followed"));
+            problems.add(new Problem(folder, new StoreException(ProblemKind.TREE_STRUCTURE_INVALID, store.treeFile(id), StoreException.NO_OFFSET,
+                    where + " holds its own tree " + id + ": a loop, not followed")));
             return;
         }
         try {
@@ -64,7 +68,7 @@ public final class LegacyWalk {
             try {
                 tree = read(id);
             } catch (StoreException e) {
-                problems.add(new StoreException(e.kind(), e.file(), e.offset(), e.detail() + ", needed by " + where, e));
+                problems.add(new Problem(folder, new StoreException(e.kind(), e.file(), e.offset(), e.detail() + ", needed by " + where, e)));
                 return;
             }
             for (LegacyTree.Entry e : tree.entries()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packinspector.StoreFingerprint;
 import dev.packinspector.mount.StoreMount;
+import dev.packinspector.mount.TestMounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,13 +59,7 @@ class MountManyFilesTest {
         var fingerprint = StoreFingerprint.of(store);
         Path point = Files.createDirectory(tmp.resolve("mnt"));
         var problems = new ConcurrentLinkedQueue<String>();
-        StoreMount mount;
-        try {
-            mount = StoreMount.mount(store, point, null, problems::add);
-        } catch (IOException e) {
-            Assumptions.assumeFalse(e.getMessage().startsWith("FUSE"), e.getMessage());
-            throw e;
-        }
+        StoreMount mount = TestMounts.mountOrSkip(store, point, problems::add);
         try (mount) {
             Path snapshot = point.resolve("latest").toRealPath();
             assertEquals(shell(workspace, "find . ! -type d -printf '%y %m %s %P -> %l\\n' | LC_ALL=C sort"),

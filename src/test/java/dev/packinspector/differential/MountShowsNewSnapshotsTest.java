@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packinspector.StoreFingerprint;
 import dev.packinspector.mount.StoreMount;
+import dev.packinspector.mount.TestMounts;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +35,7 @@ class MountShowsNewSnapshotsTest {
         Path store = ChkptBinary.storeIn(home);
         Path point = Files.createDirectory(tmp.resolve("mnt"));
         var problems = new ConcurrentLinkedQueue<String>();
-        StoreMount mount;
-        try {
-            mount = StoreMount.mount(store, point, null, problems::add);
-        } catch (IOException e) {
-            Assumptions.assumeFalse(e.getMessage().startsWith("FUSE"), e.getMessage());
-            throw e;
-        }
+        StoreMount mount = TestMounts.mountOrSkip(store, point, problems::add);
         try (mount; FileChannel open = FileChannel.open(point.resolve("latest/big.bin"), StandardOpenOption.READ)) {
             assertEquals("first\n", Files.readString(point.resolve("latest/notes.txt")));
             ByteBuffer head = ByteBuffer.allocate(1 << 20);

@@ -118,7 +118,8 @@ class LegacyReadersTest {
         Files.write(store.treeFile(src), bytes);
         LegacyWalk.Files files = new LegacyWalk(store).of(latest);
         assertEquals(1, files.problems().size());
-        StoreException p = files.problems().getFirst();
+        assertEquals("src", files.problems().getFirst().folder());
+        StoreException p = files.problems().getFirst().error();
         assertEquals(dev.packinspector.store.ProblemKind.TREE_HASH_MISMATCH, p.kind());
         assertEquals(store.treeFile(src), p.file());
         assertTrue(p.detail().endsWith("(damaged), needed by folder 'src'"), p.getMessage());
@@ -134,7 +135,7 @@ class LegacyReadersTest {
         Files.delete(store.treeFile(src));
         LegacyWalk.Files files = new LegacyWalk(store).of(latest);
         assertEquals(1, files.problems().size());
-        assertEquals("tree " + src + " is missing, needed by folder 'src'", files.problems().getFirst().detail());
+        assertEquals("tree " + src + " is missing, needed by folder 'src'", files.problems().getFirst().error().detail());
         assertTrue(files.files().stream().noneMatch(f -> f.path().startsWith("src/")));
         assertTrue(files.files().stream().anyMatch(f -> f.path().equals("README.md")));
     }

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.PackSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +47,7 @@ class StoreMountTest {
         var fingerprint = StoreFingerprint.of(store);
         Path point = Files.createDirectory(tmp.resolve("mnt"));
         var problems = new ConcurrentLinkedQueue<String>();
-        StoreMount mount = mountOrSkip(store, point, problems);
+        StoreMount mount = TestMounts.mountOrSkip(store, point, problems::add);
         try {
             assertTrue(mount.mounted());
             assertTrue(Files.isSymbolicLink(point.resolve("latest")));
@@ -134,7 +133,7 @@ class StoreMountTest {
         var fingerprint = StoreFingerprint.of(store);
         Path point = Files.createDirectory(tmp.resolve("mnt"));
         var problems = new ConcurrentLinkedQueue<String>();
-        StoreMount mount = mountOrSkip(store, point, problems);
+        StoreMount mount = TestMounts.mountOrSkip(store, point, problems::add);
         try {
             Path damaged = point.resolve("by-id").resolve(latest.get("id").asText()).resolve(victim.get("path").asText());
             assertThrows(IOException.class, () -> Files.readAllBytes(damaged), "read whole, the damage is found");
@@ -194,17 +193,6 @@ class StoreMountTest {
                     return -1;
                 }
             })).orElseThrow();
-        }
-    }
-
-    private static StoreMount mountOrSkip(Path store, Path point, ConcurrentLinkedQueue<String> problems) throws IOException {
-        try {
-            return StoreMount.mount(store, point, null, problems::add);
-        } catch (IOException e) {
-            if (e.getMessage().startsWith("FUSE")) {
-                Assumptions.abort("FUSE cannot mount here: " + e.getMessage());
-            }
-            throw e;
         }
     }
 }

@@ -34,7 +34,6 @@ public final class MountFlow implements AutoCloseable {
         final List<String> toOpen = new ArrayList<>();
         volatile StoreMount mount;
         Path point;
-        javafx.concurrent.Task<Path> task;
     }
 
     /** Mounts go under {@code root} (made if missing); {@code fileManager} opens a folder in the desktop's file manager. */
@@ -74,7 +73,7 @@ public final class MountFlow implements AutoCloseable {
         now.toOpen.add(inside);
         mounts.put(store, now);
         String folderName = safeName(name);
-        now.task = tasks.job(name + " mounted as a folder", progress -> {
+        tasks.job(name + " mounted as a folder", progress -> {
             Path point = freeFolder(folderName);
             StoreMount mount;
             try {
@@ -112,20 +111,6 @@ public final class MountFlow implements AutoCloseable {
     /** True while {@code store} is mounted (or being mounted) by this window. */
     public boolean mounted(Path store) {
         return mounts.containsKey(store);
-    }
-
-    /** Where {@code store} is mounted, or null (not mounted, or not yet). */
-    public Path pointOf(Path store) {
-        Mounted m = mounts.get(store);
-        return m == null ? null : m.point;
-    }
-
-    /** Unmounts {@code store} (its row's Unmount). */
-    public void unmount(Path store) {
-        Mounted m = mounts.get(store);
-        if (m != null && m.task != null) {
-            m.task.cancel();
-        }
     }
 
     private void mounted(Mounted m, String name, Path point) {
