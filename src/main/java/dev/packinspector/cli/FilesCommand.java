@@ -2,6 +2,11 @@ package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.catalog.PathText;
+import dev.packinspector.legacy.LegacyStore;
+import dev.packinspector.legacy.LegacyWalk;
+import dev.packinspector.store.StoreFormat;
+import java.nio.file.Path;
 import java.util.List;
 
 final class FilesCommand extends Subcommand {
@@ -13,12 +18,18 @@ final class FilesCommand extends Subcommand {
 
     FilesCommand() {
         super("files", "A snapshot's manifest: mode (octal), size, id, path. Tab-separated, sorted by path.",
-                "A path holding a control character, tab, newline, backslash or double quote is quoted as git quotes it; -z writes it as stored.");
+                "A path holding a control character, tab, newline, backslash or double quote is quoted as git quotes it; -z writes it as stored.",
+                "Also of a store of chkpt 0.1.x, from the snapshot's tree walk (ids are BLAKE3, 64 hex digits); a tree that cannot be read"
+                        + " is named on stderr, and the exit code is 1.");
     }
 
     @Override
     public Integer call() throws Exception {
         format.refuseBoth();
+        Path at = store.pathOfAnyFormat();
+        if (StoreFormat.isLegacy(at)) {
+            return legacy(LegacyStore.open(at));
+        }
         List<ManifestEntry> files;
         try (Catalog catalog = store.catalog()) {
             files = catalog.files(snapshot.in(catalog));
@@ -37,5 +48,28 @@ final class FilesCommand extends Subcommand {
             }
         }
         return Cli.OK;
+    }
+
+    /** The files of a snapshot of a store of chkpt 0.1.x, from its tree walk; a tree that cannot be read is named on stderr (exit 1). */
+    private int legacy(LegacyStore legacy) throws Exception {
+        LegacyWalk.Files walked = new LegacyWalk(legacy).of(snapshot.in(legacy));
+        if (format.isJson()) {
+            Output.jsonArray(stdout(), walked.files(), (g, f) -> {
+                g.writeStringField("path", f.path());
+                g.writeStringField("id", f.object().toHex());
+                g.writeNumberField("size", f.size());
+                g.writeStringField("mode", Integer.toOctalString(f.mode()));
+            });
+        } else {
+            try (Records out = format.records(stdout())) {
+                for (LegacyWalk.File f : walked.files()) {
+                    out.write(Integer.toOctalString(f.mode()) + '\t' + f.size() + '\t' + f.object().toHex() + '\t' + out.path(f.path()));
+                }
+            }
+        }
+        for (LegacyWalk.Problem p : walked.problems()) {
+            stderr().println("pack-inspector: " + PathText.oneLine(p.error().getMessage()));
+        }
+        return walked.problems().isEmpty() ? Cli.OK : Cli.PROBLEMS;
     }
 }

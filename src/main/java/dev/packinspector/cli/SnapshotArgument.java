@@ -1,6 +1,8 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
+import dev.packinspector.legacy.LegacySnapshot;
+import dev.packinspector.legacy.LegacyStore;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.store.StoreException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +21,11 @@ final class SnapshotArgument implements Arguments.Part {
     /** The snapshot the argument names in {@code catalog}; an UnknownSnapshotException (exit code 2) if none or several. */
     Snapshot in(Catalog catalog) throws StoreException {
         return catalog.resolve(Arguments.value(reference));
+    }
+
+    /** The snapshot the argument names in a store of chkpt 0.1.x; an IllegalArgumentException (exit code 2) if none or several. */
+    LegacySnapshot in(LegacyStore store) throws StoreException {
+        return store.resolve(Arguments.value(reference));
     }
 
     /** Like {@link #in(Catalog)}, opening and closing the catalog of {@code store}: for commands that need only the snapshot. */

@@ -76,6 +76,34 @@ public final class LegacyStore {
         return new Snapshots(List.copyOf(found), List.copyOf(problems));
     }
 
+    /**
+     * The snapshot {@code ref} names: {@code latest} (the newest), a full id, or a unique prefix of
+     * one, as chkpt 0.1.x's restore takes them.
+     *
+     * @throws IllegalArgumentException if none matches, or several (up to five are named)
+     */
+    public LegacySnapshot resolve(String ref) throws StoreException {
+        List<LegacySnapshot> all = snapshots().snapshots();
+        if (ref.equals("latest")) {
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("the store has no snapshots, so no 'latest'");
+            }
+            return all.getFirst();
+        }
+        List<LegacySnapshot> matching = all.stream().filter(s -> s.id().equals(ref)).toList();
+        if (matching.isEmpty()) {
+            matching = all.stream().filter(s -> s.id().startsWith(ref)).toList();
+        }
+        if (matching.size() == 1) {
+            return matching.getFirst();
+        }
+        if (matching.isEmpty()) {
+            throw new IllegalArgumentException("no snapshot '" + ref + "' in this store of chkpt 0.1.x");
+        }
+        throw new IllegalArgumentException("'" + ref + "' is the start of " + matching.size() + " snapshots: "
+                + String.join(", ", matching.stream().limit(5).map(LegacySnapshot::id).toList()) + (matching.size() > 5 ? ", ..." : ""));
+    }
+
     /** The bytes of {@code objects/} (what the store's content takes on disk). */
     public long objectBytes() throws IOException {
         Path objects = root.resolve("objects");

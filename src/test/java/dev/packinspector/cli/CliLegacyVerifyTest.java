@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code verify} (and {@code snapshots}) on the stores the published chkpt 0.1.2 wrote: clean where they are sound; the
+ * {@code verify} (and {@code snapshots}, {@code files}) on the stores the published chkpt 0.1.2 wrote: clean where they are sound; the
  * object gc removed from under {@code dangling} named with the snapshot file that needs it; a
  * flipped byte in an object, a tree and a snapshot file each reported; temp files and unused
  * objects noted, not counted as problems. The store is only read.
@@ -115,6 +115,26 @@ class CliLegacyVerifyTest {
         assertEquals(1, bad.exit(), bad.toString());
         assertEquals(2, bad.out().lines().count(), "the other two are listed");
         assertTrue(bad.err().strip().startsWith("pack-inspector: " + json + ": this chkpt 0.1.x snapshot is not JSON"), bad.err());
+    }
+
+    @Test
+    void filesListsASnapshotsFilesFromItsTreesByIdPrefixOrLatest() throws Exception {
+        JsonNode manifest = Fixtures.manifest("legacy/basic");
+        JsonNode first = manifest.get("snapshots").get(0);
+        Result r = run("files", Fixtures.store("legacy/basic").toString(), first.get("id").asText().substring(0, 20));
+        assertEquals(0, r.exit(), r.toString());
+        var want = new java.util.ArrayList<String>();
+        for (JsonNode f : first.get("files")) {
+            want.add(f.get("mode_octal").asText() + "\t" + f.get("size").asLong() + "\t" + f.get("blob_hash").asText() + "\t" + f.get("path").asText());
+        }
+        assertEquals(want.stream().sorted().toList(), r.out().lines().sorted().toList());
+        assertEquals(manifest.get("snapshots").get(2).get("files").size(), run("files", Fixtures.store("legacy/basic").toString(), "latest").out().lines().count());
+        Result none = run("files", Fixtures.store("legacy/basic").toString(), "ffff");
+        assertEquals(2, none.exit(), none.toString());
+        assertTrue(none.err().contains("no snapshot 'ffff'"), none.err());
+        Result several = run("files", Fixtures.store("legacy/basic").toString(), "01a2");
+        assertEquals(2, several.exit(), several.toString());
+        assertTrue(several.err().contains("is the start of 3 snapshots"), several.err());
     }
 
     @Test

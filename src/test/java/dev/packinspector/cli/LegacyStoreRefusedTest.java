@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A store of the published chkpt 0.1.2, as its binary leaves it (with the empty {@code packs/}
  * folder git cannot keep in the fixture): no command calls it an empty store; each that does not
- * read the format yet says in one sentence what it is and that it is not read (verify and snapshots
- * read it: CliLegacyVerifyTest). The store is untouched.
+ * read the format yet says in one sentence what it is and that it is not read (verify, snapshots
+ * and files read it: CliLegacyVerifyTest). The store is untouched.
  */
 class LegacyStoreRefusedTest {
     @Test
@@ -30,7 +30,7 @@ class LegacyStoreRefusedTest {
             StoreFingerprint.copy(Fixtures.store(fixture), store);
             Files.createDirectories(store.resolve("packs"));
             var fingerprint = StoreFingerprint.of(store);
-            for (List<String> args : List.of(List.of("packs"), List.of("ls"), List.of("files", "latest"),
+            for (List<String> args : List.of(List.of("packs"), List.of("ls"),
                     List.of("stats"), List.of("find", "x"))) {
                 var command = new java.util.ArrayList<>(args.subList(0, 1));
                 command.add(store.toString());
