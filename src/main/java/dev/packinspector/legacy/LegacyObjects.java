@@ -69,31 +69,17 @@ public final class LegacyObjects {
         } catch (RuntimeException e) {
             String why = String.valueOf(e.getMessage());
             if (why.toLowerCase(java.util.Locale.ROOT).contains("too small")) {
-                throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
-                        "object " + id + " decodes to more than the " + size + " bytes its snapshots record: stopped there");
+                throw tooLong(id, size, file);
             }
             throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "object " + id + " is not a zstd frame that decodes ("
                     + why + ")", e);
         }
         if (n > size) {
-            throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
-                    "object " + id + " decodes to more than the " + size + " bytes its snapshots record: stopped there");
+            throw tooLong(id, size, file);
         }
-        if (n != size) {
-            throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
-                    "object " + id + " decodes to " + n + " bytes, where its snapshots record " + size);
-        }
-        LegacyId actual = new Blake3().put(content, 0, n).id();
-        if (!actual.equals(id)) {
-            throw new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, file, StoreException.NO_OFFSET,
-                    "object " + id + " decodes to content whose BLAKE3 is " + actual + " (damaged)");
-        }
+        checkWhole(id, size, n, new Blake3().put(content, 0, n).id(), file);
         if (out != null) {
-            try {
-                out.write(content, 0, n);
-            } catch (IOException e) {
-                throw new StoreException(ProblemKind.WRITE_FAILED, file, StoreException.NO_OFFSET, "cannot write object " + id + " (" + e.getMessage() + ")", e);
-            }
+            write(out, content, n, id, file);
         }
         return n;
     }
@@ -115,12 +101,11 @@ public final class LegacyObjects {
                 }
                 total += n;
                 if (size >= 0 && total > size) {
-                    throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
-                            "object " + id + " decodes to more than the " + size + " bytes its snapshots record: stopped there");
+                    throw tooLong(id, size, file);
                 }
                 hash.put(chunk, 0, n);
                 if (out != null) {
-                    out.write(chunk, 0, n);
+                    write(out, chunk, n, id, file);
                 }
             }
         } catch (StoreException e) {
@@ -129,15 +114,33 @@ public final class LegacyObjects {
             throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "object " + id + " is not a zstd frame that decodes ("
                     + e.getMessage() + ")", e);
         }
-        if (size >= 0 && total != size) {
+        checkWhole(id, size, total, hash.id(), file);
+        return total;
+    }
+
+    private static StoreException tooLong(LegacyId id, long size, Path file) {
+        return new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
+                "object " + id + " decodes to more than the " + size + " bytes its snapshots record: stopped there");
+    }
+
+    /** Refuses content of another length than the recorded {@code size} (when known: not negative) or another BLAKE3 than its id. */
+    private static void checkWhole(LegacyId id, long size, long length, LegacyId actual, Path file) throws StoreException {
+        if (size >= 0 && length != size) {
             throw new StoreException(ProblemKind.SIZE_MISMATCH, file, StoreException.NO_OFFSET,
-                    "object " + id + " decodes to " + total + " bytes, where its snapshots record " + size);
+                    "object " + id + " decodes to " + length + " bytes, where its snapshots record " + size);
         }
-        LegacyId actual = hash.id();
         if (!actual.equals(id)) {
             throw new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, file, StoreException.NO_OFFSET,
                     "object " + id + " decodes to content whose BLAKE3 is " + actual + " (damaged)");
         }
-        return total;
+    }
+
+    /** Hands decoded bytes on; a failure to write is the writer's, not a frame that does not decode. */
+    private static void write(OutputStream out, byte[] bytes, int n, LegacyId id, Path file) throws StoreException {
+        try {
+            out.write(bytes, 0, n);
+        } catch (IOException e) {
+            throw new StoreException(ProblemKind.WRITE_FAILED, file, StoreException.NO_OFFSET, "cannot write object " + id + " (" + e.getMessage() + ")", e);
+        }
     }
 }
