@@ -21,7 +21,7 @@ import org.cryptomator.jfuse.api.FuseMountFailedException;
  * A store mounted read-only at a folder through FUSE ({@link StoreFileSystem} over a
  * {@link MountTree} of its snapshots, or of one). The store is opened read-only, as everywhere, and
  * looked at every {@link #REFRESH_SECONDS} seconds: snapshots chkpt saves meanwhile appear.
- * Closing unmounts and closes it.
+ * Closing unmounts and closes it; so does the process ending without closing it.
  */
 public final class StoreMount implements AutoCloseable {
     /** How often the store is looked at for new snapshots. */
@@ -34,6 +34,8 @@ public final class StoreMount implements AutoCloseable {
     private final Snapshot only;
     private final Consumer<String> problems;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Unmounts when the process ends (SIGTERM, Ctrl-C, exit) without having closed the mount. */
+    private final Thread atExit = new Thread(this::closeAtExit, "pack-inspector-unmount-at-exit");
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pack-inspector-mount-refresh");
         t.setDaemon(true);
@@ -79,15 +81,18 @@ public final class StoreMount implements AutoCloseable {
             } catch (RuntimeException | LinkageError e) {
                 throw new IOException("FUSE is not available: cannot load libfuse3 (install the fuse3 package): " + e.getMessage(), e);
             }
+            var mount = new StoreMount(point, fuse, live, fs, only, problems);
+            // registered before the kernel mount exists: a process ended by a signal at any moment after it unmounts
+            Runtime.getRuntime().addShutdownHook(mount.atExit);
             try {
                 // a snapshot never changes, so the kernel may keep what it read across opens, and names and sizes for a minute
                 // (a new snapshot still shows at once: names not found are not kept)
                 fuse.mount("pack-inspector", point, "-oro", "-ofsname=pack-inspector", "-osubtype=chkpt", "-okernel_cache",
                         "-oentry_timeout=60", "-oattr_timeout=60");
             } catch (FuseMountFailedException e) {
+                mount.forgetHook();
                 throw new IOException("FUSE refused to mount at " + point + " (permission denied, or fusermount3 missing?): " + e.getMessage(), e);
             }
-            var mount = new StoreMount(point, fuse, live, fs, only, problems);
             if (only == null) {
                 mount.refresher.scheduleWithFixedDelay(mount::refreshQuietly, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
             }
@@ -200,11 +205,30 @@ public final class StoreMount implements AutoCloseable {
         }
     }
 
+    private void closeAtExit() {
+        try {
+            close();
+        } catch (IOException e) {
+            System.err.println("pack-inspector: " + e.getMessage());
+        }
+    }
+
+    private void forgetHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(atExit);
+        } catch (IllegalStateException e) {
+            // the process is ending: the hook runs, and finds nothing mounted to close
+        }
+    }
+
     /** Unmounts (if still mounted) and closes the store; once (later calls do nothing). */
     @Override
     public void close() throws IOException {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (Thread.currentThread() != atExit) {
+            forgetHook();
         }
         refresher.shutdownNow();
         try {

@@ -17,8 +17,8 @@ import javafx.application.Platform;
  * in a folder of its own under the user's runtime folder, and the folder asked for (the mount, a
  * snapshot in it, a folder of a snapshot) is opened in the file manager. A store is mounted once
  * however often it is asked for; its mount is a row of the task panel, whose Unmount lets it go;
- * unmounted from outside, the row ends by itself. Closing the window unmounts them all, as does
- * the process ending. What the mount finds wrong (a damaged file read) goes to the status line.
+ * unmounted from outside, the row ends by itself. Closing the window unmounts them all (and the
+ * process ending does, through {@link StoreMount}). What the mount finds wrong (a damaged file read) goes to the status line.
  */
 public final class MountFlow implements AutoCloseable {
     private final Tasks tasks;
@@ -27,7 +27,6 @@ public final class MountFlow implements AutoCloseable {
     private Path root;
     /** The stores mounted or being mounted, by store folder (changed on the FX thread; read at exit too). */
     private final Map<Path, Mounted> mounts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Thread atExit = new Thread(this::unmountAll, "pack-inspector-unmount");
 
     /** One store's mount: what to open once it is there, and the mount itself. */
     private static final class Mounted {
@@ -42,7 +41,6 @@ public final class MountFlow implements AutoCloseable {
         this.status = status;
         this.fileManager = fileManager;
         this.root = root;
-        Runtime.getRuntime().addShutdownHook(atExit);
     }
 
     /** Where a window's mounts go: {@code $XDG_RUNTIME_DIR/pack-inspector} (private to the user, emptied at logout), else the temp folder's. */
@@ -174,14 +172,9 @@ public final class MountFlow implements AutoCloseable {
         }
     }
 
-    /** Unmounts every mount of the window, now (the window is closing). */
+    /** Unmounts every mount of the window, now (the window is closing; a process that ends otherwise unmounts through StoreMount). */
     @Override
     public void close() {
         unmountAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(atExit);
-        } catch (IllegalStateException e) {
-            // the process is ending: the hook is running
-        }
     }
 }
