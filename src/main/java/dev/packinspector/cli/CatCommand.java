@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 final class CatCommand extends Subcommand {
-    private static final int MIN_PREFIX = 4;
+    static final int MIN_PREFIX = 4;
 
     private final StoreArgument store = add(StoreArgument.folderOrPacks());
 

@@ -29,14 +29,18 @@ final class PathSelection implements Arguments.Part {
      * as stored or as printed (a usage error if none is).
      */
     List<RestoreItem> of(Catalog catalog, TreeStore trees, Snapshot chosen) throws StoreException {
-        List<RestoreItem> items = RestoreItems.of(SnapshotFiles.of(catalog, trees, chosen));
+        return select(RestoreItems.of(SnapshotFiles.of(catalog, trees, chosen)), chosen.id());
+    }
+
+    /** The {@code items} of snapshot {@code snapshotId} to restore or export, picked as {@link #of} picks them. */
+    List<RestoreItem> select(List<RestoreItem> items, String snapshotId) {
         var paths = new ArrayList<String>();
         for (String argument : Arguments.<String>values(arguments)) {
             paths.add(storedPath(items, argument));
         }
         List<RestoreItem> selected = Selection.of(items, paths);
         if (!paths.isEmpty() && selected.isEmpty()) {
-            throw new UsageException("snapshot " + chosen.id() + " has nothing under " + String.join(", ", paths.stream().map(TextWriting::named).toList()));
+            throw new UsageException("snapshot " + snapshotId + " has nothing under " + String.join(", ", paths.stream().map(TextWriting::named).toList()));
         }
         return selected;
     }

@@ -2,6 +2,7 @@ package dev.packinspector.cli;
 
 import dev.packinspector.catalog.PathText;
 import dev.packinspector.restore.FreeSpace;
+import dev.packinspector.restore.ObjectSource;
 import dev.packinspector.restore.PlanExport;
 import dev.packinspector.restore.RestoreItem;
 import dev.packinspector.restore.RestorePlan;
@@ -9,7 +10,6 @@ import dev.packinspector.restore.RestorePlanner;
 import dev.packinspector.restore.RestoreProblem;
 import dev.packinspector.restore.RestoreResult;
 import dev.packinspector.restore.Restorer;
-import dev.packinspector.store.PackSet;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -41,7 +41,7 @@ final class RestoreOptions implements Arguments.Part {
      * Plans restoring {@code items} into {@code target} and prints the plan (--dry-run) or runs it; returns the exit code.
      * A target without room for the plan ({@code freeSpace} says how much it has) is a usage error, after the dry run's plan.
      */
-    int restore(PackSet packs, List<RestoreItem> items, Path target, FreeSpace freeSpace, OutputStream stdout, PrintStream stderr)
+    int restore(ObjectSource source, List<RestoreItem> items, Path target, FreeSpace freeSpace, OutputStream stdout, PrintStream stderr)
             throws Exception {
         int threads = Arguments.value(threadsOption);
         boolean dryRun = Arguments.on(dryRunFlag);
@@ -57,7 +57,7 @@ final class RestoreOptions implements Arguments.Part {
         if ((json ? 1 : 0) + (csv ? 1 : 0) + (nul ? 1 : 0) > 1) {
             throw new UsageException("choose one of --json, --csv and -z");
         }
-        RestorePlan plan = RestorePlanner.plan(packs, items, target, Arguments.on(overwriteFlag), freeSpace);
+        RestorePlan plan = RestorePlanner.plan(source, items, target, Arguments.on(overwriteFlag), freeSpace);
         if (dryRun) {
             if (json) {
                 PlanExport.json(plan, stdout);

@@ -1,5 +1,6 @@
 package dev.packinspector.legacy;
 
+import dev.packinspector.store.ContentId;
 import java.util.HexFormat;
 
 /**
@@ -7,7 +8,7 @@ import java.util.HexFormat;
  * bytes (LEGACY-FORMAT.md §3). Hex is the bytes in order. Held as four longs read big-endian, so
  * that comparing them unsigned, in order, is the bytewise order. Immutable.
  */
-public record LegacyId(long a, long b, long c, long d) implements Comparable<LegacyId> {
+public record LegacyId(long a, long b, long c, long d) implements ContentId, Comparable<LegacyId> {
     public static final int BYTES = 32;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -37,6 +38,7 @@ public record LegacyId(long a, long b, long c, long d) implements Comparable<Leg
         return v;
     }
 
+    @Override
     public String toHex() {
         return HEX.toHexDigits(a) + HEX.toHexDigits(b) + HEX.toHexDigits(c) + HEX.toHexDigits(d);
     }

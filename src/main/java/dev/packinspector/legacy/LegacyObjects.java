@@ -60,6 +60,18 @@ public final class LegacyObjects {
         }
     }
 
+    /** The id chkpt 0.1.x gives the content of {@code file}: its BLAKE3. */
+    public static LegacyId idOfFile(Path file) throws IOException {
+        var hash = new Blake3();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[CHUNK];
+            for (int n; (n = in.read(chunk)) > 0;) {
+                hash.put(chunk, 0, n);
+            }
+        }
+        return hash.id();
+    }
+
     /** The frame {@code frame} decoded in one call into an array of the recorded {@code size} and one byte more, which only content too long reaches. */
     static long decodeInMemory(byte[] frame, LegacyId id, int size, OutputStream out, Path file) throws StoreException {
         byte[] content = new byte[size + 1];

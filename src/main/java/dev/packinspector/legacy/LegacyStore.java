@@ -132,6 +132,50 @@ public final class LegacyStore {
     }
 
     /**
+     * Up to {@code limit} ids of objects whose files are under {@code objects/} and whose hex
+     * starts with {@code prefix} (lower case), in id order.
+     */
+    public List<LegacyId> objectsStartingWith(String prefix, int limit) throws IOException {
+        var found = new java.util.TreeSet<LegacyId>();
+        Path objects = root.resolve("objects");
+        if (!Files.isDirectory(objects, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (DirectoryStream<Path> fans = Files.newDirectoryStream(objects)) {
+            for (Path fan : fans) {
+                String two = fan.getFileName().toString();
+                if (two.length() != 2 || !(two.startsWith(prefix) || prefix.startsWith(two)) || !Files.isDirectory(fan, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(fan)) {
+                    for (Path f : files) {
+                        String hex = two + f.getFileName();
+                        if (hex.startsWith(prefix) && hex.length() == 2 * LegacyId.BYTES && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                            try {
+                                found.add(LegacyId.parse(hex));
+                            } catch (IllegalArgumentException notAnId) {
+                                // a stray file (chkpt's temp files are named so): not an object
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found.stream().limit(limit).toList();
+    }
+
+    /** The object {@code id} where it is on disk, or null when it has no readable file (gc removed it, or it is not a file). */
+    public LooseObject locate(LegacyId id) {
+        Path file = objectFile(id);
+        try {
+            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return a.isRegularFile() ? new LooseObject(id, file, a.size()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
      * The tree {@code id}, decoded, once its bytes are found to hash to its id.
      *
      * @throws StoreException {@link ProblemKind#TREE_MISSING}, {@link ProblemKind#TREE_HASH_MISMATCH}

@@ -107,7 +107,7 @@ public final class ArchiveExporter {
         if (!replace && Files.exists(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "already exists (choose another name, or replace it)");
         }
-        RestorePlanner.refuseInsideStore(packs, absolute.getParent());
+        new PackObjects(packs).refuseInside(absolute.getParent());
         var refused = new ArrayList<RestoreProblem>();
         List<RestoreItem> kept = admissible(items, refused);
         if (format == Format.TAR) {
@@ -133,7 +133,7 @@ public final class ArchiveExporter {
                     long length;
                     ObjectLocation at;
                     try {
-                        at = packs.require(item.id());
+                        at = packs.require(packId(item));
                         length = checkedLength(at, item);
                         if (item.symlink()) {
                             small = reader.readAll(at);
@@ -202,6 +202,14 @@ public final class ArchiveExporter {
     }
 
     /** Decodes the object once, hashing it: its length if it is the object's content and of the recorded size. */
+    /** The item's id, which must be one of a pack (an archive is written from packs). */
+    private static ObjectId packId(RestoreItem item) throws StoreException {
+        if (item.id() instanceof ObjectId id) {
+            return id;
+        }
+        throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, null, StoreException.NO_OFFSET, "object " + item.id() + " is not an id of a pack");
+    }
+
     private long checkedLength(ObjectLocation at, RestoreItem item) throws IOException {
         Xxh3.Stream hash = Xxh3.stream();
         long length = reader.decode(at, block -> {

@@ -1,7 +1,7 @@
 package dev.packinspector.restore;
 
 import dev.packinspector.catalog.ManifestEntry;
-import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ContentId;
 
 /**
  * One thing to restore: a relative, {@code /}-separated path in the target, the object that
@@ -9,7 +9,7 @@ import dev.packinspector.store.ObjectId;
  * objects extracted by id, which get default permissions). {@code problem} is set (and {@code id}
  * may be null) when the catalog row itself is unusable.
  */
-public record RestoreItem(String path, ObjectId id, long size, long mode, String problem) {
+public record RestoreItem(String path, ContentId id, long size, long mode, String problem) {
     static final long TYPE_MASK = 0170000;
     static final long REGULAR = 0100000;
     static final long SYMLINK = 0120000;
@@ -20,7 +20,7 @@ public record RestoreItem(String path, ObjectId id, long size, long mode, String
     }
 
     /** An object restored by id, as a file named by its id with default permissions; {@code size} -1 if unknown. */
-    public static RestoreItem object(ObjectId id, long size) {
+    public static RestoreItem object(ContentId id, long size) {
         return new RestoreItem(id.toHex(), id, size, -1, null);
     }
 

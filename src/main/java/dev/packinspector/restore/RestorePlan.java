@@ -1,7 +1,7 @@
 package dev.packinspector.restore;
 
 import dev.packinspector.Sizes;
-import dev.packinspector.store.ObjectLocation;
+import dev.packinspector.store.StoredObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +9,12 @@ import java.util.List;
 
 /**
  * What a restore will do, worked out before anything is written: the files and links to write
- * (files in pack and offset order, for locality), the folders to create, what is already there
+ * (files in the store's order, for locality), the folders to create, what is already there
  * and identical, what differs and is kept, what is refused and why, and whether the target's
- * file system has room for it ({@link #space()}). A value: showing it is a dry run.
+ * file system has room for it ({@link #space()}), and the store it reads ({@link #source()}).
+ * A value: showing it is a dry run.
  */
-public record RestorePlan(Path target, List<Write> writes, List<String> folders, List<Existing> unchanged,
+public record RestorePlan(ObjectSource source, Path target, List<Write> writes, List<String> folders, List<Existing> unchanged,
         List<Existing> conflicts, List<RestoreProblem> refused, boolean overwrite, Space space) {
 
     /**
@@ -53,7 +54,7 @@ public record RestorePlan(Path target, List<Write> writes, List<String> folders,
     }
 
     /** One file or link to write; {@code replaces} when it overwrites a different one in the target. */
-    public record Write(RestoreItem item, ObjectLocation location, boolean replaces) {
+    public record Write(RestoreItem item, StoredObject location, boolean replaces) {
     }
 
     /** An entry already present in the target; {@code modeDiffers} for an identical file with other permissions. */
@@ -61,6 +62,7 @@ public record RestorePlan(Path target, List<Write> writes, List<String> folders,
     }
 
     public RestorePlan {
+        java.util.Objects.requireNonNull(source, "source");
         writes = List.copyOf(writes);
         folders = List.copyOf(folders);
         unchanged = List.copyOf(unchanged);

@@ -1,12 +1,10 @@
 package dev.packinspector.restore;
 
 import dev.packinspector.catalog.PathText;
-import dev.packinspector.store.ObjectLocation;
-import dev.packinspector.store.ObjectReader;
-import dev.packinspector.store.Pack;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
-import dev.packinspector.store.Xxh3;
+import dev.packinspector.store.StoreException;
+import dev.packinspector.store.StoredObject;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -15,9 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +24,14 @@ import java.util.TreeSet;
  * Works out a {@link RestorePlan}: refuses unsafe or unusable entries (absolute paths, {@code ..},
  * paths through a link the same restore creates or one already in the target, device modes,
  * duplicates, missing objects), then compares each entry with what the target holds (size, then
- * XXH3-128 of the file), and measures the room on the target's file system against what the plan
- * writes. Reads the target and the store; writes nothing. Not thread-safe.
+ * the store's hash of the file), and measures the room on the target's file system against what the plan
+ * writes. Reads the target and the store; writes nothing. Knows a store only as an {@link ObjectSource}. Not thread-safe.
  */
 public final class RestorePlanner {
     /** The JVM names files in UTF-8 (the launchers see to it), so a name fails to encode only for a lone surrogate. */
     private static final boolean UTF8_NAMES = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
 
-    private final PackSet packs;
+    private final ObjectSource source;
     private final Path target;
     private final boolean overwrite;
     private final FreeSpace freeSpace;
@@ -50,11 +46,11 @@ public final class RestorePlanner {
     private final List<RestorePlan.Existing> unchanged = new ArrayList<>();
     private final List<RestorePlan.Existing> conflicts = new ArrayList<>();
     private final List<RestoreProblem> refused = new ArrayList<>();
-    /** For comparing links already in the target; made when one is found (it loads LZ4's native library). */
-    private ObjectReader reader;
+    /** For comparing links already in the target; made when one is found (it may load a native library). */
+    private ObjectSource.Decoder decoder;
 
-    private RestorePlanner(PackSet packs, Path target, boolean overwrite, FreeSpace freeSpace) {
-        this.packs = packs;
+    private RestorePlanner(ObjectSource source, Path target, boolean overwrite, FreeSpace freeSpace) {
+        this.source = source;
         this.target = target;
         this.overwrite = overwrite;
         this.freeSpace = freeSpace;
@@ -66,21 +62,32 @@ public final class RestorePlanner {
      * @throws IllegalArgumentException if the target is inside the store or is not a folder
      */
     public static RestorePlan plan(PackSet packs, List<RestoreItem> items, Path target, boolean overwrite) throws IOException {
-        return plan(packs, items, target, overwrite, FreeSpace.SYSTEM);
+        return plan(new PackObjects(packs), items, target, overwrite, FreeSpace.SYSTEM);
     }
 
     /**
-     * Plans as {@link #plan(PackSet, List, Path, boolean)} does, asking {@code freeSpace} how much room the target's file system has.
+     * Plans as {@link #plan(ObjectSource, List, Path, boolean, FreeSpace)} does, from {@code packs}.
      *
      * @throws IllegalArgumentException if the target is inside the store or is not a folder
      */
     public static RestorePlan plan(PackSet packs, List<RestoreItem> items, Path target, boolean overwrite, FreeSpace freeSpace) throws IOException {
+        return plan(new PackObjects(packs), items, target, overwrite, freeSpace);
+    }
+
+    /**
+     * Plans restoring {@code items} from {@code source} into {@code target}, asking {@code freeSpace}
+     * how much room the target's file system has.
+     *
+     * @throws IllegalArgumentException if the target is inside the store or is not a folder
+     */
+    public static RestorePlan plan(ObjectSource source, List<RestoreItem> items, Path target, boolean overwrite, FreeSpace freeSpace)
+            throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        refuseInsideStore(packs, absolute);
+        source.refuseInside(absolute);
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("the restore target " + target + " is not a folder");
         }
-        var planner = new RestorePlanner(packs, absolute, overwrite, freeSpace);
+        var planner = new RestorePlanner(source, absolute, overwrite, freeSpace);
         if (!Files.exists(absolute)) {
             planner.missingFolders.add("");
         }
@@ -143,16 +150,6 @@ public final class RestorePlanner {
         }
     }
 
-    /** Refuses a folder to write into that lies inside the store (its packs folder, or a store folder with a catalog). */
-    static void refuseInsideStore(PackSet packs, Path folder) throws IOException {
-        Path store = packs.packsDir().toRealPath().getParent();
-        Path absolute = folder.toAbsolutePath().normalize();
-        Path real = Files.exists(absolute) ? absolute.toRealPath() : absolute;
-        if (real.startsWith(packs.packsDir().toRealPath()) || (Files.exists(store.resolve("catalog.sqlite")) && real.startsWith(store))) {
-            throw new IllegalArgumentException("the target " + folder + " is inside the store; choose a folder outside it");
-        }
-    }
-
     private static String blockingAncestor(String path, Map<String, RestoreItem> byPath) {
         for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
             String ancestor = path.substring(0, slash);
@@ -204,11 +201,11 @@ public final class RestorePlanner {
         }
     }
 
-    /** Plans writing {@code item}; false if it is refused instead (its object is in no readable pack). */
+    /** Plans writing {@code item}; false if it is refused instead (the store has no readable copy of its object). */
     private boolean write(RestoreItem item, boolean replaces) {
-        ObjectLocation at = packs.locate(item.id()).orElse(null);
+        StoredObject at = source.locate(item.id());
         if (at == null) {
-            refuse(item, ProblemKind.OBJECT_NOT_FOUND, "object " + item.id() + " is in none of the readable packs");
+            refuse(item, ProblemKind.OBJECT_NOT_FOUND, source.notFound(item.id()));
             return false;
         }
         for (String f = SafePaths.parent(item.path()); !f.isEmpty() && foldersToCreate.add(f); f = SafePaths.parent(f)) {
@@ -223,21 +220,25 @@ public final class RestorePlanner {
             if (!existing.isSymbolicLink()) {
                 return false;
             }
-            ObjectLocation at = packs.locate(item.id()).orElse(null);
-            return at != null && at.compressedSize() <= 1 << 16
-                    && Files.readSymbolicLink(file).toString().equals(new String(reader().readAll(at), java.nio.charset.StandardCharsets.UTF_8));
+            StoredObject at = source.locate(item.id());
+            return at != null && at.compressedSize() <= 1 << 16 && Files.readSymbolicLink(file).toString().equals(linkTarget(item, at));
         }
         if (!existing.isRegularFile() || (item.size() >= 0 && existing.size() != item.size())) {
             return false;
         }
-        return Xxh3.idOfFile(file).equals(item.id());
+        return source.idOfFile(file).equals(item.id());
     }
 
-    private ObjectReader reader() {
-        if (reader == null) {
-            reader = new ObjectReader();
+    /** The link target the store holds for {@code item}, or null if it does not decode to the item's content (the write then says why). */
+    private String linkTarget(RestoreItem item, StoredObject at) throws IOException {
+        if (decoder == null) {
+            decoder = source.decoder();
         }
-        return reader;
+        try {
+            return new String(decoder.read(item, at), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (StoreException e) {
+            return null;
+        }
     }
 
     /** Null if {@code folder} (relative) is or can become a real folder of the target, else why not. */
@@ -294,38 +295,14 @@ public final class RestorePlanner {
     }
 
     private RestorePlan finish() {
-        sortForReading(writes, packs.readablePacks());
+        source.sortForReading(writes);
         var missing = new ArrayList<String>();
         for (String f : foldersToCreate) {
             if (missingFolders.contains(f)) {
                 missing.add(f);
             }
         }
-        return new RestorePlan(target, writes, missing, unchanged, conflicts, refused, overwrite, space(RestorePlan.contentBytes(writes)));
-    }
-
-    /**
-     * Files before links, then in pack order and offset within each pack, so the workers read each
-     * pack front to back. Each write's place is worked out once (a comparator that looked up the
-     * pack's rank on every comparison was a fifth of a dry run's time).
-     */
-    static void sortForReading(List<RestorePlan.Write> writes, List<Pack> packOrder) {
-        Map<Pack, Integer> rank = new IdentityHashMap<>();
-        for (Pack p : packOrder) {
-            rank.put(p, rank.size());
-        }
-        record Placed(int group, long offset, RestorePlan.Write write) {
-        }
-        var placed = new Placed[writes.size()];
-        for (int i = 0; i < placed.length; i++) {
-            RestorePlan.Write w = writes.get(i);
-            int packRank = rank.getOrDefault(w.location().pack(), rank.size());
-            placed[i] = new Placed(w.item().symlink() ? rank.size() + 1 + packRank : packRank, w.location().offset(), w);
-        }
-        Arrays.sort(placed, (a, b) -> a.group != b.group ? Integer.compare(a.group, b.group) : Long.compare(a.offset, b.offset));
-        for (int i = 0; i < placed.length; i++) {
-            writes.set(i, placed[i].write);
-        }
+        return new RestorePlan(source, target, writes, missing, unchanged, conflicts, refused, overwrite, space(RestorePlan.contentBytes(writes)));
     }
 
     /** The room the target's file system has (measured at its nearest existing folder) against what the plan writes. */

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Carries out a {@link RestorePlan} with a pool of worker threads that take files in pack and
- * offset order. Creates folders once, cleans temp files a killed earlier run left, writes files
+ * Carries out a {@link RestorePlan} with a pool of worker threads that take files in the
+ * store's order. Creates folders once, cleans temp files a killed earlier run left, writes files
  * (see {@link ObjectFileWriter}), then links, then fixes permissions of identical files. A failed
  * entry does not stop the others. {@link #cancel()} (or interrupting the calling thread) stops
  * it between blocks and leaves no temp or partial file. A plan the target has no room for is
@@ -86,8 +86,8 @@ public final class Restorer {
         var written = new AtomicInteger();
         var bytes = new AtomicLong();
         List<RestorePlan.Write> files = plan.writes().stream().filter(w -> !w.item().symlink()).toList();
-        runWorkers(files, plan.target(), progress, written, bytes, problems, listener);
-        var linkWriter = new ObjectFileWriter(replaced); // one for all links: each holds buffers of its own
+        runWorkers(plan.source(), files, plan.target(), progress, written, bytes, problems, listener);
+        var linkWriter = new ObjectFileWriter(plan.source(), replaced); // one for all links: each holds buffers of its own
         for (RestorePlan.Write link : plan.writes().stream().filter(w -> w.item().symlink()).toList()) {
             if (cancelled.get()) {
                 break;
@@ -100,7 +100,7 @@ public final class Restorer {
                 problems, cancelled.get(), progress.snapshot().elapsedNanos());
     }
 
-    private void runWorkers(List<RestorePlan.Write> files, Path target, ProgressCounter progress, AtomicInteger written,
+    private void runWorkers(ObjectSource source, List<RestorePlan.Write> files, Path target, ProgressCounter progress, AtomicInteger written,
             AtomicLong bytes, List<RestoreProblem> problems, RestoreListener listener) throws IOException {
         var next = new AtomicInteger();
         int workers = Math.max(1, Math.min(threads, files.size()));
@@ -108,7 +108,7 @@ public final class Restorer {
         try {
             for (int t = 0; t < workers; t++) {
                 pool.execute(() -> {
-                    var writer = new ObjectFileWriter(replaced);
+                    var writer = new ObjectFileWriter(source, replaced);
                     for (int i = next.getAndIncrement(); i < files.size() && !cancelled.get(); i = next.getAndIncrement()) {
                         write(writer, files.get(i), target, progress, written, bytes, problems, listener);
                     }
@@ -153,7 +153,7 @@ public final class Restorer {
             bytes.addAndGet(n);
             progress.done(n);
             listener.written(item.path(), n);
-        } catch (ObjectFileWriter.Cancelled e) {
+        } catch (ObjectSource.Cancelled e) {
             // nothing was left behind; the run reports itself cancelled
         } catch (StoreException e) {
             report(new RestoreProblem(item.path(), item.id(), e.kind(), e.getMessage()), problems, listener);

@@ -7,7 +7,7 @@ import java.util.HexFormat;
  * little-endian. Held as two longs read big-endian from those bytes, so that unsigned comparison
  * of ({@code hi}, {@code lo}) is exactly the bytewise order of the .idx files. Immutable.
  */
-public record ObjectId(long hi, long lo) implements Comparable<ObjectId> {
+public record ObjectId(long hi, long lo) implements ContentId, Comparable<ObjectId> {
     public static final int BYTES = 16;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -72,6 +72,7 @@ public record ObjectId(long hi, long lo) implements Comparable<ObjectId> {
         }
     }
 
+    @Override
     public String toHex() {
         return HEX.toHexDigits(hi) + HEX.toHexDigits(lo);
     }

@@ -32,7 +32,7 @@ class DiskFullTest {
         try {
             List<RestoreItem> items = GeneratedStore.write(work.resolve("store/packs"), 20, 1 << 20, 7);
             Map<String, ObjectId> expected = new HashMap<>();
-            items.forEach(i -> expected.put(i.path(), i.id()));
+            items.forEach(i -> expected.put(i.path(), (ObjectId) i.id()));
             Path target = disk.resolve("target");
             RestoreResult result;
             try (PackSet packs = PackSet.open(work.resolve("store"))) {

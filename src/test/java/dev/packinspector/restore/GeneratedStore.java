@@ -68,11 +68,11 @@ public final class GeneratedStore {
                 for (RestoreItem i : items) {
                     row.setString(1, snapshotId);
                     row.setString(2, i.path());
-                    row.setBytes(3, i.id().toBytes());
+                    row.setBytes(3, ((ObjectId) i.id()).toBytes());
                     row.setLong(4, i.size());
                     row.setLong(5, i.mode());
                     row.execute();
-                    blob.setBytes(1, i.id().toBytes());
+                    blob.setBytes(1, ((ObjectId) i.id()).toBytes());
                     blob.setString(2, pack);
                     blob.setLong(3, i.size());
                     blob.execute();

@@ -29,7 +29,7 @@ class InterruptedRestoreTest {
     /** Every file under a final name is complete and correct; returns how many there are. */
     private static int assertNoPartialFiles(Path target) throws Exception {
         Map<String, ObjectId> expected = new HashMap<>();
-        items.forEach(i -> expected.put(i.path(), i.id()));
+        items.forEach(i -> expected.put(i.path(), (ObjectId) i.id()));
         return RestoreChecks.assertNoPartialFiles(target, expected);
     }
 

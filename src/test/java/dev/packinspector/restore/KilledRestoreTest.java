@@ -36,7 +36,7 @@ class KilledRestoreTest {
     @BeforeAll
     static void writeStore() throws IOException {
         items = GeneratedStore.write(store.resolve("packs"), FILES, 256 << 10, 21);
-        items.forEach(i -> expected.put(i.path(), i.id()));
+        items.forEach(i -> expected.put(i.path(), (ObjectId) i.id()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.packinspector.Fixtures;
+import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.Pack;
 import dev.packinspector.store.PackSet;
@@ -42,9 +43,11 @@ class ReadingOrderTest {
                 String where = a.item().path() + " before " + b.item().path();
                 assertTrue(!a.item().symlink() || b.item().symlink(), "links last: " + where);
                 if (a.item().symlink() == b.item().symlink()) {
-                    int pa = order.indexOf(a.location().pack());
-                    int pb = order.indexOf(b.location().pack());
-                    assertTrue(pa < pb || (pa == pb && a.location().offset() < b.location().offset()), where);
+                    var la = (ObjectLocation) a.location();
+                    var lb = (ObjectLocation) b.location();
+                    int pa = order.indexOf(la.pack());
+                    int pb = order.indexOf(lb.pack());
+                    assertTrue(pa < pb || (pa == pb && la.offset() < lb.offset()), where);
                 }
             }
         }

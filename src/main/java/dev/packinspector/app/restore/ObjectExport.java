@@ -11,6 +11,7 @@ import dev.packinspector.restore.RestorePlanner;
 import dev.packinspector.restore.RestoreResult;
 import dev.packinspector.restore.Restorer;
 import dev.packinspector.store.ObjectContent;
+import dev.packinspector.store.ContentId;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.StoreException;
 import java.io.File;
@@ -91,9 +92,9 @@ public final class ObjectExport {
     }
 
     /** The most bytes an object's content can have, from its frame's block headers (no decoding, no catalog). */
-    private static long contentSizeBound(StoreSession s, ObjectId id) {
+    private static long contentSizeBound(StoreSession s, ContentId id) {
         try {
-            var at = s.packs().locate(id);
+            var at = id instanceof ObjectId o ? s.packs().locate(o) : java.util.Optional.<dev.packinspector.store.ObjectLocation>empty();
             return at.isEmpty() ? 0 : new ObjectContent(at.get()).sizeBound();
         } catch (StoreException e) {
             return 0; // the restore reports the damaged object

@@ -40,7 +40,7 @@ class CancelRestoreTest extends MainWindowTestBase {
     @BeforeAll
     static void writeStore() throws IOException {
         items = GeneratedStore.write(store.resolve("packs"), FILES, 1 << 20, 11);
-        items.forEach(i -> expected.put(i.path(), i.id()));
+        items.forEach(i -> expected.put(i.path(), (ObjectId) i.id()));
     }
 
     /** A fast machine may restore everything before the press lands; each try after that uses a fresh target. */

@@ -39,7 +39,7 @@ class RestoreAcrossStoresTest extends MainWindowTestBase {
     @BeforeAll
     static void writeStore() throws IOException {
         items = GeneratedStore.write(store.resolve("packs"), FILES, 1 << 20, 23);
-        items.forEach(i -> expected.put(i.path(), i.id()));
+        items.forEach(i -> expected.put(i.path(), (ObjectId) i.id()));
     }
 
     @Test
@@ -66,7 +66,7 @@ class RestoreAcrossStoresTest extends MainWindowTestBase {
         // the first store is closed now that nothing holds it: reading it fails, where during the restore it did not
         WindowDriver.waitUntil("the first store is closed", () -> {
             try {
-                first.packs().read(items.getFirst().id());
+                first.packs().read((ObjectId) items.getFirst().id());
                 return false;
             } catch (IllegalStateException | IOException closed) {
                 return true;

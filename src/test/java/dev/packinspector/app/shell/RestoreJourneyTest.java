@@ -48,7 +48,7 @@ class RestoreJourneyTest extends MainWindowTestBase {
     static void writeStore() throws IOException {
         items = GeneratedStore.writeWithCatalog(store, FILES, 1 << 20, 11, "019b9ae7-2e74-7000-8000-000000000001", "2026-12-01T14:03:07+00:00",
                 MESSAGE);
-        items.forEach(i -> expected.put(i.path(), i.id()));
+        items.forEach(i -> expected.put(i.path(), (ObjectId) i.id()));
     }
 
     private RestoreDialogs dialogs() {

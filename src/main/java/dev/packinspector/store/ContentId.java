@@ -1,0 +1,11 @@
+package dev.packinspector.store;
+
+/**
+ * The id a store gives a file's content, whatever its hash: {@link ObjectId} (XXH3-128, 32 hex
+ * digits) in the stores of current chkpt, a BLAKE3-256 one (64 hex digits) in those of chkpt
+ * 0.1.x. Ids of different kinds are never equal. Implementations are immutable values.
+ */
+public interface ContentId {
+    /** The lower-case hex form, as the store names it. */
+    String toHex();
+}
