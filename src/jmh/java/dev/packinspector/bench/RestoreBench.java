@@ -8,6 +8,7 @@ import dev.packinspector.restore.RestorePlan;
 import dev.packinspector.restore.RestorePlanner;
 import dev.packinspector.restore.RestoreResult;
 import dev.packinspector.restore.Restorer;
+import dev.packinspector.store.ObjectLocation;
 import dev.packinspector.store.ObjectReader;
 import dev.packinspector.store.PackSet;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class RestoreBench {
         var reader = new ObjectReader();
         ByteBuffer[] contents = new ByteBuffer[plan.writes().size()];
         for (int i = 0; i < contents.length; i++) {
-            byte[] bytes = reader.readAll(plan.writes().get(i).location());
+            byte[] bytes = reader.readAll((ObjectLocation) plan.writes().get(i).location());
             contents[i] = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
         }
         return contents;
