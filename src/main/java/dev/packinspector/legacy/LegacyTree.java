@@ -9,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -17,8 +16,12 @@ import java.util.List;
  * {@code Vec<TreeEntry>} (LEGACY-FORMAT.md §5): a u64 count, then per entry a u64-prefixed UTF-8
  * name, a u32 kind (0 file, 1 folder, 2 link), a 32-byte id, a u64 size and a u32 mode; all
  * little-endian. Every count and length is checked against the bytes there are; a name that is
- * empty, {@code .} or {@code ..}, holds {@code /} or NUL, is not UTF-8, or comes twice, is refused
- * with its reason. Bytes after the last entry are allowed, as chkpt's own reader allows them.
+ * {@code .} or {@code ..}, holds {@code /} or NUL, or is not UTF-8 is refused with its reason.
+ * Empty names and names that come twice are kept: chkpt 0.1.x writes them for workspace names
+ * holding a backslash, which it stores as a {@code /} (LEGACY-FORMAT.md §13: {@code d/\x} is an
+ * empty-named folder in {@code d} holding {@code x}, {@code \x} at the root a second {@code x});
+ * {@link LegacyWalk} places them. Bytes after the last entry are allowed, as chkpt's own reader
+ * allows them.
  */
 public record LegacyTree(List<Entry> entries) {
     /** What an entry is. */
@@ -43,7 +46,6 @@ public record LegacyTree(List<Entry> entries) {
             throw bad(file, 0, "says it holds " + Long.toUnsignedString(count) + " entries, more than its " + bytes.length + " bytes can");
         }
         var entries = new ArrayList<Entry>((int) count);
-        var names = new HashSet<String>();
         var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         for (int i = 0; i < count; i++) {
             int at = in.position();
@@ -63,9 +65,6 @@ public record LegacyTree(List<Entry> entries) {
             if (problem != null) {
                 throw bad(file, at, "entry " + i + " has a name that " + problem);
             }
-            if (!names.add(name)) {
-                throw bad(file, at, "the name '" + name + "' is in it twice");
-            }
             int kind = in.getInt();
             if (kind < 0 || kind > 2) {
                 throw bad(file, at, "entry '" + name + "' is of kind " + Integer.toUnsignedString(kind) + " (0 file, 1 folder, 2 link are known)");
@@ -82,11 +81,8 @@ public record LegacyTree(List<Entry> entries) {
         return new LegacyTree(List.copyOf(entries));
     }
 
-    /** Null if {@code name} can be one path component, else why not, as a clause. */
+    /** Null if {@code name} can be one path component of a tree (or empty, see above), else why not, as a clause. */
     static String nameProblem(String name) {
-        if (name.isEmpty()) {
-            return "is empty";
-        }
         if (name.equals(".") || name.equals("..")) {
             return "is '" + name + "'";
         }

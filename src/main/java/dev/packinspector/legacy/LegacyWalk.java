@@ -15,8 +15,16 @@ import java.util.Set;
  * missing or does not decode is a problem naming the folder that needs it, and the walk goes on
  * beside it. Each tree is checked against its id as it is read ({@link LegacyStore#tree}), so a
  * folder cannot hold itself; one that did, or paths deeper than {@link #MAX_DEPTH}, would be
- * refused, not followed. Trees shared by folders and snapshots are
- * read once per walker.
+ * refused, not followed. Trees shared by folders and snapshots are read once per walker.
+ *
+ * <p>chkpt 0.1.x stores a {@code \} in a workspace name as {@code /} (LEGACY-FORMAT.md §13), which
+ * leaves empty names in its trees. They are placed where chkpt's own restore puts them, a path
+ * with its empty parts dropped: what an empty-named folder holds is in the folder around it
+ * ({@code d/\x} comes back as {@code d/x}), walked after that folder's own entries. An empty-named
+ * file, a name that ended in a backslash, would be the folder itself (chkpt's restore stops there,
+ * "Is a directory"); it is given the folder's name with the backslash back ({@code trail\} in
+ * the folder around {@code trail}). A path can so come twice (both {@code \x} and {@code x} were
+ * in the workspace): both are listed, the folder's own entry first.
  */
 public final class LegacyWalk {
     /** Folders deeper than this are not followed (Linux paths end at 4,096 bytes, so at 2,048 folders). */
@@ -71,17 +79,26 @@ public final class LegacyWalk {
                 problems.add(new Problem(folder, new StoreException(e.kind(), e.file(), e.offset(), e.detail() + ", needed by " + where, e)));
                 return;
             }
+            var unnamed = new ArrayList<LegacyTree.Entry>();
             for (LegacyTree.Entry e : tree.entries()) {
-                String path = folder.isEmpty() ? e.name() : folder + "/" + e.name();
-                if (e.kind() == LegacyTree.Kind.FOLDER) {
-                    walk(e.id(), path, above, depth + 1, files, problems);
+                if (e.name().isEmpty() && e.kind() == LegacyTree.Kind.FOLDER) {
+                    unnamed.add(e);
+                } else if (e.kind() == LegacyTree.Kind.FOLDER) {
+                    walk(e.id(), join(folder, e.name()), above, depth + 1, files, problems);
                 } else {
-                    files.add(new File(path, e.id(), e.size(), e.mode(), e.kind()));
+                    files.add(new File(e.name().isEmpty() ? folder + "\\" : join(folder, e.name()), e.id(), e.size(), e.mode(), e.kind()));
                 }
+            }
+            for (LegacyTree.Entry e : unnamed) {
+                walk(e.id(), folder, above, depth + 1, files, problems);
             }
         } finally {
             above.remove(id);
         }
+    }
+
+    private static String join(String folder, String name) {
+        return folder.isEmpty() ? name : folder + "/" + name;
     }
 
     /** The trees this walker has looked for so far, found sound or not. */

@@ -39,14 +39,19 @@ public final class LooseObjects implements ObjectSource {
 
     /**
      * What restoring {@code files} (a snapshot's walk) asks for: each file at its path with its
-     * object, size and mode; each folder whose tree could not be read as an entry refused with
-     * the reason, so a plan names what it cannot restore before anything is written.
+     * object, size and mode; each folder whose tree could not be read, and each file stored under
+     * a path an earlier one has ({@link LegacyWalk}), as an entry refused with the reason, so a plan
+     * names what it cannot restore before anything is written.
      */
     public static List<RestoreItem> items(LegacyWalk.Files files) {
         var items = new ArrayList<RestoreItem>(files.files().size() + files.problems().size());
+        String previous = null;
         for (LegacyWalk.File f : files.files()) {
             long mode = f.kind() == LegacyTree.Kind.LINK ? (f.mode() & 07777) | RestoreItem.SYMLINK : f.mode() & 0xffffffffL;
-            items.add(new RestoreItem(f.path(), f.object(), f.size(), mode, null));
+            String twice = f.path().equals(previous) ? "chkpt 0.1.x stored two files under this path (it stores a '\\' in a name as '/'): the first is"
+                    + " restored, not this one, object " + f.object() + " (" + f.size() + " bytes); 'pack-inspector extract' writes it by its id" : null;
+            items.add(new RestoreItem(f.path(), f.object(), f.size(), mode, twice));
+            previous = f.path();
         }
         for (LegacyWalk.Problem p : files.problems()) {
             items.add(new RestoreItem(p.folder(), null, -1, -1, p.error().detail() + ": nothing in that folder can be restored"));

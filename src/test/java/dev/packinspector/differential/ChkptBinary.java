@@ -93,9 +93,13 @@ final class ChkptBinary {
      * {@code store} is filed under {@code target}'s id in a fresh home inside {@code scratch}.
      */
     Result restoreInto(Path store, String snapshotId, Path target, Path scratch) throws IOException {
+        return restoreInto(store, snapshotId, target, scratch, projectId(target.toRealPath()));
+    }
+
+    /** {@link #restoreInto(Path, String, Path, Path)} by a chkpt that files {@code target}'s store under {@code id} (chkpt 0.1.x hashes paths with BLAKE3). */
+    Result restoreInto(Path store, String snapshotId, Path target, Path scratch, String id) throws IOException {
         Path home = Files.createTempDirectory(scratch, "home-");
         Path real = target.toRealPath();
-        String id = projectId(real);
         Path stores = home.resolve(".chkpt").resolve("stores");
         Files.createDirectories(stores);
         StoreFingerprint.copy(store, stores.resolve(id));

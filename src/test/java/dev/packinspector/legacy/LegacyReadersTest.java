@@ -87,8 +87,6 @@ class LegacyReadersTest {
         assertRefused(tree(2, entry("a", 0, id)), "more than its");
         assertRefused(tree(1, entry("a/b", 0, id)), "holds a '/'");
         assertRefused(tree(1, entry("..", 1, id)), "is '..'");
-        assertRefused(tree(1, entry("", 0, id)), "is empty");
-        assertRefused(tree(2, entry("same", 0, id), entry("same", 0, id)), "twice");
         assertRefused(tree(1, entry("k", 7, id)), "kind 7");
         byte[] badUtf8 = tree(1, entry("x\u00e9", 0, id));
         badUtf8[16] = (byte) 0xC3;
