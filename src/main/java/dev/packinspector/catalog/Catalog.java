@@ -30,7 +30,7 @@ import org.sqlite.ProgressHandler;
  * from several threads run one after another. The {@code forEach} actions run on the caller's
  * thread while the catalog is locked; they must not wait for another thread that uses it.
  */
-public final class Catalog implements AutoCloseable {
+public final class Catalog implements SnapshotCatalog, AutoCloseable {
     public static final String FILE_NAME = "catalog.sqlite";
     private static final String PACKS_FOLDER = "packs";
     private static final BooleanSupplier NEVER = () -> false;
@@ -94,6 +94,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Every snapshot, newest first ({@code created_at DESC, id DESC}). */
+    @Override
     public synchronized List<Snapshot> snapshots() throws StoreException {
         return lookUp(snapshots::all);
     }
@@ -103,11 +104,13 @@ public final class Catalog implements AutoCloseable {
      *
      * @throws UnknownSnapshotException if no snapshot, or more than one, matches (it carries up to 5 candidates)
      */
+    @Override
     public synchronized Snapshot resolve(String ref) throws StoreException {
         return lookUp(() -> snapshots.resolve(ref));
     }
 
     /** The snapshot's manifest in path order (bytewise UTF-8), following {@code manifest_snapshot_id}. */
+    @Override
     public List<ManifestEntry> files(Snapshot snapshot) throws StoreException {
         var entries = new ArrayList<ManifestEntry>();
         forEachFile(snapshot, entries::add, NEVER);
@@ -129,6 +132,7 @@ public final class Catalog implements AutoCloseable {
      * the table's storage order: one sequential read, several times faster than asking snapshot by
      * snapshot when all of them are wanted. Returns the rows passed on.
      */
+    @Override
     public synchronized long forEachManifestRow(BiConsumer<String, ? super ManifestEntry> action, BooleanSupplier cancelled)
             throws StoreException {
         return streamOwned(Sql.ALL_FILES, s -> { }, action, cancelled);
@@ -182,6 +186,7 @@ public final class Catalog implements AutoCloseable {
      *
      * @throws StoreException if the references go round in a loop, run too long, or lead nowhere
      */
+    @Override
     public synchronized String manifestOwner(Snapshot snapshot) throws StoreException {
         return lookUp(() -> snapshots.manifestOwner(snapshot));
     }

@@ -5,7 +5,7 @@ import dev.packinspector.history.PathQuery;
 import dev.packinspector.history.PathVersions;
 import dev.packinspector.history.SearchResult;
 import dev.packinspector.history.StoreIndex;
-import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ContentId;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -104,7 +104,7 @@ final class FindCommand extends Subcommand {
     }
 
     private int objects(StoreIndex index, String prefix) throws IOException {
-        List<ObjectId> ids = index.objectsWithPrefix(prefix, limit);
+        List<ContentId> ids = index.objectsWithPrefix(prefix, limit);
         if (format.isJson()) {
             Output.jsonArray(stdout(), ids, (g, id) -> {
                 g.writeStringField("id", id.toHex());
@@ -112,7 +112,7 @@ final class FindCommand extends Subcommand {
             });
         } else {
             try (Records out = format.records(stdout())) {
-                for (ObjectId id : ids) {
+                for (ContentId id : ids) {
                     for (StoreIndex.Use use : index.usesOf(id)) {
                         out.write(id.toHex() + '\t' + use.snapshot().id() + '\t' + out.path(use.path()));
                     }

@@ -2,7 +2,7 @@ package dev.packinspector.history;
 
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
-import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ContentId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,7 +87,7 @@ public record SnapshotDiff(Snapshot from, Snapshot to, List<Change> changes, Map
                 changes.add(new Change(Kind.CHANGED, old, e));
             }
         }
-        var removedByObject = new HashMap<ObjectId, ArrayDeque<ManifestEntry>>();
+        var removedByObject = new HashMap<ContentId, ArrayDeque<ManifestEntry>>();
         var removed = new ArrayList<>(before.values());
         removed.sort(Comparator.comparing(ManifestEntry::path));
         for (ManifestEntry e : removed) {

@@ -2,6 +2,7 @@ package dev.packinspector.history;
 
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.catalog.UnknownSnapshotException;
+import dev.packinspector.store.ContentId;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.Pack;
 import dev.packinspector.store.PackSet;
@@ -9,6 +10,7 @@ import dev.packinspector.store.PackStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Where a store's space goes. Per snapshot: its content, the distinct objects it uses, and the
@@ -45,18 +47,26 @@ public final class SpaceReport {
         }
     }
 
-    private SpaceReport(StoreIndex index, PackSet packSet) {
+    /** Ids as {@link StoreIndex#versionsByObject()} orders them: by their first 128 bits, unsigned, then whole. */
+    private static final java.util.Comparator<ContentId> BY_ID = (a, b) -> {
+        int c = Long.compareUnsigned(a.hi(), b.hi());
+        c = c != 0 ? c : Long.compareUnsigned(a.lo(), b.lo());
+        return c != 0 ? c : a.toHex().compareTo(b.toHex());
+    };
+
+    private SpaceReport(StoreIndex index, ToLongFunction<ContentId> storedBytes, PackSet packSet) {
         this.index = index;
         Versions versions = index.versions();
         int[] byObject = index.versionsByObject();
         objectOf = new int[versions.size()];
         Arrays.fill(objectOf, -1);
-        var ids = new ArrayList<ObjectId>();
+        var ids = new ArrayList<ContentId>();
         for (int k = 0; k < byObject.length; k++) {
-            int v = byObject[k];
-            if (k == 0 || versions.compareObject(byObject[k - 1], versions.object(v).hi(), versions.object(v).lo()) != 0) {
-                ids.add(versions.object(v));
+            ContentId id = versions.object(byObject[k]);
+            if (ids.isEmpty() || !ids.getLast().equals(id)) {
+                ids.add(id);
             }
+            int v = byObject[k];
             objectOf[v] = ids.size() - 1;
         }
         objectSize = new long[ids.size()];
@@ -67,7 +77,7 @@ public final class SpaceReport {
             }
         }
         for (int o = 0; o < ids.size(); o++) {
-            objectStored[o] = packSet.locate(ids.get(o)).map(at -> Pack.ENTRY_HEADER_BYTES + at.compressedSize()).orElse(0L);
+            objectStored[o] = storedBytes.applyAsLong(ids.get(o));
         }
         snapshotsUsing = new int[ids.size()];
         int[] lastSeen = new int[ids.size()];
@@ -106,10 +116,10 @@ public final class SpaceReport {
             perSnapshot.add(new SnapshotSpace(all.get(s), index.rowsOf(s).length, bytes, distinct, stored, unique, uniqueStored));
         }
         snapshots = List.copyOf(perSnapshot);
-        packs = packSpaces(packSet, ids);
+        packs = packSet == null ? List.of() : packSpaces(packSet, ids);
     }
 
-    private List<PackSpace> packSpaces(PackSet packSet, List<ObjectId> ids) {
+    private List<PackSpace> packSpaces(PackSet packSet, List<ContentId> ids) {
         var out = new ArrayList<PackSpace>();
         for (PackStatus status : packSet.packs()) {
             if (!status.readable()) {
@@ -121,7 +131,7 @@ public final class SpaceReport {
             long unusedStored = 0;
             for (int i = 0; i < pack.entryCount(); i++) {
                 ObjectId id = pack.index().id(i);
-                int o = java.util.Collections.binarySearch(ids, id);
+                int o = java.util.Collections.binarySearch(ids, id, BY_ID);
                 if (o >= 0) {
                     content += objectSize[o];
                 } else {
@@ -136,7 +146,16 @@ public final class SpaceReport {
 
     /** Works out the report; reads the pack indexes, not the data. */
     public static SpaceReport of(StoreIndex index, PackSet packs) {
-        return new SpaceReport(index, packs);
+        return new SpaceReport(index, id -> id instanceof ObjectId o
+                ? packs.locate(o).map(at -> Pack.ENTRY_HEADER_BYTES + at.compressedSize()).orElse(0L) : 0L, packs);
+    }
+
+    /**
+     * The report of a store that keeps no packs (chkpt 0.1.x: one file per object):
+     * {@code storedBytes} gives an object's stored size, 0 when the store lacks it; {@link #packs()} is empty.
+     */
+    public static SpaceReport of(StoreIndex index, ToLongFunction<ContentId> storedBytes) {
+        return new SpaceReport(index, storedBytes, null);
     }
 
     /** Oldest first, as {@link StoreIndex#snapshots()}. */

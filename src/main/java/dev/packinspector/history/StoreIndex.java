@@ -1,9 +1,11 @@
 package dev.packinspector.history;
 
 import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.SnapshotCatalog;
 import dev.packinspector.catalog.ManifestEntry;
 import dev.packinspector.catalog.Snapshot;
 import dev.packinspector.catalog.UnknownSnapshotException;
+import dev.packinspector.store.ContentId;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.StoreException;
 import java.util.ArrayList;
@@ -50,10 +52,11 @@ public final class StoreIndex {
      * Reads every snapshot's manifest, all rows in one pass in the catalog's storage order.
      * {@code rowsRead} hears the running count of rows read; {@code cancelled} is polled between
      * rows and makes the build end with a {@link java.util.concurrent.CancellationException}. A
-     * snapshot whose {@code manifest_snapshot_id} references are broken gets no rows.
+     * snapshot whose {@code manifest_snapshot_id} references are broken gets no rows. Of a store
+     * of either format.
      */
-    public static StoreIndex build(Catalog catalog, BooleanSupplier cancelled, LongConsumer rowsRead) throws StoreException {
-        return build(catalog, null, cancelled, rowsRead);
+    public static StoreIndex build(SnapshotCatalog catalog, BooleanSupplier cancelled, LongConsumer rowsRead) throws StoreException {
+        return buildFrom(catalog, add -> catalog.forEachManifestRow(add, cancelled), cancelled, rowsRead);
     }
 
     /**
@@ -83,7 +86,7 @@ public final class StoreIndex {
         void run(java.util.function.BiConsumer<String, ManifestEntry> add) throws StoreException;
     }
 
-    private static StoreIndex buildFrom(Catalog catalog, Scan scan, BooleanSupplier cancelled, LongConsumer rowsRead) throws StoreException {
+    private static StoreIndex buildFrom(SnapshotCatalog catalog, Scan scan, BooleanSupplier cancelled, LongConsumer rowsRead) throws StoreException {
         List<Snapshot> chronological = new ArrayList<>(catalog.snapshots());
         java.util.Collections.reverse(chronological);
         var versions = new Versions();
@@ -306,11 +309,11 @@ public final class StoreIndex {
     }
 
     /** Every (snapshot, path) that holds object {@code id}, oldest snapshot first, then by path. */
-    public List<Use> usesOf(ObjectId id) {
+    public List<Use> usesOf(ContentId id) {
         int[] range = objectRange(id.hi(), id.lo(), id.hi(), id.lo());
-        int[] held = Arrays.copyOfRange(byObject, range[0], range[1]);
         // path order, so that the uses of one snapshot come out sorted by path
-        Integer[] byPath = Arrays.stream(held).boxed().sorted(java.util.Comparator.comparingInt(versions::path)).toArray(Integer[]::new);
+        Integer[] byPath = Arrays.stream(byObject, range[0], range[1]).filter(v -> versions.object(v).equals(id)).boxed()
+                .sorted(java.util.Comparator.comparingInt(versions::path)).toArray(Integer[]::new);
         var out = new ArrayList<Use>();
         for (int s = 0; s < rowsOf.length; s++) {
             for (int v : byPath) {
@@ -326,19 +329,24 @@ public final class StoreIndex {
     public record Use(Snapshot snapshot, String path, long mode) {
     }
 
-    /** The distinct objects whose ids start with {@code hexPrefix} (1 to 32 hex digits), at most {@code limit}, in id order. */
-    public List<ObjectId> objectsWithPrefix(String hexPrefix, int limit) {
-        if (hexPrefix.isEmpty() || hexPrefix.length() > 2 * ObjectId.BYTES || !ObjectId.isHex(hexPrefix)) {
-            throw new IllegalArgumentException("not an object id prefix (1 to 32 hex digits): " + hexPrefix);
+    /**
+     * The distinct objects whose ids start with {@code hexPrefix} (1 to 64 hex digits: ids of
+     * stores of chkpt 0.1.x are 64 long), at most {@code limit}, in id order.
+     */
+    public List<ContentId> objectsWithPrefix(String hexPrefix, int limit) {
+        if (hexPrefix.isEmpty() || hexPrefix.length() > 64 || !ObjectId.isHex(hexPrefix)) {
+            throw new IllegalArgumentException("not an object id prefix (1 to 64 hex digits): " + hexPrefix);
         }
-        int pad = 2 * ObjectId.BYTES - hexPrefix.length();
-        ObjectId low = ObjectId.parse(hexPrefix + "0".repeat(pad));
-        ObjectId high = ObjectId.parse(hexPrefix + "f".repeat(pad));
+        String ordered = hexPrefix.substring(0, Math.min(hexPrefix.length(), 2 * ObjectId.BYTES)).toLowerCase(java.util.Locale.ROOT);
+        int pad = 2 * ObjectId.BYTES - ordered.length();
+        ObjectId low = ObjectId.parse(ordered + "0".repeat(pad));
+        ObjectId high = ObjectId.parse(ordered + "f".repeat(pad));
         int[] range = objectRange(low.hi(), low.lo(), high.hi(), high.lo());
-        var out = new ArrayList<ObjectId>();
+        String wanted = hexPrefix.toLowerCase(java.util.Locale.ROOT);
+        var out = new ArrayList<ContentId>();
         for (int k = range[0]; k < range[1] && out.size() < limit; k++) {
-            ObjectId id = versions.object(byObject[k]);
-            if (out.isEmpty() || !out.get(out.size() - 1).equals(id)) {
+            ContentId id = versions.object(byObject[k]);
+            if ((out.isEmpty() || !out.get(out.size() - 1).equals(id)) && id.toHex().startsWith(wanted)) {
                 out.add(id);
             }
         }

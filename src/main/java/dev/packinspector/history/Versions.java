@@ -1,6 +1,7 @@
 package dev.packinspector.history;
 
 import dev.packinspector.catalog.ManifestEntry;
+import dev.packinspector.store.ContentId;
 import dev.packinspector.store.ObjectId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,9 @@ import java.util.Map;
 /**
  * The distinct versions of {@link StoreIndex}, numbered as first seen, held in parallel arrays. A
  * row that cannot name an object (an unusable manifest entry) keeps its whole entry aside, so it
- * is equal only to the same unusable row. Built by one thread, then read-only.
+ * is equal only to the same unusable row. An object id is held as its first 128 bits (all of an
+ * {@link ObjectId}); an id wider than that (BLAKE3 in stores of chkpt 0.1.x) is also kept whole
+ * beside them, so ids equal in those bits stay apart. Built by one thread, then read-only.
  */
 final class Versions {
     private Map<String, Integer> pathNumbers = new HashMap<>();
@@ -24,6 +27,8 @@ final class Versions {
     private long[] size = new long[1024];
     private long[] mode = new long[1024];
     private final Map<Integer, ManifestEntry> unusable = new HashMap<>();
+    /** The ids that are not {@link ObjectId}s, whole, by version. */
+    private final Map<Integer, ContentId> wide = new HashMap<>();
     private final java.util.BitSet odd = new java.util.BitSet();
     private int count;
 
@@ -75,7 +80,9 @@ final class Versions {
         if (!e.usable()) {
             return e.equals(unusable.get(v));
         }
-        return !odd.get(v) && hi[v] == e.blob().hi() && lo[v] == e.blob().lo() && size[v] == e.size() && mode[v] == e.mode();
+        ContentId id = e.blob();
+        return !odd.get(v) && hi[v] == id.hi() && lo[v] == id.lo() && size[v] == e.size() && mode[v] == e.mode()
+                && (wide.isEmpty() ? id instanceof ObjectId : java.util.Objects.equals(wide.get(v), id instanceof ObjectId ? null : id));
     }
 
     private int add(int p, ManifestEntry e) {
@@ -97,6 +104,9 @@ final class Versions {
         if (e.usable()) {
             hi[v] = e.blob().hi();
             lo[v] = e.blob().lo();
+            if (!(e.blob() instanceof ObjectId)) {
+                wide.put(v, e.blob());
+            }
         } else {
             unusable.put(v, e);
             odd.set(v);
@@ -169,8 +179,9 @@ final class Versions {
         return !odd.get(v);
     }
 
-    ObjectId object(int v) {
-        return new ObjectId(hi[v], lo[v]);
+    ContentId object(int v) {
+        ContentId whole = wide.isEmpty() ? null : wide.get(v);
+        return whole != null ? whole : new ObjectId(hi[v], lo[v]);
     }
 
     ManifestEntry entry(int v, String[] paths) {
@@ -180,7 +191,10 @@ final class Versions {
     /** The usable versions, ordered by object id (unsigned), for lookups by id and id prefix. */
     int[] orderByObject() {
         return java.util.stream.IntStream.range(0, count).filter(this::usable).boxed()
-                .sorted((a, b) -> compareObject(a, hi[b], lo[b]))
+                .sorted((a, b) -> {
+                    int c = compareObject(a, hi[b], lo[b]);
+                    return c != 0 || wide.isEmpty() ? c : object(a).toHex().compareTo(object(b).toHex());
+                })
                 .mapToInt(Integer::intValue).toArray();
     }
 

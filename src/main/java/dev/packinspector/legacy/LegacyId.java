@@ -39,6 +39,16 @@ public record LegacyId(long a, long b, long c, long d) implements ContentId, Com
     }
 
     @Override
+    public long hi() {
+        return a;
+    }
+
+    @Override
+    public long lo() {
+        return b;
+    }
+
+    @Override
     public String toHex() {
         return HEX.toHexDigits(a) + HEX.toHexDigits(b) + HEX.toHexDigits(c) + HEX.toHexDigits(d);
     }

@@ -1,5 +1,7 @@
 package dev.packinspector.legacy;
 
+import dev.packinspector.store.ContentId;
+import dev.packinspector.store.ContentReader;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
 import io.airlift.compress.v3.zstd.ZstdDecompressor;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
  * than the snapshot's size for it is stopped there (a zstd bomb costs nothing). Stateless;
  * thread-safe.
  */
-public final class LegacyObjects {
+public final class LegacyObjects implements ContentReader {
     private static final int CHUNK = 128 << 10;
     /** Objects up to this size (stored and recorded) are decoded in one call, into an array of the recorded size; larger ones as a stream. */
     static final int IN_MEMORY = 16 << 20;
@@ -58,6 +60,18 @@ public final class LegacyObjects {
         } catch (IOException e) {
             throw new StoreException(ProblemKind.UNREADABLE, file, StoreException.NO_OFFSET, "object " + id + " cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The whole content of {@code id}, its BLAKE3 checked; an id of another kind is never held ({@link ProblemKind#OBJECT_NOT_FOUND}). */
+    @Override
+    public byte[] read(ContentId id) throws StoreException {
+        if (!(id instanceof LegacyId legacy)) {
+            throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, store.root(), StoreException.NO_OFFSET,
+                    "object " + id.toHex() + " is not an id of this store (its ids are BLAKE3, 64 hex digits)");
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        decode(legacy, -1, out);
+        return out.toByteArray();
     }
 
     /** The id chkpt 0.1.x gives the content of {@code file}: its BLAKE3. */

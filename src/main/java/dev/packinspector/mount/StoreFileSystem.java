@@ -202,7 +202,7 @@ final class StoreFileSystem implements FuseOperations {
                 || flags.contains(java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
             return -errno.erofs();
         }
-        ObjectId blob = r.entry().blob();
+        ObjectId blob = r.entry().objectId();
         LiveStore.Opening from = store.hold();
         var location = from.packs.locate(blob);
         if (location.isEmpty()) {
@@ -236,7 +236,7 @@ final class StoreFileSystem implements FuseOperations {
         if (r == null) {
             return -errno.ebadf();
         }
-        ObjectId blob = r.entry().blob();
+        ObjectId blob = r.entry().objectId();
         Opened o = open.get(blob);
         if (o == null) {
             return -errno.ebadf();
@@ -271,7 +271,7 @@ final class StoreFileSystem implements FuseOperations {
     public int release(String path, FileInfo fi) {
         MountTree.Row r = handles.remove(fi.getFh());
         if (r != null) {
-            open.computeIfPresent(r.entry().blob(), (id, o) -> {
+            open.computeIfPresent(r.entry().objectId(), (id, o) -> {
                 if (--o.users > 0) {
                     return o;
                 }

@@ -156,7 +156,7 @@ public final class CatalogReferences implements StoreVerifier.CatalogCheck {
     public void forEachUse(java.util.Collection<ObjectId> ids, VerifyCauses.UseAction action) throws IOException {
         catalog.forEachManifestRowUsing(ids, (snapshot, entry) -> {
             if (entry.blob() != null) {
-                action.accept(entry.blob(), snapshot, entry.path());
+                action.accept(entry.objectId(), snapshot, entry.path());
             }
         }, () -> false);
     }

@@ -142,7 +142,7 @@ public final class TreeCheck {
 
     private static String entryDifference(TreeFile t, ManifestEntry m) {
         String path = PathText.quote(t.path());
-        ObjectId id = m.blob();
+        ObjectId id = m.objectId();
         if (id == null || !id.equals(t.id())) {
             return path + ": the tree says object " + t.id() + ", the manifest " + (id == null ? "none" : id);
         }

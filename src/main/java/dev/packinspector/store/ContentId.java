@@ -8,4 +8,16 @@ package dev.packinspector.store;
 public interface ContentId {
     /** The lower-case hex form, as the store names it. */
     String toHex();
+
+    /** The first 64 bits of the id, big-endian: with {@link #lo()}, what orders and finds ids fast. */
+    long hi();
+
+    /** Bits 64 to 127 of the id, big-endian (an {@link ObjectId} has no more). */
+    long lo();
+
+    /** The first {@code n} hex characters, for compact display. */
+    default String shortHex(int n) {
+        String hex = toHex();
+        return hex.substring(0, Math.min(n, hex.length()));
+    }
 }

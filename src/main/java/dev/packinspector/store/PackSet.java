@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * the other packs serve their objects. Lookups go through a merged index built on first use.
  * Immutable and thread-safe; pick up packs chkpt added since by opening a new set.
  */
-public final class PackSet implements AutoCloseable {
+public final class PackSet implements ContentReader, AutoCloseable {
     private final Path packsDir;
     private final List<PackStatus> statuses;
     private final List<Pack> readable;
@@ -207,6 +207,15 @@ public final class PackSet implements AutoCloseable {
     /** The whole object, verified against its id. */
     public byte[] read(ObjectId id) throws IOException {
         return new ObjectReader().readAll(require(id));
+    }
+
+    @Override
+    public byte[] read(ContentId id) throws IOException {
+        if (id instanceof ObjectId o) {
+            return read(o);
+        }
+        throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, packsDir, StoreException.NO_OFFSET,
+                "object " + id.toHex() + " is not an id of this store (its ids are XXH3-128, 32 hex digits)");
     }
 
     /** Up to {@code length} bytes of the object from {@code offset}, decoding no more than needed. */

@@ -107,7 +107,7 @@ class CatalogFixturesTest {
         try (Catalog catalog = Catalog.open(Fixtures.store("corrupt/missing_blob")).orElseThrow()) {
             ManifestEntry ghost = catalog.files(catalog.resolve("latest")).stream().filter(e -> e.path().equals("ghost.txt")).findFirst().orElseThrow();
             assertTrue(ghost.usable(), "the row itself is well-formed");
-            assertTrue(catalog.blob(ghost.blob()).isEmpty());
+            assertTrue(catalog.blob(ghost.objectId()).isEmpty());
         }
     }
 

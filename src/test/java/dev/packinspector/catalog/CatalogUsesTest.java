@@ -38,7 +38,7 @@ class CatalogUsesTest {
     @Test
     void aCancelledLookupReturnsNothingAndTheCatalogStaysUsable() throws Exception {
         try (Catalog catalog = Catalog.open(Fixtures.store("basic")).orElseThrow()) {
-            ObjectId any = catalog.files(catalog.snapshots().getFirst()).getFirst().blob();
+            ObjectId any = catalog.files(catalog.snapshots().getFirst()).getFirst().objectId();
             var polls = new AtomicInteger();
             assertEquals(List.of(), catalog.usesOf(any, 50, () -> polls.incrementAndGet() > 0));
             assertTrue(polls.get() > 0, "the cancellation was asked");

@@ -207,7 +207,7 @@ class StoreIndexTest {
                 ids.add(new ObjectId(random.nextLong(), random.nextLong())); // past two batches of bound ids
             }
             var used = new java.util.TreeSet<ObjectId>();
-            whole.snapshots().forEach(s -> whole.files(s).forEach(e -> used.add(e.blob())));
+            whole.snapshots().forEach(s -> whole.files(s).forEach(e -> used.add(e.objectId())));
             ids.addAll(used);
             StoreIndex byId = StoreIndex.buildUsing(catalog, ids, () -> false, r -> { });
             for (ObjectId id : used) {
@@ -234,7 +234,7 @@ class StoreIndexTest {
             assertThat(index.usesOf(ObjectId.parse(e.getKey())).stream().map(u -> u.snapshot().id() + ":" + u.path()).sorted().toList())
                     .as(e.getKey()).isEqualTo(want);
             String prefix = e.getKey().substring(0, 3);
-            assertThat(index.objectsWithPrefix(prefix, 100)).extracting(ObjectId::toHex)
+            assertThat(index.objectsWithPrefix(prefix, 100)).extracting(dev.packinspector.store.ContentId::toHex)
                     .containsExactlyElementsOf(uses.keySet().stream().filter(id -> id.startsWith(prefix)).toList());
         }
         assertThat(index.usesOf(ObjectId.parse("00000000000000000000000000000000"))).isEmpty();

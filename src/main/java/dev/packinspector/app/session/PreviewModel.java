@@ -63,7 +63,7 @@ public final class PreviewModel {
 
     /** Previews snapshot file {@code entry} (a file whose object is missing says so instead); returns what is shown now. */
     public Target file(ManifestEntry entry) {
-        return show(entry.blob() == null ? new Nothing(entry.path() + ": " + entry.problem()) : new Blob(entry.blob(), entry));
+        return show(entry.blob() == null ? new Nothing(entry.path() + ": " + entry.problem()) : new Blob(entry.objectId(), entry));
     }
 
     /** Previews tree {@code id}; {@code path} may be null; returns what is shown now. */

@@ -48,7 +48,7 @@ record FeatureLinks(ObservableValue<StoreSession> session, RestoreFlow restores,
     /** Saves a file's content under its own name (suggested), with a new file's mode. */
     @Override
     public void saveAs(ManifestEntry file) {
-        export.save(file.blob(), file.path().substring(file.path().lastIndexOf('/') + 1), file.size());
+        export.save(file.objectId(), file.path().substring(file.path().lastIndexOf('/') + 1), file.size());
     }
 
     @Override
@@ -89,7 +89,7 @@ record FeatureLinks(ObservableValue<StoreSession> session, RestoreFlow restores,
     @Override
     public void open(ManifestEntry file) {
         String name = file.path().substring(file.path().lastIndexOf('/') + 1);
-        export.open(file.blob(), name.isEmpty() ? file.blob().toHex() : name, file.size());
+        export.open(file.objectId(), name.isEmpty() ? file.blob().toHex() : name, file.size());
     }
 
     @Override

@@ -45,7 +45,7 @@ class RealStoreTreesTest {
             var walk = new TreeWalk(trees);
             for (Snapshot snapshot : catalog.snapshots()) {
                 assertNotNull(snapshot.rootTree(), snapshot.id());
-                List<Row> manifest = catalog.files(snapshot).stream().map(e -> new Row(e.path(), e.blob(), e.size(), e.mode())).toList();
+                List<Row> manifest = catalog.files(snapshot).stream().map(e -> new Row(e.path(), e.objectId(), e.size(), e.mode())).toList();
                 assertTrue(catalog.files(snapshot).stream().allMatch(ManifestEntry::usable));
                 assertEquals(manifest, rows(walk.files(snapshot.rootTree())), store + " " + snapshot.id());
             }
