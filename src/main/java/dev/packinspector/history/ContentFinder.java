@@ -1,9 +1,7 @@
 package dev.packinspector.history;
 
-import dev.packinspector.store.ObjectId;
-import dev.packinspector.store.ObjectLocation;
-import dev.packinspector.store.PackSet;
-import dev.packinspector.store.Xxh3;
+import dev.packinspector.store.ContentId;
+import dev.packinspector.store.ContentLookup;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -19,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Answers "is this exact content in the store?" for local files: each regular file is hashed as
- * chkpt hashes content (XXH3-128) and its id looked up in the packs and in the {@link StoreIndex}.
+ * the store's format hashes content ({@link ContentLookup#idOfFile}: XXH3-128 for current chkpt,
+ * BLAKE3 for 0.1.x) and its id looked up where the store keeps objects and in the {@link StoreIndex}.
  * Folders are walked without following symbolic links, and only their regular files are looked
  * up; a file named directly that is not a regular file is reported, not read. Reads the local
  * files only; stateless.
@@ -29,27 +27,32 @@ public final class ContentFinder {
     }
 
     /**
-     * One local file and what the store knows of its content: the packs holding the object and
-     * the snapshot paths using it. {@code problem} is set (and {@code id} null) when the file could
-     * not be hashed.
+     * One local file and what the store knows of its content: the packs holding the object (by
+     * name), whether it is a loose object, and the snapshot paths using it. {@code problem} is set
+     * (and {@code id} null) when the file could not be hashed.
      */
-    public record Found(Path file, long size, ObjectId id, List<ObjectLocation> packs, List<StoreIndex.Use> uses, String problem) {
+    public record Found(Path file, long size, ContentId id, List<String> packs, boolean loose, List<StoreIndex.Use> uses, String problem) {
         public Found {
             packs = List.copyOf(packs);
             uses = List.copyOf(uses);
         }
 
-        /** This file's answer from {@code packs} and {@code index} (null: no catalog), for a file hashed by {@link #hash}. */
-        public Found inStore(PackSet packs, StoreIndex index) {
+        /** This file's answer from {@code store} and {@code index} (null: no catalog), for a file hashed by {@link #hash}. */
+        public Found inStore(ContentLookup store, StoreIndex index) {
             if (id == null) {
                 return this;
             }
-            return new Found(file, size, id, packs.locateAll(id), index == null ? List.of() : index.usesOf(id), null);
+            return new Found(file, size, id, store.packsHolding(id), store.holdsLoose(id), index == null ? List.of() : index.usesOf(id), null);
         }
 
-        /** True if the store holds the content (in a pack, a snapshot, or both). */
+        /** True if the store holds the content (in a pack, as a loose object, in a snapshot). */
         public boolean inStore() {
-            return !packs.isEmpty() || !uses.isEmpty();
+            return !packs.isEmpty() || loose || !uses.isEmpty();
+        }
+
+        /** Where the store keeps the object, for a line that says so: "in pack NAME", "as a loose object", or null. */
+        public String kept() {
+            return !packs.isEmpty() ? "in pack " + packs.getFirst() : loose ? "as a loose object" : null;
         }
     }
 
@@ -59,19 +62,20 @@ public final class ContentFinder {
      *
      * @throws CancellationException when {@code cancelled} turns true
      */
-    public static void find(List<Path> files, PackSet packs, StoreIndex index, BooleanSupplier cancelled, Consumer<Found> found)
+    public static void find(List<Path> files, ContentLookup store, StoreIndex index, BooleanSupplier cancelled, Consumer<Found> found)
             throws IOException {
-        hash(files, cancelled, f -> found.accept(f.inStore(packs, index)));
+        hash(files, store, cancelled, f -> found.accept(f.inStore(store, index)));
     }
 
     /**
-     * Hashes every file of {@code files} (folders walked) without looking anything up: each
-     * {@link Found} has its id (or its problem) and no packs or uses yet; see {@link Found#inStore}.
+     * Hashes every file of {@code files} (folders walked) as {@code store} hashes content, without
+     * looking anything up: each {@link Found} has its id (or its problem) and no packs or uses yet;
+     * see {@link Found#inStore}.
      */
-    public static void hash(List<Path> files, BooleanSupplier cancelled, Consumer<Found> found) throws IOException {
+    public static void hash(List<Path> files, ContentLookup store, BooleanSupplier cancelled, Consumer<Found> found) throws IOException {
         for (Path start : files) {
             if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
-                found.accept(hashOf(start));
+                found.accept(hashOf(start, store));
                 continue;
             }
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
@@ -81,7 +85,7 @@ public final class ContentFinder {
                         throw new CancellationException("finding content was cancelled");
                     }
                     if (attrs.isRegularFile()) {
-                        found.accept(hashOf(file));
+                        found.accept(hashOf(file, store));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -96,7 +100,7 @@ public final class ContentFinder {
     }
 
     /** One file hashed, or why it could not be. */
-    private static Found hashOf(Path file) {
+    private static Found hashOf(Path file, ContentLookup store) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return failed(file, "no such file");
         }
@@ -105,14 +109,14 @@ public final class ContentFinder {
         }
         try {
             long size = Files.size(file);
-            ObjectId id = Xxh3.idOfFile(file);
-            return new Found(file, size, id, List.of(), List.of(), null);
+            ContentId id = store.idOfFile(file);
+            return new Found(file, size, id, List.of(), false, List.of(), null);
         } catch (IOException e) {
             return failed(file, "cannot be read (" + e.getMessage() + ")");
         }
     }
 
     private static Found failed(Path file, String problem) {
-        return new Found(file, -1, null, new ArrayList<>(), new ArrayList<>(), problem);
+        return new Found(file, -1, null, List.of(), false, List.of(), problem);
     }
 }

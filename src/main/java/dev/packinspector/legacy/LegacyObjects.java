@@ -1,6 +1,7 @@
 package dev.packinspector.legacy;
 
 import dev.packinspector.store.ContentId;
+import dev.packinspector.store.ContentLookup;
 import dev.packinspector.store.ContentReader;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
@@ -22,7 +23,7 @@ import java.nio.file.Path;
  * than the snapshot's size for it is stopped there (a zstd bomb costs nothing). Stateless;
  * thread-safe.
  */
-public final class LegacyObjects implements ContentReader {
+public final class LegacyObjects implements ContentReader, ContentLookup {
     private static final int CHUNK = 128 << 10;
     /** Objects up to this size (stored and recorded) are decoded in one call, into an array of the recorded size; larger ones as a stream. */
     static final int IN_MEMORY = 16 << 20;
@@ -75,7 +76,24 @@ public final class LegacyObjects implements ContentReader {
     }
 
     /** The id chkpt 0.1.x gives the content of {@code file}: its BLAKE3. */
-    public static LegacyId idOfFile(Path file) throws IOException {
+    @Override
+    public ContentId idOfFile(Path file) throws IOException {
+        return blake3Of(file);
+    }
+
+    /** A store of chkpt 0.1.x keeps no packs. */
+    @Override
+    public java.util.List<String> packsHolding(ContentId id) {
+        return java.util.List.of();
+    }
+
+    @Override
+    public boolean holdsLoose(ContentId id) {
+        return id instanceof LegacyId legacy && store.locate(legacy) != null;
+    }
+
+    /** The BLAKE3 of {@code file}'s content. */
+    public static LegacyId blake3Of(Path file) throws IOException {
         var hash = new Blake3();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] chunk = new byte[CHUNK];

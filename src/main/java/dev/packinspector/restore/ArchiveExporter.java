@@ -1,13 +1,10 @@
 package dev.packinspector.restore;
 
 import dev.packinspector.Sizes;
-import dev.packinspector.store.ObjectId;
-import dev.packinspector.store.ObjectLocation;
-import dev.packinspector.store.ObjectReader;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
-import dev.packinspector.store.Xxh3;
+import dev.packinspector.store.StoredObject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +33,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
- * Writes restore items into one archive instead of a folder: {@code .zip}, {@code .tar} or
+ * Writes restore items of a store of either format ({@link ObjectSource}) into one archive instead of a folder: {@code .zip}, {@code .tar} or
  * {@code .tar.gz}/{@code .tgz}, chosen by the file name. Tar keeps permission bits and symlinks
  * (as links); zip keeps them in its Unix extra fields. Each object is decoded and checked against
  * its id and recorded size before any of it is written, so the archive holds only verified
@@ -74,17 +71,23 @@ public final class ArchiveExporter {
         }
     }
 
-    private final PackSet packs;
-    private final ObjectReader reader = new ObjectReader();
+    private final ObjectSource source;
+    private final ObjectSource.Decoder decoder;
     private final FreeSpace room;
 
     public ArchiveExporter(PackSet packs) {
-        this(packs, FreeSpace.SYSTEM);
+        this(new PackObjects(packs), FreeSpace.SYSTEM);
     }
 
-    /** An exporter that learns the room on the archive's disk from {@code room} (tests give a "full" one). */
+    /** An exporter of a current store's objects that learns the room on the archive's disk from {@code room} (tests give a "full" one). */
     public ArchiveExporter(PackSet packs, FreeSpace room) {
-        this.packs = packs;
+        this(new PackObjects(packs), room);
+    }
+
+    /** An exporter of the objects of {@code source}, a store of either format. */
+    public ArchiveExporter(ObjectSource source, FreeSpace room) {
+        this.source = source;
+        this.decoder = source.decoder();
         this.room = room;
     }
 
@@ -107,7 +110,7 @@ public final class ArchiveExporter {
         if (!replace && Files.exists(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "already exists (choose another name, or replace it)");
         }
-        new PackObjects(packs).refuseInside(absolute.getParent());
+        source.refuseInside(absolute.getParent());
         var refused = new ArrayList<RestoreProblem>();
         List<RestoreItem> kept = admissible(items, refused);
         if (format == Format.TAR) {
@@ -131,12 +134,16 @@ public final class ArchiveExporter {
                     }
                     byte[] small = null;
                     long length;
-                    ObjectLocation at;
+                    StoredObject at = source.locate(item.id());
                     try {
-                        at = packs.require(packId(item));
-                        length = checkedLength(at, item);
+                        if (at == null) {
+                            throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, null, StoreException.NO_OFFSET, source.notFound(item.id()));
+                        }
                         if (item.symlink()) {
-                            small = reader.readAll(at);
+                            small = decoder.read(item, at);
+                            length = small.length;
+                        } else {
+                            length = decoder.check(item, at, cancelled);
                         }
                     } catch (StoreException e) {
                         refused.add(new RestoreProblem(item.path(), item.id(), e.kind(), e.getMessage()));
@@ -201,33 +208,6 @@ public final class ArchiveExporter {
         return folders;
     }
 
-    /** Decodes the object once, hashing it: its length if it is the object's content and of the recorded size. */
-    /** The item's id, which must be one of a pack (an archive is written from packs). */
-    private static ObjectId packId(RestoreItem item) throws StoreException {
-        if (item.id() instanceof ObjectId id) {
-            return id;
-        }
-        throw new StoreException(ProblemKind.OBJECT_NOT_FOUND, null, StoreException.NO_OFFSET, "object " + item.id() + " is not an id of a pack");
-    }
-
-    private long checkedLength(ObjectLocation at, RestoreItem item) throws IOException {
-        Xxh3.Stream hash = Xxh3.stream();
-        long length = reader.decode(at, block -> {
-            hash.put(block);
-            return true;
-        });
-        ObjectId actual = hash.id();
-        if (!actual.equals(item.id())) {
-            throw new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, at.pack().data().file(), at.offset(),
-                    "object " + item.id() + " decodes to content that hashes to " + actual);
-        }
-        if (item.size() >= 0 && item.size() != length) {
-            throw new StoreException(ProblemKind.SIZE_MISMATCH, at.pack().data().file(), at.offset(),
-                    "the catalog records " + item.size() + " bytes but object " + item.id() + " holds " + length);
-        }
-        return length;
-    }
-
     /** Refuses a tar of {@code items} at {@code archive} when its disk has less room than their contents. */
     private void refuseWithoutRoom(List<RestoreItem> items, Path archive) throws IOException {
         long needed = 0;
@@ -272,7 +252,7 @@ public final class ArchiveExporter {
     }
 
     /** One verified item to write: its content length, its link target if it is a link, where its object is, and its time. */
-    private record Entry(RestoreItem item, long length, byte[] linkTarget, ObjectLocation at, FileTime time) {
+    private record Entry(RestoreItem item, long length, byte[] linkTarget, StoredObject at, FileTime time) {
     }
 
     @SuppressWarnings("unchecked")
@@ -305,21 +285,20 @@ public final class ArchiveExporter {
                 out.write(linkTarget);
             }
         } else {
-            long[] done = {0};
-            byte[] chunk = new byte[1 << 16];
-            reader.decode(e.at(), block -> {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("export cancelled");
-                }
-                while (block.hasRemaining()) {
-                    int n = Math.min(chunk.length, block.remaining());
-                    block.get(chunk, 0, n);
-                    out.write(chunk, 0, n);
-                    done[0] += n;
-                }
-                written.accept(done[0]);
-                return true;
-            });
+            try {
+                decoder.copy(e.at(), new java.io.FilterOutputStream(out) {
+                    private long done;
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                        done += len;
+                        written.accept(done);
+                    }
+                }, cancelled);
+            } catch (ObjectSource.Cancelled c) {
+                throw new CancellationException("export cancelled");
+            }
         }
         out.closeArchiveEntry();
     }

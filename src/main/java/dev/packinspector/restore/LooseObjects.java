@@ -81,7 +81,7 @@ public final class LooseObjects implements ObjectSource {
 
     @Override
     public ContentId idOfFile(Path file) throws IOException {
-        return LegacyObjects.idOfFile(file);
+        return LegacyObjects.blake3Of(file);
     }
 
     /** Files before links, each in id order: the order of {@code objects/}'s fan-out folders and the files in them. */
@@ -115,7 +115,34 @@ public final class LooseObjects implements ObjectSource {
                 objects.decode(((LooseObject) at).id(), item.size(), out);
                 return out.toByteArray();
             }
+
+            @Override
+            public long check(RestoreItem item, StoredObject at, BooleanSupplier cancelled) throws IOException {
+                return unlessCancelled(() -> objects.decode(((LooseObject) at).id(), item.size(), new Stoppable(OutputStream.nullOutputStream(), cancelled)));
+            }
+
+            @Override
+            public void copy(StoredObject at, OutputStream out, BooleanSupplier cancelled) throws IOException {
+                unlessCancelled(() -> objects.decode(((LooseObject) at).id(), -1, new Stoppable(out, cancelled)));
+            }
         };
+    }
+
+    /** A decode that a {@link Stoppable} may stop. */
+    private interface Decode {
+        long run() throws IOException;
+    }
+
+    /** Runs {@code decode}, rethrowing a stop as {@link Cancelled}, which the decoder wraps in its StoreException. */
+    private static long unlessCancelled(Decode decode) throws IOException {
+        try {
+            return decode.run();
+        } catch (StoreException e) {
+            if (e.getCause() instanceof Cancelled c) {
+                throw c;
+            }
+            throw e;
+        }
     }
 
     /** Stops a decode between chunks once the restore is cancelled. */

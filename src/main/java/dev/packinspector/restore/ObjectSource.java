@@ -52,6 +52,23 @@ public interface ObjectSource {
 
         /** The whole content at {@code at} (a link target: small), checked as {@link #write} checks it. */
         byte[] read(RestoreItem item, StoredObject at) throws IOException;
+
+        /**
+         * Decodes the content at {@code at}, keeping none of it, and checks it as {@link #write}
+         * does: for a writer that must know the content is whole before it writes any of it.
+         *
+         * @return the content's length
+         * @throws Cancelled when {@code cancelled} said so between blocks
+         */
+        long check(RestoreItem item, StoredObject at, BooleanSupplier cancelled) throws IOException;
+
+        /**
+         * Decodes the content at {@code at} into {@code out}, which the caller has {@link #check}ed
+         * (a store of 0.1.x checks it again at the end; a store whose pack changed since is read as it is now).
+         *
+         * @throws Cancelled when {@code cancelled} said so between blocks
+         */
+        void copy(StoredObject at, java.io.OutputStream out, BooleanSupplier cancelled) throws IOException;
     }
 
     /** What {@link Decoder#write} wrote: the content's length, and whether the file already has the item's permissions. */

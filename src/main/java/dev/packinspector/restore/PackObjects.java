@@ -94,7 +94,7 @@ public final class PackObjects implements ObjectSource {
         return new PackDecoder();
     }
 
-    private static void check(RestoreItem item, ObjectLocation at, ObjectId actual, long length) throws StoreException {
+    private static void verify(RestoreItem item, ObjectLocation at, ObjectId actual, long length) throws StoreException {
         if (!actual.equals(item.id())) {
             throw new StoreException(ProblemKind.CONTENT_HASH_MISMATCH, at.pack().data().fileAt(at.offset()),
                     at.pack().data().offsetInFile(at.offset()), "object " + item.id() + " decodes to content whose XXH3-128 is " + actual);
@@ -119,7 +119,7 @@ public final class PackObjects implements ObjectSource {
                 if (cancelled.getAsBoolean()) {
                     throw new Cancelled();
                 }
-                check(item, at, out.finish(), out.produced);
+                verify(item, at, out.finish(), out.produced);
                 return new Decoded(out.produced, out.createdWithMode);
             } finally {
                 out.closeQuietly();
@@ -130,8 +130,43 @@ public final class PackObjects implements ObjectSource {
         public byte[] read(RestoreItem item, StoredObject stored) throws IOException {
             var at = (ObjectLocation) stored;
             byte[] content = reader.readAll(at);
-            check(item, at, ObjectId.of(content), content.length);
+            verify(item, at, ObjectId.of(content), content.length);
             return content;
+        }
+
+        @Override
+        public long check(RestoreItem item, StoredObject stored, BooleanSupplier cancelled) throws IOException {
+            var at = (ObjectLocation) stored;
+            Xxh3.Stream hash = Xxh3.stream();
+            boolean[] stopped = {false};
+            long length = reader.decode(at, block -> {
+                hash.put(block);
+                stopped[0] = cancelled.getAsBoolean();
+                return !stopped[0];
+            });
+            if (stopped[0]) {
+                throw new Cancelled();
+            }
+            verify(item, at, hash.id(), length);
+            return length;
+        }
+
+        @Override
+        public void copy(StoredObject stored, java.io.OutputStream out, BooleanSupplier cancelled) throws IOException {
+            byte[] chunk = new byte[1 << 16];
+            boolean[] stopped = {false};
+            reader.decode((ObjectLocation) stored, block -> {
+                while (block.hasRemaining()) {
+                    int n = Math.min(chunk.length, block.remaining());
+                    block.get(chunk, 0, n);
+                    out.write(chunk, 0, n);
+                }
+                stopped[0] = cancelled.getAsBoolean();
+                return !stopped[0];
+            });
+            if (stopped[0]) {
+                throw new Cancelled();
+            }
         }
 
         /**

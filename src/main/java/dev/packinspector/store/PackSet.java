@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * the other packs serve their objects. Lookups go through a merged index built on first use.
  * Immutable and thread-safe; pick up packs chkpt added since by opening a new set.
  */
-public final class PackSet implements ContentReader, AutoCloseable {
+public final class PackSet implements ContentReader, ContentLookup, AutoCloseable {
     private final Path packsDir;
     private final List<PackStatus> statuses;
     private final List<Pack> readable;
@@ -191,6 +191,23 @@ public final class PackSet implements ContentReader, AutoCloseable {
             out.add(m.location(k));
         }
         return out;
+    }
+
+    /** The XXH3-128 of {@code file}'s content, as chkpt hashes it. */
+    @Override
+    public ContentId idOfFile(Path file) throws IOException {
+        return Xxh3.idOfFile(file);
+    }
+
+    @Override
+    public List<String> packsHolding(ContentId id) {
+        return id instanceof ObjectId o ? locateAll(o).stream().map(at -> at.pack().name()).toList() : List.of();
+    }
+
+    /** A current store keeps every object in a pack. */
+    @Override
+    public boolean holdsLoose(ContentId id) {
+        return false;
     }
 
     /** Like {@link #locate} but a missing object is a {@link ProblemKind#OBJECT_NOT_FOUND} error. */

@@ -308,8 +308,8 @@ public final class SearchView extends BorderPane {
             for (StoreIndex.Use u : f.uses()) {
                 item.getChildren().add(new TreeItem<>(new UseRow(u)));
             }
-            if (f.uses().isEmpty() && !f.packs().isEmpty()) {
-                item.getChildren().add(new TreeItem<>(new Note("in pack " + f.packs().getFirst().pack().name() + ", used by no snapshot")));
+            if (f.uses().isEmpty() && f.kept() != null) {
+                item.getChildren().add(new TreeItem<>(new Note(f.kept() + ", used by no snapshot")));
             }
             item.setExpanded(found.size() <= 20);
             inStore += f.inStore() ? 1 : 0;
