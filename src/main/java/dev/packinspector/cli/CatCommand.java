@@ -1,8 +1,14 @@
 package dev.packinspector.cli;
 
+import dev.packinspector.legacy.LegacyId;
+import dev.packinspector.legacy.LegacyObjects;
+import dev.packinspector.legacy.LegacyStore;
 import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.PackSet;
+import dev.packinspector.store.StoreFormat;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 final class CatCommand extends Subcommand {
@@ -11,7 +17,7 @@ final class CatCommand extends Subcommand {
     private final StoreArgument store = add(StoreArgument.folderOrPacks());
 
     private final PositionalParamSpec id = add(Arguments.parameter("1", "ID", String.class,
-            "object id: 32 hex digits, or a unique prefix of at least " + MIN_PREFIX));
+            "object id: 32 hex digits (64 in a store of chkpt 0.1.x), or a unique prefix of at least " + MIN_PREFIX));
 
     CatCommand() {
         super("cat", "Writes an object's decompressed bytes to standard output.",
@@ -20,10 +26,40 @@ final class CatCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        Path at = store.pathOfAnyFormat();
+        if (StoreFormat.isLegacy(at)) {
+            LegacyStore legacy = LegacyStore.open(at);
+            new LegacyObjects(legacy).decode(resolve(legacy, Arguments.value(id)), -1, stdout());
+            return Cli.OK;
+        }
         try (PackSet packs = store.packs()) {
             packs.copyTo(resolve(packs, Arguments.value(id)), stdout());
             return Cli.OK;
         }
+    }
+
+    /** The full id for {@code text} in a store of chkpt 0.1.x: itself if it is one, else the one loose object's id it is a prefix of. */
+    static LegacyId resolve(LegacyStore store, String text) throws java.io.IOException {
+        if (text.length() == 2 * LegacyId.BYTES) {
+            try {
+                return LegacyId.parse(text.toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        if (text.length() < MIN_PREFIX) {
+            throw new UsageException("object id prefix '" + text + "' is too short: give at least " + MIN_PREFIX + " hex digits");
+        }
+        List<LegacyId> ids = store.objectsStartingWith(text.toLowerCase(java.util.Locale.ROOT), 6);
+        if (ids.isEmpty()) {
+            throw new UsageException("no object id starts with '" + text + "' in " + store.root().resolve("objects")
+                    + (text.length() == 2 * ObjectId.BYTES ? " (this store of chkpt 0.1.x names objects by BLAKE3: 64 hex digits)" : ""));
+        }
+        if (ids.size() > 1) {
+            throw new UsageException("object id prefix '" + text + "' is ambiguous: " + ids.stream().limit(5).map(LegacyId::toHex).toList()
+                    + (ids.size() > 5 ? " and more" : ""));
+        }
+        return ids.getFirst();
     }
 
     /** The full id for {@code text}: itself if it is one, else the one id it is a prefix of. */

@@ -2,10 +2,12 @@ package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
 import dev.packinspector.catalog.Snapshot;
+import dev.packinspector.catalog.SnapshotCatalog;
 import dev.packinspector.history.SnapshotDiff.Change;
 import dev.packinspector.history.SnapshotDiff.Kind;
 import dev.packinspector.history.SnapshotDiff;
 import dev.packinspector.store.PackSet;
+import dev.packinspector.store.StoreFormat;
 import dev.packinspector.workspace.FolderPatch;
 import dev.packinspector.workspace.WorkspaceStatus;
 import java.nio.file.Files;
@@ -32,7 +34,8 @@ final class DiffCommand extends Subcommand {
                 "A (added), D (removed), M (other content, size or mode), R (renamed: the same object at a new path), then bytes and path",
                 "(a rename: old and new path). Totals go to standard error.",
                 "With --folder FOLDER in place of B: from A to the folder chkpt saved, as it is now (as status sees it), the text of every"
-                        + " change as a unified diff in git's format, which patch -p1 and git apply apply to A's files.");
+                        + " change as a unified diff in git's format, which patch -p1 and git apply apply to A's files"
+                        + " (not of a store of chkpt 0.1.x).");
     }
 
     @Override
@@ -46,7 +49,8 @@ final class DiffCommand extends Subcommand {
             return folderPatch(workspace);
         }
         SnapshotDiff diff;
-        try (Catalog catalog = store.catalog()) {
+        try (OpenedStore opened = store.opened()) {
+            SnapshotCatalog catalog = opened.catalog();
             Snapshot a = catalog.resolve(Arguments.value(from));
             Snapshot b = catalog.resolve(Arguments.value(to));
             diff = SnapshotDiff.between(a, catalog.files(a), b, catalog.files(b));
@@ -62,6 +66,10 @@ final class DiffCommand extends Subcommand {
         }
         if (!Files.isDirectory(workspace)) {
             throw new UsageException(workspace + " is not a folder");
+        }
+        if (StoreFormat.isLegacy(store.pathOfAnyFormat())) {
+            throw new UsageException("--folder compares with the folder as current chkpt sees it, which a store of chkpt 0.1.x cannot tell;"
+                    + " restore snapshot A and compare the folders instead");
         }
         Path storeFolder = store.path();
         try (Catalog catalog = store.catalog(); PackSet packs = store.packs()) {

@@ -1,64 +1,69 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
+import dev.packinspector.catalog.SnapshotCatalog;
 import dev.packinspector.history.StoreIndex;
-import dev.packinspector.store.PackSet;
+import dev.packinspector.store.ContentId;
+import dev.packinspector.store.ObjectId;
 import dev.packinspector.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.function.LongConsumer;
 
-/** A store opened with its packs, its catalog and the index of every snapshot, for the commands that ask across snapshots. */
-record IndexedStore(PackSet packs, Catalog catalog, StoreIndex index) implements AutoCloseable {
+/** A store of either format opened with the index of its snapshots' files, for the commands that ask across snapshots. */
+record IndexedStore(OpenedStore store, StoreIndex index) implements AutoCloseable {
 
     /**
-     * Opens {@code store} and reads the rows of its catalog whose path SQLite's GLOB {@code sqliteGlob}
-     * matches (null: all) into an index, counting rows on {@code err} when it is a terminal.
+     * Opens {@code store} and indexes the rows of its snapshots, counting rows on {@code err} when
+     * it is a terminal. Of a current store only the rows whose path SQLite's GLOB {@code sqliteGlob}
+     * matches (null: all) are read; a store of chkpt 0.1.x has no catalog to ask, so all are.
      */
     static IndexedStore open(Path store, String sqliteGlob, PrintStream err) throws StoreException {
-        return openWith(store, (catalog, rows) -> StoreIndex.build(catalog, sqliteGlob, () -> false, rows), err);
+        return openWith(store, (catalog, rows) -> catalog instanceof Catalog sqlite
+                ? StoreIndex.build(sqlite, sqliteGlob, () -> false, rows)
+                : StoreIndex.build(catalog, () -> false, rows), err);
     }
 
-    /** Like {@link #open}, indexing only the rows that name one of {@code ids}. */
-    static IndexedStore openUsing(Path store, java.util.Collection<dev.packinspector.store.ObjectId> ids, PrintStream err) throws StoreException {
-        return openWith(store, (catalog, rows) -> StoreIndex.buildUsing(catalog, ids, () -> false, rows), err);
+    /** Like {@link #open}, indexing only the rows that name one of {@code ids} (of a current store; all rows of the other). */
+    static IndexedStore openUsing(Path store, Collection<? extends ContentId> ids, PrintStream err) throws StoreException {
+        return openWith(store, (catalog, rows) -> catalog instanceof Catalog sqlite
+                ? StoreIndex.buildUsing(sqlite, ids.stream().filter(ObjectId.class::isInstance).map(ObjectId.class::cast).toList(), () -> false, rows)
+                : StoreIndex.build(catalog, () -> false, rows), err);
+    }
+
+    /** The store's snapshots. */
+    SnapshotCatalog catalog() {
+        return store.catalog();
     }
 
     /** How an index is built from a catalog, hearing the rows read. */
     private interface Builder {
-        StoreIndex build(Catalog catalog, java.util.function.LongConsumer rowsRead) throws StoreException;
+        StoreIndex build(SnapshotCatalog catalog, LongConsumer rowsRead) throws StoreException;
     }
 
-    private static IndexedStore openWith(Path store, Builder builder, PrintStream err) throws StoreException {
-        PackSet packs = PackSet.open(store);
+    private static IndexedStore openWith(Path at, Builder builder, PrintStream err) throws StoreException {
+        OpenedStore store = OpenedStore.open(at);
         try {
-            Catalog catalog = Catalog.open(store).orElseThrow(() -> StoreArgument.noCatalog(store));
-            try {
-                boolean draw = TerminalProgress.stderrIsTerminal();
-                StoreIndex index = builder.build(catalog, rows -> {
-                    if (draw) {
-                        err.print("\rreading the catalog: " + rows + " rows");
-                    }
-                });
+            store.reportProblems(err);
+            boolean draw = TerminalProgress.stderrIsTerminal();
+            StoreIndex index = builder.build(store.catalog(), rows -> {
                 if (draw) {
-                    err.print("\r\033[K");
+                    err.print("\rreading the snapshots: " + rows + " files");
                 }
-                return new IndexedStore(packs, catalog, index);
-            } catch (StoreException | RuntimeException e) {
-                catalog.close();
-                throw e;
+            });
+            if (draw) {
+                err.print("\r\033[K");
             }
+            return new IndexedStore(store, index);
         } catch (StoreException | RuntimeException e) {
-            packs.close();
+            store.close();
             throw e;
         }
     }
 
     @Override
     public void close() throws StoreException {
-        try {
-            catalog.close();
-        } finally {
-            packs.close();
-        }
+        store.close();
     }
 }

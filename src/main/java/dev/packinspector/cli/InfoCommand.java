@@ -1,9 +1,13 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.PathText;
+import dev.packinspector.legacy.LegacyFiles;
+import dev.packinspector.legacy.LegacyStore;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.StoreFiles;
+import dev.packinspector.store.StoreFormat;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 
 final class InfoCommand extends Subcommand {
@@ -14,15 +18,22 @@ final class InfoCommand extends Subcommand {
     InfoCommand() {
         super("info", "The store's files other than its packs (catalog and SQLite's files beside it, tree pack, index.bin,"
                 + " lock, leftovers of a killed save): path, size (- for a folder), what it is. Tab-separated.",
-                "Nothing is opened: only listed. None of these files is a problem.");
+                "Nothing is opened: only listed. None of these files is a problem.",
+                "Of a store of chkpt 0.1.x, every file and folder at its top, a folder with its count of files and their bytes.");
     }
 
     @Override
     public Integer call() throws Exception {
-        try (PackSet packs = store.packs()) {
-            // refuses a folder that is no store, in the sentence every other command uses
+        Path at = store.pathOfAnyFormat();
+        List<StoreFiles.Entry> files;
+        if (StoreFormat.isLegacy(at)) {
+            files = LegacyFiles.of(LegacyStore.open(at));
+        } else {
+            try (PackSet packs = store.packs()) {
+                // refuses a folder that is no store, in the sentence every other command uses
+            }
+            files = StoreFiles.of(at);
         }
-        List<StoreFiles.Entry> files = StoreFiles.of(store.path());
         if (json.on()) {
             Output.jsonArray(stdout(), files, (g, f) -> {
                 g.writeStringField("path", f.path());

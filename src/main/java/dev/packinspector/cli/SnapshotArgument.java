@@ -13,6 +13,11 @@ final class SnapshotArgument implements Arguments.Part {
     private final PositionalParamSpec reference = Arguments.parameter("1", "SNAPSHOT", String.class,
             "a snapshot id, a unique prefix of one, or 'latest'");
 
+    /** SNAPSHOT as given. */
+    String reference() {
+        return Arguments.value(reference);
+    }
+
     @Override
     public void addTo(CommandSpec command) {
         command.addPositional(reference);

@@ -25,7 +25,8 @@ final class StatsCommand extends Subcommand {
         super("stats", "Where the store's space goes. Per snapshot (oldest first): files, content bytes, stored bytes of its distinct",
                 "objects, and the bytes unique to it (used by no other snapshot: what deleting it would free). Per pack: entries, data",
                 "bytes, content of the entries snapshots use, ratio, and entries no snapshot uses. With --folders SNAPSHOT, that",
-                "snapshot's folders by size with their unique bytes.");
+                "snapshot's folders by size with their unique bytes.",
+                "A store of chkpt 0.1.x has no packs: an object's stored bytes are the size of its file under objects/.");
     }
 
     @Override
@@ -34,7 +35,7 @@ final class StatsCommand extends Subcommand {
         int depth = Arguments.value(depthOption);
         boolean json = Arguments.on(jsonFlag);
         try (IndexedStore s = store.indexed(stderr())) {
-            SpaceReport report = SpaceReport.of(s.index(), s.packs());
+            SpaceReport report = s.store().space(s.index());
             if (depth < 0) {
                 throw new UsageException("--depth must be 0 or more");
             }
@@ -53,13 +54,13 @@ final class StatsCommand extends Subcommand {
             if (json) {
                 json(report);
             } else {
-                text(report);
+                text(report, s.store() instanceof OpenedStore.Legacy);
             }
         }
         return Cli.OK;
     }
 
-    private void text(SpaceReport report) throws IOException {
+    private void text(SpaceReport report, boolean loose) throws IOException {
         try (Writer out = Output.text(stdout())) {
             out.write(String.format(Locale.ROOT, "%-36s  %-19s %8s %10s %10s %10s %10s%n", "snapshot", "created", "files", "content",
                     "stored", "unique", "unique st."));
@@ -68,6 +69,11 @@ final class StatsCommand extends Subcommand {
                         sn.snapshot().createdAt().substring(0, Math.min(19, sn.snapshot().createdAt().length())).replace('T', ' '),
                         sn.files(), TerminalProgress.bytes(sn.bytes()), TerminalProgress.bytes(sn.storedBytes()),
                         TerminalProgress.bytes(sn.uniqueBytes()), TerminalProgress.bytes(sn.uniqueStoredBytes())));
+            }
+            if (loose) {
+                out.write(String.format(Locale.ROOT, "%nno packs: this store of chkpt 0.1.x keeps each object as a file of its own;"
+                        + " stored is the size of those files%n"));
+                return;
             }
             out.write(String.format(Locale.ROOT, "%n%-16s %9s %10s %10s %6s %8s %10s%n", "pack", "entries", "data", "content", "ratio",
                     "unused", "unused st."));

@@ -1,7 +1,7 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
-import dev.packinspector.store.ObjectId;
+import dev.packinspector.store.ContentId;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
@@ -101,19 +101,24 @@ final class StoreArgument implements Arguments.Part {
         return TreeStore.open(path());
     }
 
-    /** Packs, catalog and the index of every row, counting rows on {@code err} when it is a terminal. */
+    /** The store, of either format, with its snapshots and content (a current store without a catalog is refused). */
+    OpenedStore opened() throws StoreException {
+        return OpenedStore.open(pathOfAnyFormat());
+    }
+
+    /** The store, of either format, and the index of every row, counting rows on {@code err} when it is a terminal. */
     IndexedStore indexed(PrintStream err) throws StoreException {
-        return IndexedStore.open(path(), null, err);
+        return IndexedStore.open(pathOfAnyFormat(), null, err);
     }
 
-    /** Like {@link #indexed(PrintStream)}, indexing only the rows whose path SQLite's GLOB {@code sqliteGlob} matches. */
+    /** Like {@link #indexed(PrintStream)}, indexing (of a current store) only the rows whose path SQLite's GLOB {@code sqliteGlob} matches. */
     IndexedStore indexed(String sqliteGlob, PrintStream err) throws StoreException {
-        return IndexedStore.open(path(), sqliteGlob, err);
+        return IndexedStore.open(pathOfAnyFormat(), sqliteGlob, err);
     }
 
-    /** Like {@link #indexed(PrintStream)}, indexing only the rows that name one of {@code ids}. */
-    IndexedStore indexedUsing(Collection<ObjectId> ids, PrintStream err) throws StoreException {
-        return IndexedStore.openUsing(path(), ids, err);
+    /** Like {@link #indexed(PrintStream)}, indexing (of a current store) only the rows that name one of {@code ids}. */
+    IndexedStore indexedUsing(Collection<? extends ContentId> ids, PrintStream err) throws StoreException {
+        return IndexedStore.openUsing(pathOfAnyFormat(), ids, err);
     }
 
     static StoreException noCatalog(Path store) {

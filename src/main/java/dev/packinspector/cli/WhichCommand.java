@@ -17,20 +17,24 @@ final class WhichCommand extends Subcommand {
     WhichCommand() {
         super("which", "Is this exact content in the store? Hashes each FILE (folders: every file beneath, links not followed) as chkpt",
                 "does and prints: the file, its id, 'in store' or 'not in store', then one indented line per snapshot and path using it.",
-                "Exit 0 if every file's content is in the store, 1 if some is not, 3 if a file cannot be read.");
+                "Exit 0 if every file's content is in the store, 1 if some is not, 3 if a file cannot be read.",
+                "Of a store of chkpt 0.1.x, files are hashed as it hashes them (BLAKE3, 64 hex digits).");
     }
 
     @Override
     public Integer call() throws Exception {
         format.refuseBoth();
         var hashed = new ArrayList<ContentFinder.Found>();
-        ContentFinder.hash(Arguments.<Path>values(files), () -> false, hashed::add);
-        var ids = hashed.stream().map(ContentFinder.Found::id).filter(java.util.Objects::nonNull).toList();
         var found = new ArrayList<ContentFinder.Found>();
+        try (OpenedStore opened = store.opened()) {
+            // hashed as the store's format hashes: XXH3-128, or BLAKE3 for a store of chkpt 0.1.x
+            ContentFinder.hash(Arguments.<Path>values(files), opened.lookup(), () -> false, hashed::add);
+        }
+        var ids = hashed.stream().map(ContentFinder.Found::id).filter(java.util.Objects::nonNull).toList();
         // only the rows naming these ids are read, picked out by SQLite
         try (IndexedStore s = store.indexedUsing(ids, stderr())) {
             for (ContentFinder.Found f : hashed) {
-                found.add(f.inStore(s.packs(), s.index()));
+                found.add(f.inStore(s.store().lookup(), s.index()));
             }
         }
         if (format.isJson()) {
@@ -44,10 +48,11 @@ final class WhichCommand extends Subcommand {
                 g.writeNumberField("size", f.size());
                 g.writeBooleanField("in_store", f.inStore());
                 g.writeArrayFieldStart("packs");
-                for (var at : f.packs()) {
-                    g.writeString(at.pack().name());
+                for (String pack : f.packs()) {
+                    g.writeString(pack);
                 }
                 g.writeEndArray();
+                g.writeBooleanField("loose", f.loose());
                 JsonWriting.uses(g, f.uses());
             });
         } else {
@@ -62,8 +67,8 @@ final class WhichCommand extends Subcommand {
                     for (StoreIndex.Use u : f.uses()) {
                         out.write("\t" + u.snapshot().id() + '\t' + u.snapshot().createdAt() + '\t' + out.path(u.path()));
                     }
-                    if (f.uses().isEmpty() && !f.packs().isEmpty()) {
-                        out.write("\tin pack " + f.packs().get(0).pack().name() + ", used by no snapshot");
+                    if (f.uses().isEmpty() && f.kept() != null) {
+                        out.write("\t" + f.kept() + ", used by no snapshot");
                     }
                 }
             }

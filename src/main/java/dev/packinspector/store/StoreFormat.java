@@ -13,11 +13,13 @@ import java.nio.file.Path;
  */
 public final class StoreFormat {
     /**
-     * The one sentence for a 0.1.x store, until Pack Inspector reads that format (issue 18): such a
-     * store has an empty {@code packs/} folder, and was shown as an empty store, and verified clean.
+     * The one sentence for a 0.1.x store where what is asked needs the catalog and packs of current
+     * chkpt (the window, status, rollback, mount): such a store has an empty {@code packs/} folder,
+     * and was once shown as an empty store, and verified clean.
      */
-    public static final String LEGACY_NOT_READ = "a store written by chkpt 0.1.x (loose zstd objects, JSON snapshots, BLAKE3 ids),"
-            + " a format this version of Pack Inspector does not read yet: nothing in it was looked at";
+    public static final String LEGACY_NOT_READ = "a store written by chkpt 0.1.x (loose zstd objects, JSON snapshots, BLAKE3 ids):"
+            + " the commands snapshots, files, tree, restore, extract, export, verify, find, history, diff, which, stats, cat, ls, packs"
+            + " and info read it, but this needs the catalog and packs of current chkpt, so nothing in it was looked at";
 
     /** What a list of stores says of a 0.1.x store, after its counts. */
     public static final String LEGACY_SHORT = "written by chkpt 0.1.x, a format this version does not read yet";

@@ -18,20 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A store of the published chkpt 0.1.2, as its binary leaves it (with the empty {@code packs/}
- * folder git cannot keep in the fixture): no command calls it an empty store; each that does not
- * read the format yet says in one sentence what it is and that it is not read (verify, snapshots
- * and files read it: CliLegacyVerifyTest). The store is untouched.
+ * folder git cannot keep in the fixture): no command calls it an empty store; each that needs the
+ * catalog and packs of current chkpt says in one sentence what it is and which commands read it
+ * (those are LegacyCommandsTest, CliLegacyVerifyTest). The store is untouched.
  */
 class LegacyStoreRefusedTest {
     @Test
-    void everyCommandOnA012StoreSaysItIsNotReadInsteadOfShowingItEmpty(@TempDir Path tmp) throws Exception {
+    void aCommandThatNeedsTheCurrentFormatSaysSoInsteadOfShowingItEmpty(@TempDir Path tmp) throws Exception {
         for (String fixture : List.of("legacy/basic", "legacy/dangling", "legacy/edge")) {
             Path store = tmp.resolve(fixture.replace('/', '-'));
             StoreFingerprint.copy(Fixtures.store(fixture), store);
             Files.createDirectories(store.resolve("packs"));
             var fingerprint = StoreFingerprint.of(store);
-            for (List<String> args : List.of(List.of("packs"), List.of("ls"),
-                    List.of("stats"), List.of("find", "x"))) {
+            Path mountPoint = Files.createDirectories(tmp.resolve("mount-point"));
+            for (List<String> args : List.of(List.of("status"), List.of("mount", mountPoint.toString(), "--foreground"))) {
                 var command = new java.util.ArrayList<>(args.subList(0, 1));
                 command.add(store.toString());
                 command.addAll(args.subList(1, args.size()));
