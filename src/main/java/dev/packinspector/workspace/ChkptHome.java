@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.bouncycastle.crypto.digests.Blake3Digest;
 
 /**
  * Where chkpt keeps the store of a workspace folder, worked out as chkpt-2f794af and 7f7f180 do it
@@ -23,8 +24,7 @@ import java.util.Optional;
  * UTF-8 with each ill-formed byte sequence replaced by U+FFFD the way Rust's
  * {@code to_string_lossy} replaces it.
  * </ul>
- * Only the stores of chkpt 0.2 and later are found this way: 0.1.x named them by BLAKE3 and knew no
- * CHKPT_HOME (LEGACY-FORMAT.md §1).
+ * chkpt 0.1.x named them by BLAKE3 and knew no CHKPT_HOME (LEGACY-FORMAT.md §1): {@link #legacyStoreFolderOf}.
  *
  * @param chkptHome CHKPT_HOME, or null if it is not set
  * @param home HOME, or null if it is not set
@@ -67,6 +67,29 @@ public record ChkptHome(String chkptHome, String home, String userHome) {
     public Path storeFolderOf(Path workspace) throws IOException {
         Path physical = workspace.toRealPath();
         return storesFolder(physical).resolve(projectId(physical));
+    }
+
+    /**
+     * Where chkpt 0.1.x keeps the store of {@code workspace} (LEGACY-FORMAT.md §1): under HOME if it
+     * is set and not empty, else the password database's home (CHKPT_HOME is not read), named by
+     * the first 16 hex digits of the BLAKE3 of the folder's physical path, replaced as
+     * {@link #projectId} replaces it.
+     */
+    public Path legacyStoreFolderOf(Path workspace) throws IOException {
+        Path physical = workspace.toRealPath();
+        Path base = home != null && !home.isEmpty() ? physical.resolve(home) : Path.of(userHome);
+        return base.resolve(STORES).normalize().resolve(legacyProjectId(physical));
+    }
+
+    /** chkpt 0.1.x's project id of a folder given by its physical path. */
+    public static String legacyProjectId(Path physical) {
+        String text = physical.toString();
+        byte[] path = (text.indexOf('\uFFFD') < 0 ? text : Utf8Lossy.decode(bytesOf(physical))).getBytes(StandardCharsets.UTF_8);
+        var digest = new Blake3Digest(256);
+        digest.update(path, 0, path.length);
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return java.util.HexFormat.of().formatHex(out, 0, 8);
     }
 
     /** The store chkpt keeps for {@code workspace}, if one is there (a folder with a catalog). */

@@ -32,7 +32,7 @@ public final class StoreFolders {
     /**
      * The store {@code given} names: the folder itself if it has a catalog; else the store chkpt
      * keeps for it, if it is a folder chkpt saved (a project may well have a packs/ folder of its
-     * own); else the folder itself if it looks like a store (a bare packs folder), or is no folder
+     * own), or else the one chkpt 0.1.x keeps for it; else the folder itself if it looks like a store (a bare packs folder), or is no folder
      * at all (opening it then says why). A folder that is none of these is refused, saying where
      * its store would be. (A store of chkpt 0.1.x is returned as it is: {@link StoreFormat} tells it.)
      */
@@ -48,6 +48,14 @@ public final class StoreFolders {
         }
         if (Files.isRegularFile(store.resolve("catalog.sqlite"))) {
             return store;
+        }
+        try {
+            Path legacy = home.legacyStoreFolderOf(given);
+            if (Files.isDirectory(legacy) && StoreFormat.isLegacy(legacy)) {
+                return legacy;
+            }
+        } catch (IOException e) {
+            // resolved above, so it resolves here; if not, the folder is judged by itself
         }
         if (looksLikeStore(given)) {
             return given;

@@ -13,14 +13,13 @@ import dev.packinspector.restore.LooseObjects;
 import dev.packinspector.restore.RestoreListener;
 import dev.packinspector.restore.RestorePlanner;
 import dev.packinspector.restore.Restorer;
+import dev.packinspector.workspace.ChkptHome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.bouncycastle.crypto.digests.Blake3Digest;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,7 +60,7 @@ class LegacyRestoreMatchesChkptTest {
         var failures = new ArrayList<String>();
         for (RealStore.Save save : saves) {
             Path theirs = Files.createDirectory(tmp.resolve("chkpt-save-" + save.number()));
-            ChkptBinary.Result run = chkpt.restoreInto(store, save.snapshotId(), theirs, tmp, legacyProjectId(theirs.toRealPath()));
+            ChkptBinary.Result run = chkpt.restoreInto(store, save.snapshotId(), theirs, tmp, ChkptHome.legacyProjectId(theirs.toRealPath()));
             Set<String> theyGotRight = Differences.contentRight(save.expected(), FolderState.scan(theirs));
 
             Path ours = tmp.resolve("ours-save-" + save.number());
@@ -136,15 +135,5 @@ class LegacyRestoreMatchesChkptTest {
         assertTrue(refused.stream().anyMatch(p -> p.startsWith("d/x: chkpt 0.1.x stored two files under this path")), refused.toString());
         assertTrue(refused.stream().anyMatch(p -> p.startsWith("lead: ") && p.contains("object ") && p.contains("extract")), refused.toString());
         assertTrue(fingerprint.equals(StoreFingerprint.of(store)), "the store is untouched");
-    }
-
-    /** chkpt 0.1.x's project id of a folder: the first 16 hex digits of the BLAKE3 of its canonical path (LEGACY-FORMAT.md). */
-    static String legacyProjectId(Path canonical) {
-        byte[] path = canonical.toString().getBytes(StandardCharsets.UTF_8);
-        var digest = new Blake3Digest(256);
-        digest.update(path, 0, path.length);
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return HexFormat.of().formatHex(out, 0, 8);
     }
 }
