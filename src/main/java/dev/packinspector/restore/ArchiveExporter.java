@@ -33,8 +33,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
- * Writes restore items of a store of either format ({@link ObjectSource}) into one archive instead of a folder: {@code .zip}, {@code .tar} or
- * {@code .tar.gz}/{@code .tgz}, chosen by the file name. Tar keeps permission bits and symlinks
+ * Writes restore items of a store of either format ({@link ObjectSource}) into one archive
+ * instead of a folder: {@code .zip}, {@code .tar} or {@code .tar.gz}/{@code .tgz}, chosen by the file name. Tar keeps permission bits and symlinks
  * (as links); zip keeps them in its Unix extra fields. Each object is decoded and checked against
  * its id and recorded size before any of it is written, so the archive holds only verified
  * content; entries the restore engine would refuse (unsafe paths, device modes, duplicates,
@@ -145,6 +145,8 @@ public final class ArchiveExporter {
                         } else {
                             length = decoder.check(item, at, cancelled);
                         }
+                    } catch (ObjectSource.Cancelled c) {
+                        throw new CancellationException("export cancelled");
                     } catch (StoreException e) {
                         refused.add(new RestoreProblem(item.path(), item.id(), e.kind(), e.getMessage()));
                         continue;

@@ -195,6 +195,30 @@ class ArchiveExporterTest {
     }
 
     @Test
+    void aCancelAtAnyPollOfEitherFormatEndsTheExportWithNothingLeft(@TempDir Path dir) throws Exception {
+        var legacy = dev.packinspector.legacy.LegacyStore.open(Fixtures.store("legacy/basic"));
+        List<RestoreItem> looseItems = LooseObjects.items(new dev.packinspector.legacy.LegacyWalk(legacy).of(legacy.resolve("latest")));
+        try (PackSet packs = PackSet.open(Fixtures.store("basic"))) {
+            List<RestoreItem> packItems = items();
+            for (int stopAt = 1; stopAt <= 60; stopAt++) {
+                int[] polls = {0};
+                int at = stopAt;
+                boolean loose = stopAt % 2 == 0;
+                var exporter = loose ? new ArchiveExporter(new LooseObjects(legacy), FreeSpace.SYSTEM) : new ArchiveExporter(packs);
+                Path archive = dir.resolve("x" + stopAt + ".tar.gz");
+                try {
+                    exporter.export(loose ? looseItems : packItems, archive, false, TIME, () -> ++polls[0] >= at, n -> { });
+                    assertThat(polls[0]).as("finished before poll %d", at).isLessThan(at);
+                    Files.delete(archive);
+                } catch (CancellationException expected) {
+                    // cancelled where it was asked: during a check or a copy
+                }
+                assertThat(Files.list(dir)).as("after a cancel at poll %d", at).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aPlanIsWrittenAsCsvAndJsonRowByRow(@TempDir Path dir) throws Exception {
         RestorePlan plan;
         try (PackSet packs = PackSet.open(Fixtures.store("basic"))) {
