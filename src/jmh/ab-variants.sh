@@ -15,12 +15,4 @@ for r in $(seq $rounds); do
     s=$(date +%s%N); env $cmd "$@" >/dev/null 2>&1 || echo "FAILED $label" >&2; e=$(date +%s%N)
     echo "$label $(( (e - s) / 1000000 ))"
   done
-done | python3 -c '
-import statistics, sys, collections
-runs = collections.OrderedDict()
-for line in sys.stdin:
-    k, ms = line.split(); runs.setdefault(k, []).append(int(ms))
-base = list(runs)[0]
-for k, v in runs.items():
-    print("%-10s median %5d ms  ratio to %s %.2f   runs %s" % (k, statistics.median(v), base, statistics.median(n / o for n, o in zip(v, runs[base])), " ".join(map(str, v))))
-'
+done | python3 "$(dirname "$0")/medians.py"

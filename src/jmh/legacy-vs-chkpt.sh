@@ -26,14 +26,7 @@ for r in $(seq "$rounds"); do
     e=$(date +%s%N)
     echo "$variant $(( (e - s) / 1000000 ))"
   done
-done | python3 -c '
-import statistics, sys, collections
-runs = collections.OrderedDict()
-for line in sys.stdin:
-    k, ms = line.split(); runs.setdefault(k, []).append(int(ms))
-for k, v in runs.items():
-    print("%-6s median %5d ms  ratio to chkpt %.2f   runs %s" % (k, statistics.median(v), statistics.median(n / o for n, o in zip(v, runs["chkpt"])), " ".join(map(str, v))))
-'
+done | python3 "$(dirname "$0")/medians.py"
 # the same files, bytes and permission bits from both (chkpt 0.1.2 restores no modes: compared apart)
 diff -r --no-dereference "$ws" /dev/shm/x && echo "restores agree: $(find /dev/shm/x -type f | wc -l) files"
 echo "modes that differ (chkpt 0.1.2 restores none): $(cd /dev/shm/x && find . -type f -printf '%m %p\n' | sort | diff - <(cd "$ws" && find . -type f -printf '%m %p\n' | sort) | grep -c '^<' || true)"

@@ -23,14 +23,6 @@ for r in $(seq "$rounds"); do
   for m in a b; do
     sync; echo 3 > /proc/sys/vm/drop_caches
     s=$(date +%s%N); run $m >/dev/null; e=$(date +%s%N)
-    echo "$m $(( (e - s) / 1000000 ))"
+    echo "$([ $m = a ] && echo old || echo new) $(( (e - s) / 1000000 ))"
   done
-done | python3 -c '
-import statistics, sys, collections
-runs = collections.OrderedDict()
-for line in sys.stdin:
-    k, ms = line.split(); runs.setdefault(k, []).append(int(ms))
-for k, v in runs.items():
-    print("%s median %6d ms  runs %s" % ({"a": "old", "b": "new"}[k], statistics.median(v), " ".join(map(str, v))))
-print("new/old time, median of paired ratios: %.2f" % statistics.median(n / o for o, n in zip(runs["a"], runs["b"])))
-'
+done | python3 "$(dirname "$0")/medians.py"

@@ -53,12 +53,5 @@ for r in $(seq "$rounds"); do
     e=$(date +%s%N)
     echo "$variant $(( (e - s) / 1000000 ))"
   done
-done | python3 -c '
-import statistics, sys, collections
-runs = collections.OrderedDict()
-for line in sys.stdin:
-    k, ms = line.split(); runs.setdefault(k, []).append(int(ms))
-for k, v in runs.items():
-    print("%-6s median %5d ms  ratio to chkpt %.2f   runs %s" % (k, statistics.median(v), statistics.median(n / o for n, o in zip(v, runs["chkpt"])), " ".join(map(str, v))))
-'
+done | python3 "$(dirname "$0")/medians.py"
 (cd "$ws" && HOME=$home "$chkpt" restore --dry-run latest)
