@@ -47,19 +47,9 @@ final class CatCommand extends Subcommand {
                 throw new UsageException(e.getMessage());
             }
         }
-        if (text.length() < MIN_PREFIX) {
-            throw new UsageException("object id prefix '" + text + "' is too short: give at least " + MIN_PREFIX + " hex digits");
-        }
-        List<LegacyId> ids = store.objectsStartingWith(text.toLowerCase(java.util.Locale.ROOT), 6);
-        if (ids.isEmpty()) {
-            throw new UsageException("no object id starts with '" + text + "' in " + store.root().resolve("objects")
-                    + (text.length() == 2 * ObjectId.BYTES ? " (this store of chkpt 0.1.x names objects by BLAKE3: 64 hex digits)" : ""));
-        }
-        if (ids.size() > 1) {
-            throw new UsageException("object id prefix '" + text + "' is ambiguous: " + ids.stream().limit(5).map(LegacyId::toHex).toList()
-                    + (ids.size() > 5 ? " and more" : ""));
-        }
-        return ids.getFirst();
+        requireLongEnough(text);
+        return theOne(text, store.objectsStartingWith(text.toLowerCase(java.util.Locale.ROOT), 6), store.root().resolve("objects").toString()
+                + (text.length() == 2 * ObjectId.BYTES ? " (this store of chkpt 0.1.x names objects by BLAKE3: 64 hex digits)" : ""));
     }
 
     /** The full id for {@code text}: itself if it is one, else the one id it is a prefix of. */
@@ -67,21 +57,30 @@ final class CatCommand extends Subcommand {
         if (text.length() == 2 * ObjectId.BYTES) {
             return ObjectId.parse(text);
         }
-        if (text.length() < MIN_PREFIX) {
-            throw new UsageException("object id prefix '" + text + "' is too short: give at least " + MIN_PREFIX + " hex digits");
-        }
+        requireLongEnough(text);
         PackSet.RowRange rows = packs.rowsWithPrefix(text);
         var ids = new LinkedHashSet<ObjectId>();
         for (int r = rows.from(); r < rows.to() && ids.size() < 6; r++) {
             ids.add(packs.entryAt(r).id());
         }
+        return theOne(text, List.copyOf(ids), packs.packsDir().toString());
+    }
+
+    private static void requireLongEnough(String prefix) {
+        if (prefix.length() < MIN_PREFIX) {
+            throw new UsageException("object id prefix '" + prefix + "' is too short: give at least " + MIN_PREFIX + " hex digits");
+        }
+    }
+
+    /** The one id of {@code ids} (up to 6 of those starting with {@code prefix}, in id order), or why there is not one; {@code where} is searched. */
+    private static <T extends dev.packinspector.store.ContentId> T theOne(String prefix, List<T> ids, String where) {
         if (ids.isEmpty()) {
-            throw new UsageException("no object id starts with '" + text + "' in " + packs.packsDir());
+            throw new UsageException("no object id starts with '" + prefix + "' in " + where);
         }
         if (ids.size() > 1) {
-            throw new UsageException("object id prefix '" + text + "' is ambiguous: " + ids.stream().limit(5).map(ObjectId::toHex).toList()
+            throw new UsageException("object id prefix '" + prefix + "' is ambiguous: " + ids.stream().limit(5).map(dev.packinspector.store.ContentId::toHex).toList()
                     + (ids.size() > 5 ? " and more" : ""));
         }
-        return ids.iterator().next();
+        return ids.getFirst();
     }
 }

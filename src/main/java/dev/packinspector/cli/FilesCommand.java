@@ -61,15 +61,25 @@ final class FilesCommand extends Subcommand {
                 g.writeStringField("mode", Integer.toOctalString(f.mode()));
             });
         } else {
-            try (Records out = format.records(stdout())) {
-                for (LegacyWalk.File f : walked.files()) {
-                    out.write(Integer.toOctalString(f.mode()) + '\t' + f.size() + '\t' + f.object().toHex() + '\t' + out.path(f.path()));
-                }
+            writeLegacy(format, stdout(), walked.files());
+        }
+        reportLegacy(walked, stderr());
+        return walked.problems().isEmpty() ? Cli.OK : Cli.PROBLEMS;
+    }
+
+    /** The lines of {@code files} of a store of chkpt 0.1.x: mode (octal), size, id, path. */
+    static void writeLegacy(OutputFormat format, java.io.OutputStream stdout, List<LegacyWalk.File> files) throws java.io.IOException {
+        try (Records out = format.records(stdout)) {
+            for (LegacyWalk.File f : files) {
+                out.write(Integer.toOctalString(f.mode()) + '\t' + f.size() + '\t' + f.object().toHex() + '\t' + out.path(f.path()));
             }
         }
+    }
+
+    /** Names on {@code err} each tree a walk could not read. */
+    static void reportLegacy(LegacyWalk.Files walked, java.io.PrintStream err) {
         for (LegacyWalk.Problem p : walked.problems()) {
-            stderr().println("pack-inspector: " + PathText.oneLine(p.error().getMessage()));
+            err.println("pack-inspector: " + PathText.oneLine(p.error().getMessage()));
         }
-        return walked.problems().isEmpty() ? Cli.OK : Cli.PROBLEMS;
     }
 }

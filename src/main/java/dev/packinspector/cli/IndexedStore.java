@@ -25,9 +25,12 @@ record IndexedStore(OpenedStore store, StoreIndex index) implements AutoCloseabl
                 : StoreIndex.build(catalog, () -> false, rows), err);
     }
 
-    /** Like {@link #open}, indexing only the rows that name one of {@code ids} (of a current store; all rows of the other). */
-    static IndexedStore openUsing(Path store, Collection<? extends ContentId> ids, PrintStream err) throws StoreException {
-        return openWith(store, (catalog, rows) -> catalog instanceof Catalog sqlite
+    /**
+     * The index of {@code store}, already open (it stays the caller's to close), of only the rows
+     * that name one of {@code ids} (of a current store; all rows of the other).
+     */
+    static StoreIndex indexUsing(OpenedStore store, Collection<? extends ContentId> ids, PrintStream err) throws StoreException {
+        return index(store, (catalog, rows) -> catalog instanceof Catalog sqlite
                 ? StoreIndex.buildUsing(sqlite, ids.stream().filter(ObjectId.class::isInstance).map(ObjectId.class::cast).toList(), () -> false, rows)
                 : StoreIndex.build(catalog, () -> false, rows), err);
     }
@@ -45,21 +48,26 @@ record IndexedStore(OpenedStore store, StoreIndex index) implements AutoCloseabl
     private static IndexedStore openWith(Path at, Builder builder, PrintStream err) throws StoreException {
         OpenedStore store = OpenedStore.open(at);
         try {
-            store.reportProblems(err);
-            boolean draw = TerminalProgress.stderrIsTerminal();
-            StoreIndex index = builder.build(store.catalog(), rows -> {
-                if (draw) {
-                    err.print("\rreading the snapshots: " + rows + " files");
-                }
-            });
-            if (draw) {
-                err.print("\r\033[K");
-            }
-            return new IndexedStore(store, index);
+            return new IndexedStore(store, index(store, builder, err));
         } catch (StoreException | RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** Tells what of {@code store} could not be read, then builds its index, counting rows on {@code err} when it is a terminal. */
+    private static StoreIndex index(OpenedStore store, Builder builder, PrintStream err) throws StoreException {
+        store.reportProblems(err);
+        boolean draw = TerminalProgress.stderrIsTerminal();
+        StoreIndex index = builder.build(store.catalog(), rows -> {
+            if (draw) {
+                err.print("\rreading the snapshots: " + rows + " files");
+            }
+        });
+        if (draw) {
+            err.print("\r\033[K");
+        }
+        return index;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.packinspector.cli;
 
 import dev.packinspector.catalog.Catalog;
-import dev.packinspector.store.ContentId;
 import dev.packinspector.store.PackSet;
 import dev.packinspector.store.ProblemKind;
 import dev.packinspector.store.StoreException;
@@ -11,7 +10,6 @@ import dev.packinspector.workspace.ChkptHome;
 import dev.packinspector.workspace.StoreFolders;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Collection;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -116,10 +114,6 @@ final class StoreArgument implements Arguments.Part {
         return IndexedStore.open(pathOfAnyFormat(), sqliteGlob, err);
     }
 
-    /** Like {@link #indexed(PrintStream)}, indexing (of a current store) only the rows that name one of {@code ids}. */
-    IndexedStore indexedUsing(Collection<? extends ContentId> ids, PrintStream err) throws StoreException {
-        return IndexedStore.openUsing(pathOfAnyFormat(), ids, err);
-    }
 
     static StoreException noCatalog(Path store) {
         return new StoreException(ProblemKind.UNREADABLE, store, StoreException.NO_OFFSET,

@@ -93,15 +93,9 @@ final class TreeCommand extends Subcommand {
                 g.writeStringField("mode", Integer.toOctalString(f.mode()));
             });
         } else {
-            try (Records out = format.records(stdout())) {
-                for (LegacyWalk.File f : files) {
-                    out.write(Integer.toOctalString(f.mode()) + '\t' + f.size() + '\t' + f.object().toHex() + '\t' + out.path(f.path()));
-                }
-            }
+            FilesCommand.writeLegacy(format, stdout(), files);
         }
-        for (LegacyWalk.Problem p : walked.problems()) {
-            stderr().println("pack-inspector: " + PathText.oneLine(p.error().getMessage()));
-        }
+        FilesCommand.reportLegacy(walked, stderr());
         return walked.problems().isEmpty() ? Cli.OK : Cli.UNREADABLE;
     }
 

@@ -29,12 +29,11 @@ final class WhichCommand extends Subcommand {
         try (OpenedStore opened = store.opened()) {
             // hashed as the store's format hashes: XXH3-128, or BLAKE3 for a store of chkpt 0.1.x
             ContentFinder.hash(Arguments.<Path>values(files), opened.lookup(), () -> false, hashed::add);
-        }
-        var ids = hashed.stream().map(ContentFinder.Found::id).filter(java.util.Objects::nonNull).toList();
-        // only the rows naming these ids are read, picked out by SQLite
-        try (IndexedStore s = store.indexedUsing(ids, stderr())) {
+            var ids = hashed.stream().map(ContentFinder.Found::id).filter(java.util.Objects::nonNull).toList();
+            // only the rows naming these ids are read, picked out by SQLite
+            StoreIndex index = IndexedStore.indexUsing(opened, ids, stderr());
             for (ContentFinder.Found f : hashed) {
-                found.add(f.inStore(s.store().lookup(), s.index()));
+                found.add(f.inStore(opened.lookup(), index));
             }
         }
         if (format.isJson()) {
